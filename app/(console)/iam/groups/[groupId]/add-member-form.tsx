@@ -1,0 +1,30 @@
+"use client";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { useActionForm } from "@/components/use-action-form";
+import { Field, Select } from "@/components/ui/field";
+import { addUserToGroupAction } from "../../users/actions";
+
+export function AddMemberForm({ groupId, users }: { groupId: string; users: { id: string; name: string }[] }) {
+  const { state, formAction, errors } = useActionForm(addUserToGroupAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Add user to group">
+      <input type="hidden" name="groupId" value={groupId} />
+      <Field label="User" name="userId" errors={errors("userId")} required>
+        {(p) => (
+          <Select {...p} defaultValue="">
+            <option value="" disabled>
+              Select a user
+            </option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton>Add User</SubmitButton>
+    </form>
+  );
+}

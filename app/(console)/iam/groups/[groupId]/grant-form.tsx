@@ -1,0 +1,51 @@
+"use client";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { scopeKinds, type ScopeKind } from "@/lib/scope";
+import { ScopePicker } from "@/components/scope-picker";
+import { useActionForm } from "@/components/use-action-form";
+import { Field, Select } from "@/components/ui/field";
+import { grantPolicyAction } from "../actions";
+
+const scopeKind = (v: string | undefined): ScopeKind => (scopeKinds as readonly string[]).includes(v ?? "") ? (v as ScopeKind) : "all";
+
+interface Props {
+  groupId: string;
+  policies: { id: string; name: string; kind: string }[];
+  regions: { id: string; label: string }[];
+  projects: { id: string; label: string }[];
+}
+
+export function GrantForm({ groupId, policies, regions, projects }: Props) {
+  const { state, formAction, errors, value, values } = useActionForm(grantPolicyAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Grant permission">
+      <input type="hidden" name="groupId" value={groupId} />
+      <Field label="Policy or role" name="policyId" errors={errors("policyId")} required>
+        {(p) => (
+          <Select {...p} defaultValue={value("policyId") ?? ""} key={value("policyId")}>
+            <option value="" disabled>
+              Select a policy or role
+            </option>
+            {policies.map((policy) => (
+              <option key={policy.id} value={policy.id}>
+                {policy.name}
+                {policy.kind === "custom" ? " (custom)" : ""}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <ScopePicker
+        key={JSON.stringify(state?.values ?? null)}
+        regions={regions}
+        projects={projects}
+        errors={errors}
+        initialKind={scopeKind(value("scopeKind"))}
+        initialRegions={values("regions")}
+        initialProjects={values("projects")}
+      />
+      <FormMessage state={state} />
+      <SubmitButton>Grant</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { InlineAction } from "@/components/inline-action";
+import { describeScope } from "@/components/scope-label";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
+import { getGroup } from "@/lib/iam/groups";
+import { attachablePolicies } from "@/lib/iam/policies";
+import { userChoices } from "@/lib/iam/users";
+import { removeUserFromGroupAction } from "../../users/actions";
+import { deleteGroupAction, revokeGrantAction } from "../actions";
+import { AddMemberForm } from "./add-member-form";
+import { GrantForm } from "./grant-form";
+
+export const metadata: Metadata = { title: "User Group" };
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const { groupId } = await params;
+  const result = await load(async (db, caller) => ({
+    ...(await getGroup(db, caller, groupId)),
+    policies: await attachablePolicies(db, caller),
+    regions: await listRegions(db),
+    projects: await listEnterpriseProjects(db, caller),
+    users: await userChoices(db, caller),
+  }));
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title="User Group" />
+        <AccessDenied message={result.message} />
+      </>
+    );
+  }
+  const { group, members, grants, policies, regions, projects, users } = result.data;
+  const projectNames = new Map(projects.map((p) => [p.id, p.name]));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/iam/groups" className="text-blue-700 hover:underline">
+          User Groups
+        </Link>{" "}
+        / {group.name}
+      </p>
+      <PageHeader
+        title={group.name}
+        description={group.description || undefined}
+        actions={
+          <ConfirmAction
+            action={deleteGroupAction}
+            fields={{ groupId: group.id }}
+            trigger="Delete User Group"
+            triggerVariant="secondary"
+            title="Delete User Group"
+            message={`Delete user group ${group.name}? Its members lose the permissions granted through it.`}
+          />
+        }
+      />
+      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+        <div className="space-y-4">
+          <Table label="Permissions">
+            <thead>
+              <tr>
+                <Th>Policy or role</Th>
+                <Th>Scope</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {grants.length === 0 && <EmptyRow columns={3}>No permissions granted.</EmptyRow>}
+              {grants.map((grant) => (
+                <tr key={grant.id}>
+                  <Td className="font-medium">{grant.policyName}</Td>
+                  <Td>{describeScope(grant.scopeKind, grant.scopeValues, projectNames)}</Td>
+                  <Td>
+                    <InlineAction action={revokeGrantAction} fields={{ grantId: grant.id }} label="Remove" accessibleLabel={`Remove ${grant.policyName}`} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Table label="Users in this group">
+            <thead>
+              <tr>
+                <Th>User name</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.length === 0 && <EmptyRow columns={2}>No users in this group.</EmptyRow>}
+              {members.map((member) => (
+                <tr key={member.id}>
+                  <Td className="font-medium">{member.name}</Td>
+                  <Td>
+                    <InlineAction
+                      action={removeUserFromGroupAction}
+                      fields={{ groupId: group.id, userId: member.id }}
+                      label="Remove"
+                      accessibleLabel={`Remove ${member.name} from the group`}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+        <div className="space-y-4">
+          <Panel title="Grant Permission">
+            <GrantForm
+              groupId={group.id}
+              policies={policies}
+              regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
+              projects={projects.map((p) => ({ id: p.id, label: p.name }))}
+            />
+          </Panel>
+          <Panel title="Add User">
+            <AddMemberForm groupId={group.id} users={users.filter((u) => !members.some((m) => m.id === u.id))} />
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}

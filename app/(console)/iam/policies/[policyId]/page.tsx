@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { formatDocument, getPolicy } from "@/lib/iam/policies";
+import { deletePolicyAction, updatePolicyAction } from "../actions";
+import { PolicyForm } from "../policy-form";
+
+export const metadata: Metadata = { title: "Policy" };
+
+export default async function PolicyPage({ params }: { params: Promise<{ policyId: string }> }) {
+  const { policyId } = await params;
+  const result = await load((db, caller) => getPolicy(db, caller, policyId));
+  const breadcrumb = (
+    <p className="mb-2 text-sm">
+      <Link href="/iam/policies" className="text-blue-700 hover:underline">
+        Policies
+      </Link>{" "}
+      / {result.ok ? result.data.name : "Policy"}
+    </p>
+  );
+  if (!result.ok) {
+    return (
+      <>
+        {breadcrumb}
+        <AccessDenied message={result.message} />
+      </>
+    );
+  }
+  const policy = result.data;
+  const document = formatDocument(policy.document);
+  if (policy.kind !== "custom") {
+    return (
+      <>
+        {breadcrumb}
+        <PageHeader title={policy.name} description={policy.description} />
+        <Panel title="Policy content">
+          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs" aria-label="Policy content">
+            {document}
+          </pre>
+        </Panel>
+      </>
+    );
+  }
+  return (
+    <>
+      {breadcrumb}
+      <PageHeader
+        title={policy.name}
+        description="Custom policy"
+        actions={
+          <ConfirmAction
+            action={deletePolicyAction}
+            fields={{ policyId: policy.id }}
+            trigger="Delete Policy"
+            triggerVariant="secondary"
+            title="Delete Policy"
+            message={`Delete custom policy ${policy.name}?`}
+          />
+        }
+      />
+      <div className="max-w-3xl">
+        <Panel>
+          <PolicyForm
+            action={updatePolicyAction}
+            policy={{ id: policy.id, name: policy.name, description: policy.description, document }}
+            submitLabel="Save Policy"
+          />
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { groupChoices } from "@/lib/iam/groups";
+import { listUsers } from "@/lib/iam/users";
+import { AddToGroupForm } from "./add-to-group-form";
+import { CreateUserForm } from "./create-user-form";
+import { deleteUserAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const result = await load(async (db, caller) => {
+    const users = await listUsers(db, caller);
+    const groups = await groupChoices(db, caller);
+    return { users, groups };
+  });
+  return (
+    <>
+      <PageHeader title="Users" description="IAM users sign in with the account name, their user name and password. A user has no permissions until added to a user group." />
+      {!result.ok ? (
+        <AccessDenied message={result.message} />
+      ) : (
+        <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
+          <Table label="Users">
+            <thead>
+              <tr>
+                <Th>User name</Th>
+                <Th>User groups</Th>
+                <Th>Description</Th>
+                <Th>Created</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.data.users.length === 0 && <EmptyRow columns={5}>No users yet.</EmptyRow>}
+              {result.data.users.map((user) => (
+                <tr key={user.id}>
+                  <Td className="font-medium">{user.name}</Td>
+                  <Td>{user.groups.map((g) => g.name).join(", ") || "—"}</Td>
+                  <Td>{user.description || "—"}</Td>
+                  <Td>{user.createdAt.toISOString().slice(0, 10)}</Td>
+                  <Td className="space-y-1">
+                    <AddToGroupForm
+                      userId={user.id}
+                      userName={user.name}
+                      groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
+                    />
+                    <ConfirmAction
+                      action={deleteUserAction}
+                      fields={{ userId: user.id }}
+                      trigger="Delete"
+                      triggerLabel={`Delete user ${user.name}`}
+                      title="Delete User"
+                      message={`Delete user ${user.name}? The user can no longer sign in, and is removed from every group.`}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Panel title="Create User">
+            <CreateUserForm />
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}

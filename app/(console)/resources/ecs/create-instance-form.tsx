@@ -1,0 +1,32 @@
+"use client";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { PlacementFields } from "@/components/placement-fields";
+import { useActionForm } from "@/components/use-action-form";
+import { Field, Input, Select } from "@/components/ui/field";
+import { flavors } from "@/lib/resources/options";
+import { createInstanceAction } from "./actions";
+
+export function CreateInstanceForm(props: { regions: { id: string; name: string }[]; projects: { id: string; name: string }[] }) {
+  const { state, formAction, errors, value } = useActionForm(createInstanceAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Create ECS instance">
+      <Field label="Instance name" name="name" errors={errors("name")} required>
+        {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
+      </Field>
+      <PlacementFields {...props} errors={errors} value={value} />
+      <Field label="Flavor" name="flavor" errors={errors("flavor")} required>
+        {(p) => (
+          <Select {...p} defaultValue={value("flavor") ?? flavors[0]} key={`f${value("flavor")}`}>
+            {flavors.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton>Create Instance</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { attempt, load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { InlineAction } from "@/components/inline-action";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
+import { listInstances } from "@/lib/resources/ecs";
+import { CreateInstanceForm } from "./create-instance-form";
+import { deleteInstanceAction, startInstanceAction, stopInstanceAction } from "./actions";
+
+export const metadata: Metadata = { title: "ECS Instances" };
+
+export default async function InstancesPage() {
+  const result = await load(async (db, caller) => ({
+    instances: await attempt(listInstances(db, caller)),
+    regions: await listRegions(db),
+    projects: await listEnterpriseProjects(db, caller),
+  }));
+  return (
+    <>
+      <PageHeader title="ECS Instances" description="Elastic Cloud Server instances of this account that your permissions and their scope let you see." />
+      {!result.ok ? (
+        <AccessDenied message={result.message} />
+      ) : (
+        <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
+          {!result.data.instances.ok ? (
+            <AccessDenied message={result.data.instances.message} />
+          ) : (
+          <Table label="ECS instances">
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>Status</Th>
+                <Th>Region</Th>
+                <Th>Enterprise project</Th>
+                <Th>Flavor</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.data.instances.data.length === 0 && <EmptyRow columns={6}>No instances you can see.</EmptyRow>}
+              {result.data.instances.data.map((instance) => (
+                <tr key={instance.id}>
+                  <Td className="font-medium">{instance.name}</Td>
+                  <Td>
+                    <span className={instance.status === "running" ? "text-green-700" : "text-slate-500"}>
+                      {instance.status === "running" ? "Running" : "Stopped"}
+                    </span>
+                  </Td>
+                  <Td>{instance.regionId}</Td>
+                  <Td>{instance.projectName}</Td>
+                  <Td>{instance.flavor}</Td>
+                  <Td className="flex flex-wrap gap-3">
+                    {instance.status === "running" ? (
+                      <InlineAction action={stopInstanceAction} fields={{ instanceId: instance.id }} label="Stop" accessibleLabel={`Stop ${instance.name}`} />
+                    ) : (
+                      <InlineAction action={startInstanceAction} fields={{ instanceId: instance.id }} label="Start" accessibleLabel={`Start ${instance.name}`} />
+                    )}
+                    <ConfirmAction
+                      action={deleteInstanceAction}
+                      fields={{ instanceId: instance.id }}
+                      trigger="Delete"
+                      triggerLabel={`Delete ${instance.name}`}
+                      title="Delete Instance"
+                      message={`Delete instance ${instance.name}? This cannot be undone.`}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          )}
+          <Panel title="Create Instance">
+            <CreateInstanceForm regions={result.data.regions} projects={result.data.projects} />
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}

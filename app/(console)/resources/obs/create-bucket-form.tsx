@@ -1,0 +1,32 @@
+"use client";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { PlacementFields } from "@/components/placement-fields";
+import { useActionForm } from "@/components/use-action-form";
+import { Field, Input, Select } from "@/components/ui/field";
+import { storageClasses } from "@/lib/resources/options";
+import { createBucketAction } from "./actions";
+
+export function CreateBucketForm(props: { regions: { id: string; name: string }[]; projects: { id: string; name: string }[] }) {
+  const { state, formAction, errors, value } = useActionForm(createBucketAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Create bucket">
+      <Field label="Bucket name" name="name" errors={errors("name")} required hint="3–63 characters: lowercase letters, digits, - and .">
+        {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
+      </Field>
+      <PlacementFields {...props} errors={errors} value={value} />
+      <Field label="Storage class" name="storageClass" errors={errors("storageClass")} required>
+        {(p) => (
+          <Select {...p} defaultValue={value("storageClass") ?? "standard"} key={`s${value("storageClass")}`}>
+            {storageClasses.map((c) => (
+              <option key={c} value={c}>
+                {c[0]!.toUpperCase() + c.slice(1)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton>Create Bucket</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { attempt, load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
+import { listBuckets } from "@/lib/resources/obs";
+import { deleteBucketAction } from "./actions";
+import { CreateBucketForm } from "./create-bucket-form";
+
+export const metadata: Metadata = { title: "OBS Buckets" };
+
+export default async function BucketsPage() {
+  const result = await load(async (db, caller) => ({
+    buckets: await attempt(listBuckets(db, caller)),
+    regions: await listRegions(db),
+    projects: await listEnterpriseProjects(db, caller),
+  }));
+  if (!result.ok) return <AccessDenied message={result.message} />;
+  const { buckets, regions, projects } = result.data;
+  return (
+    <>
+      <PageHeader title="OBS Buckets" description="Object Storage Service buckets of this account that your permissions and their scope let you see." />
+      <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
+        {!buckets.ok ? (
+          <AccessDenied message={buckets.message} />
+        ) : (
+          <Table label="OBS buckets">
+            <thead>
+              <tr>
+                <Th>Bucket name</Th>
+                <Th>Region</Th>
+                <Th>Enterprise project</Th>
+                <Th>Storage class</Th>
+                <Th>Created</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {buckets.data.length === 0 && <EmptyRow columns={6}>No buckets you can see.</EmptyRow>}
+              {buckets.data.map((bucket) => (
+                <tr key={bucket.id}>
+                  <Td className="font-medium">{bucket.name}</Td>
+                  <Td>{bucket.regionId}</Td>
+                  <Td>{bucket.projectName}</Td>
+                  <Td className="capitalize">{bucket.storageClass}</Td>
+                  <Td>{bucket.createdAt.toISOString().slice(0, 10)}</Td>
+                  <Td>
+                    <ConfirmAction
+                      action={deleteBucketAction}
+                      fields={{ bucketId: bucket.id }}
+                      trigger="Delete"
+                      triggerLabel={`Delete ${bucket.name}`}
+                      title="Delete Bucket"
+                      message={`Delete bucket ${bucket.name}? This cannot be undone.`}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <Panel title="Create Bucket">
+          <CreateBucketForm regions={regions} projects={projects} />
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import type { Db } from "@/db/client";
+import { getCaller } from "@/lib/auth/session";
+import type { Caller } from "@/lib/caller";
+import { DomainError, ValidationError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
+
+export type FormValues = Record<string, string | string[]>;
+
+export type ActionState =
+  | { ok: true; message: string; values: FormValues }
+  | { ok: false; fieldErrors: Record<string, string[]>; formError: string | undefined; values: FormValues }
+  | null;
+
+export interface ActionContext {
+  db: Db;
+  caller: Caller;
+}
+
+interface ActionOptions<R> {
+  /** Paths whose server-rendered data the change affects. */
+  revalidate?: string[];
+  success?: (result: R) => string;
+  /** Where to go after success, e.g. the created item's page. */
+  redirectTo?: (result: R) => string;
+}
+
+/** FormData as plain values: repeated names become lists, Next's own fields are dropped. */
+function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    const existing = values[key];
+    values[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return values;
+}
+
+// Passwords are never sent back to refill a form.
+const refill = (values: FormValues): FormValues =>
+  Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+
+function failure(error: unknown, values: FormValues): ActionState {
+  if (error instanceof ValidationError) {
+    return { ok: false, fieldErrors: error.fieldErrors, formError: Object.keys(error.fieldErrors).length ? undefined : error.message, values: refill(values) };
+  }
+  if (error instanceof DomainError) {
+    return error.field === undefined
+      ? { ok: false, fieldErrors: {}, formError: error.message, values: refill(values) }
+      : { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: undefined, values: refill(values) };
+  }
+  console.error(error);
+  return { ok: false, fieldErrors: {}, formError: "Something went wrong and nothing was changed. Try again.", values: refill(values) };
+}
+
+/**
+ * The one way to write a server action: resolves the caller, parses the form with `schema`,
+ * hands `(input, ctx)` to the domain and turns domain errors into field or form messages.
+ */
+export function action<S extends z.ZodType, R>(
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
+  options: ActionOptions<R> = {},
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const caller = await getCaller();
+    if (caller === null) redirect("/sign-in");
+    const values = formValues(formData);
+    let result: R;
+    try {
+      const input = validate(schema, values);
+      result = await fn(input, { db: await getDb(), caller });
+    } catch (error) {
+      return failure(error, values);
+    }
+    for (const path of options.revalidate ?? []) revalidatePath(path);
+    if (options.redirectTo !== undefined) redirect(options.redirectTo(result));
+    return { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
+  };
+}

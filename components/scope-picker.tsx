@@ -1,0 +1,64 @@
+"use client";
+import { useState } from "react";
+import type { ScopeKind } from "@/lib/scope";
+import { scopeLabels } from "@/components/scope-label";
+
+interface Option {
+  id: string;
+  label: string;
+}
+
+/**
+ * The authorization scope of a grant, with the regions or enterprise projects it names. Inputs are
+ * uncontrolled so that React's reset of a submitted form cannot leave them out of step with what
+ * is shown; remount it with the submitted values (a `key`) to refill after a refusal.
+ */
+export function ScopePicker({
+  regions,
+  projects,
+  errors,
+  initialKind = "all",
+  initialRegions = [],
+  initialProjects = [],
+}: {
+  regions: Option[];
+  projects: Option[];
+  errors: (field: string) => string[] | undefined;
+  initialKind?: ScopeKind;
+  initialRegions?: string[];
+  initialProjects?: string[];
+}) {
+  const [kind, setKind] = useState<ScopeKind>(initialKind);
+  const choices = (name: "regions" | "projects", options: Option[], initial: string[], legend: string) => (
+    <fieldset className="ml-6 mt-2 space-y-1" aria-describedby={errors(name)?.length ? `${name}-error` : undefined}>
+      <legend className="text-sm text-slate-600">{legend}</legend>
+      {options.map((o) => (
+        <label key={o.id} className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name={name} value={o.id} defaultChecked={initial.includes(o.id)} />
+          {o.label}
+        </label>
+      ))}
+      {errors(name)?.length ? (
+        <p id={`${name}-error`} className="text-sm text-red-700">
+          {errors(name)!.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+  return (
+    <fieldset className="space-y-1">
+      <legend className="mb-1 text-sm font-medium text-slate-700">Scope</legend>
+      {(Object.keys(scopeLabels) as ScopeKind[]).map((k) => (
+        <div key={k}>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="scopeKind" value={k} defaultChecked={initialKind === k} onChange={() => setKind(k)} />
+            {scopeLabels[k]}
+          </label>
+          {k === "regions" && kind === "regions" && choices("regions", regions, initialRegions, "Regions")}
+          {k === "projects" && kind === "projects" && choices("projects", projects, initialProjects, "Enterprise projects")}
+        </div>
+      ))}
+      {errors("scopeKind")?.length ? <p className="text-sm text-red-700">{errors("scopeKind")!.join(" ")}</p> : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+import { useActionState } from "react";
+import type { ActionState } from "@/app/_lib/action";
+
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** State of a form bound to a server action, with helpers to show each field's message and refill it. */
+export function useActionForm(action: FormAction) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = (name: string) => (state !== null && !state.ok ? state.fieldErrors[name] : undefined);
+  const value = (name: string): string | undefined => {
+    const v = state?.values[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const values = (name: string): string[] => {
+    const v = state?.values[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+  return { state, formAction, pending, errors, value, values };
+}

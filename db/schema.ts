@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { scopeKinds, type ScopeKind } from "@/lib/scope";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const accounts = pgTable("accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+export type Account = typeof accounts.$inferSelect;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("users_account_name").on(t.accountId, t.name)],
+);
+export type User = typeof users.$inferSelect;
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("groups_account_name").on(t.accountId, t.name)],
+);
+export type Group = typeof groups.$inferSelect;
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user").on(t.userId)],
+);
+
+/** accountId is null for the system catalogue (roles and system policies). */
+export const policies = pgTable(
+  "policies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["system_role", "system_policy", "custom"] }).notNull(),
+    description: text("description").notNull().default(""),
+    document: jsonb("document").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("policies_account_name").on(t.accountId, t.name).nullsNotDistinct()],
+);
+export type Policy = typeof policies.$inferSelect;
+
+export { scopeKinds, type ScopeKind };
+
+export const groupGrants = pgTable(
+  "group_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id").notNull().references(() => policies.id, { onDelete: "cascade" }),
+    scopeKind: text("scope_kind", { enum: scopeKinds }).notNull(),
+    // Region ids or enterprise project ids, depending on scopeKind; empty otherwise.
+    scopeValues: text("scope_values").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("group_grants_group_policy").on(t.groupId, t.policyId)],
+);
+export type GroupGrant = typeof groupGrants.$inferSelect;
+
+export const regions = pgTable("regions", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+});
+export type Region = typeof regions.$inferSelect;
+
+export const enterpriseProjects = pgTable(
+  "enterprise_projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("enterprise_projects_account_name").on(t.accountId, t.name)],
+);
+export type EnterpriseProject = typeof enterpriseProjects.$inferSelect;
+
+export const ecsInstances = pgTable(
+  "ecs_instances",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    regionId: text("region_id").notNull().references(() => regions.id),
+    enterpriseProjectId: uuid("enterprise_project_id").notNull().references(() => enterpriseProjects.id),
+    flavor: text("flavor").notNull(),
+    status: text("status", { enum: ["running", "stopped"] }).notNull().default("running"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ecs_instances_account").on(t.accountId, t.createdAt)],
+);
+export type EcsInstance = typeof ecsInstances.$inferSelect;
+
+export const obsBuckets = pgTable(
+  "obs_buckets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    regionId: text("region_id").notNull().references(() => regions.id),
+    enterpriseProjectId: uuid("enterprise_project_id").notNull().references(() => enterpriseProjects.id),
+    storageClass: text("storage_class", { enum: ["standard", "warm", "cold"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("obs_buckets_account_name").on(t.accountId, t.name)],
+);
+export type ObsBucket = typeof obsBuckets.$inferSelect;
+
+/** Append-only: the console never updates or deletes a row here. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // The account the action happened in (whose audit trail shows it).
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    actorAccountId: uuid("actor_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    actorUserId: uuid("actor_user_id"),
+    actor: text("actor").notNull(),
+    agencyId: uuid("agency_id"),
+    agencyName: text("agency_name"),
+    action: text("action").notNull(),
+    target: text("target").notNull(),
+    decision: text("decision", { enum: ["allow", "deny"] }).notNull(),
+    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index("audit_events_account_at").on(t.accountId, t.at)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,144 @@
+/**
+ * The system catalogue (always) and the demo world of SPEC.md (by default). Both are idempotent:
+ * the catalogue is brought up to date, the demo world is created once.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { systemPolicies } from "@/lib/authz/system-policies";
+import type { Db } from "./client";
+import {
+  accounts,
+  ecsInstances,
+  enterpriseProjects,
+  groupGrants,
+  groupMembers,
+  groups,
+  obsBuckets,
+  policies,
+  regions,
+  users,
+} from "./schema";
+
+export const demoRegions = [
+  { id: "cn-north-4", name: "CN North-Beijing4" },
+  { id: "ap-southeast-1", name: "AP-Hong Kong" },
+  { id: "eu-west-0", name: "EU-Paris" },
+];
+
+export async function seedCatalogue(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(regions).values(demoRegions).onConflictDoNothing();
+    for (const policy of systemPolicies) {
+      const [existing] = await tx
+        .select({ id: policies.id })
+        .from(policies)
+        .where(and(isNull(policies.accountId), eq(policies.name, policy.name)));
+      if (existing === undefined) {
+        await tx.insert(policies).values({ accountId: null, ...policy });
+      } else {
+        await tx.update(policies).set({ ...policy, updatedAt: new Date() }).where(eq(policies.id, existing.id));
+      }
+    }
+  });
+}
+
+export const DEMO_USER_PASSWORD = "Passw0rd!";
+
+interface DemoAccount {
+  name: string;
+  password: string;
+  projects: string[];
+  users: { name: string; group?: string }[];
+  groups: { name: string; description: string; policies: string[] }[];
+  instances: { name: string; region: string; project: string; flavor: string; status: "running" | "stopped" }[];
+  buckets: { name: string; region: string; project: string; storageClass: "standard" | "warm" | "cold" }[];
+}
+
+export const demoAccounts: DemoAccount[] = [
+  {
+    name: "acme",
+    password: "Acme-Passw0rd!",
+    projects: ["default", "payments"],
+    users: [{ name: "alice", group: "admins" }, { name: "bob" }],
+    groups: [{ name: "admins", description: "Account administrators", policies: ["Tenant Administrator", "Security Administrator"] }],
+    instances: [
+      { name: "web-01", region: "cn-north-4", project: "default", flavor: "s6.medium.2", status: "running" },
+      { name: "web-02", region: "ap-southeast-1", project: "default", flavor: "s6.medium.2", status: "running" },
+      { name: "pay-api-01", region: "cn-north-4", project: "payments", flavor: "c7.xlarge.2", status: "running" },
+      { name: "pay-batch-01", region: "eu-west-0", project: "payments", flavor: "s6.large.2", status: "stopped" },
+    ],
+    buckets: [
+      { name: "acme-logs", region: "cn-north-4", project: "default", storageClass: "standard" },
+      { name: "acme-static", region: "eu-west-0", project: "default", storageClass: "standard" },
+      { name: "acme-payments-archive", region: "ap-southeast-1", project: "payments", storageClass: "cold" },
+    ],
+  },
+  {
+    name: "globex",
+    password: "Globex-Passw0rd!",
+    projects: ["default"],
+    users: [{ name: "gina", group: "operators" }, { name: "gus" }],
+    groups: [{ name: "operators", description: "Operate delegated accounts", policies: ["Agent Operator"] }],
+    instances: [{ name: "globex-app-01", region: "cn-north-4", project: "default", flavor: "s6.small.1", status: "running" }],
+    buckets: [{ name: "globex-data", region: "ap-southeast-1", project: "default", storageClass: "standard" }],
+  },
+  {
+    name: "initech",
+    password: "Initech-Passw0rd!",
+    projects: ["default"],
+    users: [{ name: "ian", group: "admins" }],
+    groups: [{ name: "admins", description: "Account administrators", policies: ["Tenant Administrator"] }],
+    instances: [{ name: "initech-build-01", region: "eu-west-0", project: "default", flavor: "s6.large.2", status: "stopped" }],
+    buckets: [],
+  },
+  {
+    name: "umbrella",
+    password: "Umbrella-Passw0rd!",
+    projects: ["default"],
+    users: [],
+    groups: [],
+    instances: [],
+    buckets: [{ name: "umbrella-research", region: "eu-west-0", project: "default", storageClass: "warm" }],
+  },
+];
+
+export async function seedDemoWorld(db: Db): Promise<void> {
+  const [done] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.name, "acme"));
+  if (done !== undefined) return;
+  const userHash = await hashPassword(DEMO_USER_PASSWORD);
+  const rootHashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
+  await db.transaction(async (tx) => {
+    const systemIds = new Map(
+      (await tx.select({ id: policies.id, name: policies.name }).from(policies).where(isNull(policies.accountId))).map((p) => [p.name, p.id]),
+    );
+    for (const [i, demo] of demoAccounts.entries()) {
+      const [account] = await tx.insert(accounts).values({ name: demo.name, passwordHash: rootHashes[i]! }).returning();
+      const accountId = account!.id;
+      const projectIds = new Map<string, string>();
+      for (const name of demo.projects) {
+        const [project] = await tx.insert(enterpriseProjects).values({ accountId, name }).returning();
+        projectIds.set(name, project!.id);
+      }
+      const groupIds = new Map<string, string>();
+      for (const group of demo.groups) {
+        const [row] = await tx.insert(groups).values({ accountId, name: group.name, description: group.description }).returning();
+        groupIds.set(group.name, row!.id);
+        for (const policyName of group.policies) {
+          await tx.insert(groupGrants).values({ accountId, groupId: row!.id, policyId: systemIds.get(policyName)!, scopeKind: "all" });
+        }
+      }
+      for (const user of demo.users) {
+        const [row] = await tx.insert(users).values({ accountId, name: user.name, passwordHash: userHash }).returning();
+        if (user.group !== undefined) await tx.insert(groupMembers).values({ groupId: groupIds.get(user.group)!, userId: row!.id });
+      }
+      for (const instance of demo.instances) {
+        const { region, project, ...rest } = instance;
+        await tx.insert(ecsInstances).values({ accountId, regionId: region, enterpriseProjectId: projectIds.get(project)!, ...rest });
+      }
+      for (const bucket of demo.buckets) {
+        const { region, project, ...rest } = bucket;
+        await tx.insert(obsBuckets).values({ accountId, regionId: region, enterpriseProjectId: projectIds.get(project)!, ...rest });
+      }
+    }
+  });
+}

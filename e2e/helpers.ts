@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+
+export const demo = {
+  acme: "Acme-Passw0rd!",
+  globex: "Globex-Passw0rd!",
+  initech: "Initech-Passw0rd!",
+  umbrella: "Umbrella-Passw0rd!",
+  user: "Passw0rd!",
+} as const;
+
+/** Signs in through the form: `signIn(page, "acme", "alice")` as an IAM user, `signIn(page, "acme")` as root. */
+export async function signIn(page: Page, account: string, user?: string, password?: string) {
+  await page.goto("/sign-in");
+  if (user === undefined) {
+    await page.getByLabel("Account (root user)").check();
+  } else {
+    await page.getByLabel("IAM user", { exact: true }).check();
+  }
+  await page.getByLabel("Account name").fill(account);
+  if (user !== undefined) await page.getByLabel("IAM user name").fill(user);
+  await page.getByLabel("Password").fill(password ?? (user === undefined ? demo[account as keyof typeof demo] : demo.user));
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByRole("navigation", { name: "Console" }).first()).toBeVisible();
+}
+
+/** A name no other test or run uses. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

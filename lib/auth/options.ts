@@ -1,0 +1,58 @@
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { authSecret } from "@/lib/auth/secret";
+
+declare module "next-auth" {
+  interface User {
+    accountId: string;
+    userId: string | null;
+  }
+  interface Session {
+    accountId: string;
+    userId: string | null;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    accountId?: string;
+    userId?: string | null;
+  }
+}
+
+const EIGHT_HOURS = 8 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      name: "Mandate",
+      credentials: {
+        account: { label: "Account name", type: "text" },
+        user: { label: "IAM user name", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const principal = await verifyCredentials(await getDb(), credentials ?? {});
+        if (principal === null) return null;
+        return { id: principal.userId ?? principal.accountId, ...principal };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user !== undefined) {
+        token.accountId = user.accountId;
+        token.userId = user.userId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, accountId: token.accountId ?? "", userId: token.userId ?? null };
+    },
+  },
+};

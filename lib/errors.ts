@@ -1,0 +1,67 @@
+/** Typed domain errors. Messages live here once; actions map them to fields or the form. */
+import type { AuthzRequest, Decision } from "@/lib/authz/engine";
+import { explainDecision } from "@/lib/authz/engine";
+
+export const errorMessages = {
+  "validation.failed": "Check the highlighted fields.",
+  "access.denied": "You do not have permission to perform this action.",
+  "auth.required": "Sign in to continue.",
+  "account.not_found": "The account does not exist.",
+  "user.not_found": "The user does not exist.",
+  "user.name_taken": "A user with this name already exists in this account.",
+  "user.self_delete": "You cannot delete the user you are signed in as.",
+  "user.already_member": "The user is already a member of this group.",
+  "group.not_found": "The user group does not exist.",
+  "group.name_taken": "A user group with this name already exists.",
+  "policy.not_found": "The policy does not exist.",
+  "policy.name_taken": "A policy with this name already exists.",
+  "policy.system_readonly": "System policies and roles cannot be changed.",
+  "policy.in_use": "The policy is attached to a user group; remove it from every group first.",
+  "grant.not_found": "The permission does not exist.",
+  "scope.unknown_region": "Select regions from the list.",
+  "scope.unknown_project": "Select enterprise projects of this account.",
+  "resource.not_found": "The resource does not exist.",
+  "region.unknown": "Select a region from the list.",
+  "project.unknown": "Select an enterprise project of this account.",
+  "bucket.name_taken": "A bucket with this name already exists in this account.",
+  "ecs.already_in_state": "The instance is already in that state.",
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** The form field the error belongs to, when there is one. */
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, options: { field?: string; message?: string } = {}) {
+    super(options.message ?? errorMessages[code]);
+    this.name = "DomainError";
+    this.code = code;
+    this.field = options.field;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly fieldErrors: Record<string, string[]>;
+
+  constructor(fieldErrors: Record<string, string[]>, formErrors: string[] = []) {
+    super("validation.failed", { message: formErrors[0] ?? errorMessages["validation.failed"] });
+    this.name = "ValidationError";
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export class AccessDeniedError extends DomainError {
+  readonly request: AuthzRequest;
+  readonly decision: Decision;
+
+  constructor(request: AuthzRequest, decision: Decision) {
+    super("access.denied", {
+      message: `You do not have permission to perform ${request.action}. ${explainDecision(decision)}`,
+    });
+    this.name = "AccessDeniedError";
+    this.request = request;
+    this.decision = decision;
+  }
+}

@@ -1,0 +1,184 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { enterpriseProjects, groupGrants, groupMembers, groups, policies, regions, users } from "@/db/schema";
+import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { findPolicy } from "@/lib/iam/policies";
+import { createGroupInput, grantInput, membershipInput } from "@/lib/iam/schemas";
+import { findUser } from "@/lib/iam/users";
+import { id, isUniqueViolation, validate } from "@/lib/validation";
+
+const groupUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "group", name);
+
+export async function listGroups(db: Db, caller: Caller) {
+  await requireAllowed(db, caller, { action: "iam:groups:list", resource: groupUrn(caller, "*"), target: "user groups" });
+  const memberCounts = db
+    .select({ groupId: groupMembers.groupId, members: count().as("members") })
+    .from(groupMembers)
+    .groupBy(groupMembers.groupId)
+    .as("member_counts");
+  const rows = await db
+    .select({ group: groups, members: memberCounts.members })
+    .from(groups)
+    .leftJoin(memberCounts, eq(memberCounts.groupId, groups.id))
+    .where(eq(groups.accountId, caller.accountId))
+    .orderBy(asc(groups.name));
+  return rows.map((r) => ({ ...r.group, members: Number(r.members ?? 0) }));
+}
+
+/** Groups to offer in a picker: empty, without recording a denial, when the caller may not list them. */
+export async function groupChoices(db: Db, caller: Caller): Promise<{ id: string; name: string }[]> {
+  const decision = await authorize(db, caller, { action: "iam:groups:list", resource: groupUrn(caller, "*") });
+  if (!decision.allowed) return [];
+  return db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, caller.accountId)).orderBy(asc(groups.name));
+}
+
+async function findGroup(db: Db, caller: Caller, groupId: string) {
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.id, groupId), eq(groups.accountId, caller.accountId)));
+  if (group === undefined) throw new DomainError("group.not_found", { field: "groupId" });
+  return group;
+}
+
+export async function getGroup(db: Db, caller: Caller, rawId: unknown) {
+  const groupId = validate(id("user group"), rawId);
+  const group = await findGroup(db, caller, groupId);
+  await requireAllowed(db, caller, { action: "iam:groups:get", resource: groupUrn(caller, group.name), target: `user group ${group.name}` });
+  const members = await db
+    .select({ id: users.id, name: users.name })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(eq(groupMembers.groupId, group.id))
+    .orderBy(asc(users.name));
+  const grants = await db
+    .select({ grant: groupGrants, policyName: policies.name, policyKind: policies.kind })
+    .from(groupGrants)
+    .innerJoin(policies, eq(policies.id, groupGrants.policyId))
+    .where(eq(groupGrants.groupId, group.id))
+    .orderBy(asc(policies.name));
+  return { group, members, grants: grants.map((g) => ({ ...g.grant, policyName: g.policyName, policyKind: g.policyKind })) };
+}
+
+export async function createGroup(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(createGroupInput, raw);
+  return mutate(db, caller, async (tx, guard) => {
+    await guard({ action: "iam:groups:create", resource: groupUrn(caller, input.name), target: `user group ${input.name}` });
+    try {
+      const [created] = await tx
+        .insert(groups)
+        .values({ accountId: caller.accountId, name: input.name, description: input.description })
+        .returning({ id: groups.id, name: groups.name });
+      return created!;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("group.name_taken", { field: "name" });
+      throw error;
+    }
+  });
+}
+
+export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
+  const groupId = validate(id("user group"), rawId);
+  await mutate(db, caller, async (tx, guard) => {
+    const group = await findGroup(tx, caller, groupId);
+    await guard({ action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` });
+    await tx.delete(groups).where(and(eq(groups.id, group.id), eq(groups.accountId, caller.accountId)));
+  });
+}
+
+export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(membershipInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const group = await findGroup(tx, caller, input.groupId);
+    const user = await findUser(tx, caller, input.userId);
+    await guard({
+      action: "iam:groups:addUser",
+      resource: groupUrn(caller, group.name),
+      target: `user group ${group.name}`,
+      detail: { user: user.name },
+    });
+    try {
+      await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
+      throw error;
+    }
+  });
+}
+
+export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(membershipInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const group = await findGroup(tx, caller, input.groupId);
+    const user = await findUser(tx, caller, input.userId);
+    await guard({
+      action: "iam:groups:removeUser",
+      resource: groupUrn(caller, group.name),
+      target: `user group ${group.name}`,
+      detail: { user: user.name },
+    });
+    await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
+  });
+}
+
+/** Checks that scope values name this catalogue's regions or the acting account's enterprise projects. */
+export async function checkScopeValues(db: Db, caller: Caller, kind: string, regionIds: string[], projectIds: string[]) {
+  if (kind === "regions") {
+    const found = await db.select({ id: regions.id }).from(regions).where(inArray(regions.id, regionIds));
+    if (found.length !== new Set(regionIds).size) throw new DomainError("scope.unknown_region", { field: "regions" });
+    return [...new Set(regionIds)];
+  }
+  if (kind === "projects") {
+    const valid = projectIds.filter((p) => id("project").safeParse(p).success);
+    const found = valid.length === 0 ? [] : await db
+      .select({ id: enterpriseProjects.id })
+      .from(enterpriseProjects)
+      .where(and(inArray(enterpriseProjects.id, valid), eq(enterpriseProjects.accountId, caller.accountId)));
+    if (found.length !== new Set(projectIds).size) throw new DomainError("scope.unknown_project", { field: "projects" });
+    return [...new Set(projectIds)];
+  }
+  return [];
+}
+
+export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(grantInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const group = await findGroup(tx, caller, input.groupId);
+    const policy = await findPolicy(tx, caller, input.policyId);
+    const scopeValues = await checkScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+    await guard({
+      action: "iam:permissions:grantRoleToGroup",
+      resource: groupUrn(caller, group.name),
+      target: `user group ${group.name}`,
+      detail: { policy: policy.name, scope: input.scopeKind, scopeValues },
+    });
+    // Granting a policy the group already holds replaces its scope.
+    await tx
+      .insert(groupGrants)
+      .values({ accountId: caller.accountId, groupId: group.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
+      .onConflictDoUpdate({ target: [groupGrants.groupId, groupGrants.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+  });
+}
+
+export async function revokeGrant(db: Db, caller: Caller, raw: unknown) {
+  const grantId = validate(id("permission"), raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const [row] = await tx
+      .select({ grant: groupGrants, groupName: groups.name, policyName: policies.name })
+      .from(groupGrants)
+      .innerJoin(groups, eq(groups.id, groupGrants.groupId))
+      .innerJoin(policies, eq(policies.id, groupGrants.policyId))
+      .where(and(eq(groupGrants.id, grantId), eq(groupGrants.accountId, caller.accountId)));
+    if (row === undefined) throw new DomainError("grant.not_found");
+    await guard({
+      action: "iam:permissions:revokeRoleFromGroup",
+      resource: groupUrn(caller, row.groupName),
+      target: `user group ${row.groupName}`,
+      detail: { policy: row.policyName },
+    });
+    await tx.delete(groupGrants).where(eq(groupGrants.id, row.grant.id));
+  });
+}

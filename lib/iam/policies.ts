@@ -1,0 +1,121 @@
+import { and, asc, eq, isNull, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groupGrants, policies } from "@/db/schema";
+import { mutate, requireAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { DomainError, ValidationError } from "@/lib/errors";
+import { policyInput } from "@/lib/iam/schemas";
+import { parsePolicyDocument, type PolicyDocument } from "@/lib/policy/document";
+import { id, isUniqueViolation, validate } from "@/lib/validation";
+
+const policyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "policy", name);
+
+/** System policies are visible to every account; custom ones only to their own. */
+const visibleTo = (caller: Caller) => or(isNull(policies.accountId), eq(policies.accountId, caller.accountId));
+
+export async function listPolicies(db: Db, caller: Caller) {
+  await requireAllowed(db, caller, { action: "iam:policies:list", resource: policyUrn(caller, "*"), target: "policies" });
+  return db.select().from(policies).where(visibleTo(caller)).orderBy(asc(policies.kind), asc(policies.name));
+}
+
+/** Policies a caller may attach; for pickers in forms (no separate permission beyond being signed in). */
+export async function attachablePolicies(db: Db, caller: Caller) {
+  return db
+    .select({ id: policies.id, name: policies.name, kind: policies.kind, description: policies.description })
+    .from(policies)
+    .where(visibleTo(caller))
+    .orderBy(asc(policies.kind), asc(policies.name));
+}
+
+export async function findPolicy(db: Db, caller: Caller, policyId: string) {
+  const [policy] = await db
+    .select()
+    .from(policies)
+    .where(and(eq(policies.id, policyId), visibleTo(caller)));
+  if (policy === undefined) throw new DomainError("policy.not_found", { field: "policyId" });
+  return policy;
+}
+
+export async function getPolicy(db: Db, caller: Caller, rawId: unknown) {
+  const policyId = validate(id("policy"), rawId);
+  const policy = await findPolicy(db, caller, policyId);
+  await requireAllowed(db, caller, { action: "iam:policies:get", resource: policyUrn(caller, policy.name), target: `policy ${policy.name}` });
+  return policy;
+}
+
+async function parseInput(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(policyInput, raw);
+  const parsed = parsePolicyDocument(input.document);
+  if (!parsed.ok) throw new ValidationError({ document: [parsed.error] });
+  const [clash] = await db
+    .select({ id: policies.id })
+    .from(policies)
+    .where(and(isNull(policies.accountId), eq(policies.name, input.name)));
+  if (clash !== undefined) throw new DomainError("policy.name_taken", { field: "name", message: "A system policy has this name; choose another." });
+  return { ...input, document: parsed.document };
+}
+
+async function storeNamed<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("policy.name_taken", { field: "name" });
+    throw error;
+  }
+}
+
+export async function createPolicy(db: Db, caller: Caller, raw: unknown) {
+  const input = await parseInput(db, caller, raw);
+  return mutate(db, caller, async (tx, guard) => {
+    await guard({ action: "iam:policies:create", resource: policyUrn(caller, input.name), target: `policy ${input.name}` });
+    const [created] = await storeNamed(() =>
+      tx
+        .insert(policies)
+        .values({ accountId: caller.accountId, name: input.name, kind: "custom", description: input.description, document: input.document })
+        .returning({ id: policies.id, name: policies.name }),
+    );
+    return created!;
+  });
+}
+
+async function findCustomPolicy(db: Db, caller: Caller, policyId: string) {
+  const policy = await findPolicy(db, caller, policyId);
+  if (policy.accountId === null) throw new DomainError("policy.system_readonly");
+  return policy;
+}
+
+export async function updatePolicy(db: Db, caller: Caller, rawId: unknown, raw: unknown) {
+  const policyId = validate(id("policy"), rawId);
+  const input = await parseInput(db, caller, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const policy = await findCustomPolicy(tx, caller, policyId);
+    await guard({
+      action: "iam:policies:update",
+      resource: policyUrn(caller, policy.name),
+      target: `policy ${policy.name}`,
+      detail: input.name === policy.name ? {} : { renamedTo: input.name },
+    });
+    await storeNamed(() =>
+      tx
+        .update(policies)
+        .set({ name: input.name, description: input.description, document: input.document, updatedAt: new Date() })
+        .where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId))),
+    );
+  });
+}
+
+export async function deletePolicy(db: Db, caller: Caller, rawId: unknown) {
+  const policyId = validate(id("policy"), rawId);
+  await mutate(db, caller, async (tx, guard) => {
+    const policy = await findCustomPolicy(tx, caller, policyId);
+    await guard({ action: "iam:policies:delete", resource: policyUrn(caller, policy.name), target: `policy ${policy.name}` });
+    const [used] = await tx.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.policyId, policy.id)).limit(1);
+    if (used !== undefined) throw new DomainError("policy.in_use");
+    await tx.delete(policies).where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId)));
+  });
+}
+
+export function formatDocument(document: unknown): string {
+  return JSON.stringify(document as PolicyDocument, null, 2);
+}

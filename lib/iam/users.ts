@@ -1,0 +1,87 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groupMembers, groups, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { createUserInput, membershipInput } from "@/lib/iam/schemas";
+import { isUniqueViolation, validate } from "@/lib/validation";
+
+const userUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "user", name);
+
+export interface UserRow {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: Date;
+  groups: { id: string; name: string }[];
+}
+
+export async function listUsers(db: Db, caller: Caller): Promise<UserRow[]> {
+  await requireAllowed(db, caller, { action: "iam:users:list", resource: userUrn(caller, "*"), target: "users" });
+  const rows = await db
+    .select({ user: users, groupId: groups.id, groupName: groups.name })
+    .from(users)
+    .leftJoin(groupMembers, eq(groupMembers.userId, users.id))
+    .leftJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(eq(users.accountId, caller.accountId))
+    .orderBy(asc(users.name), asc(groups.name));
+  const byId = new Map<string, UserRow>();
+  for (const { user, groupId, groupName } of rows) {
+    let row = byId.get(user.id);
+    if (row === undefined) {
+      row = { id: user.id, name: user.name, description: user.description, createdAt: user.createdAt, groups: [] };
+      byId.set(user.id, row);
+    }
+    if (groupId !== null && groupName !== null) row.groups.push({ id: groupId, name: groupName });
+  }
+  return [...byId.values()];
+}
+
+/** Users to offer in a picker: empty, without recording a denial, when the caller may not list them. */
+export async function userChoices(db: Db, caller: Caller): Promise<{ id: string; name: string }[]> {
+  const decision = await authorize(db, caller, { action: "iam:users:list", resource: userUrn(caller, "*") });
+  if (!decision.allowed) return [];
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.accountId, caller.accountId)).orderBy(asc(users.name));
+}
+
+export async function findUser(db: Db, caller: Caller, userId: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId)));
+  if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
+  return user;
+}
+
+export async function createUser(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
+  const input = validate(createUserInput, raw);
+  const passwordHash = await hashPassword(input.password);
+  return mutate(db, caller, async (tx, guard) => {
+    await guard({ action: "iam:users:create", resource: userUrn(caller, input.name), target: `user ${input.name}` });
+    try {
+      const [created] = await tx
+        .insert(users)
+        .values({ accountId: caller.accountId, name: input.name, description: input.description, passwordHash })
+        .returning({ id: users.id, name: users.name });
+      return created!;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("user.name_taken", { field: "name" });
+      throw error;
+    }
+  });
+}
+
+export async function deleteUser(db: Db, caller: Caller, userId: unknown): Promise<void> {
+  const { userId: id } = validate(membershipInput.pick({ userId: true }), { userId });
+  await mutate(db, caller, async (tx, guard) => {
+    const user = await findUser(tx, caller, id);
+    await guard({ action: "iam:users:delete", resource: userUrn(caller, user.name), target: `user ${user.name}` });
+    if (user.id === caller.userId) {
+      throw new DomainError("user.self_delete");
+    }
+    await tx.delete(users).where(and(eq(users.id, user.id), eq(users.accountId, caller.accountId)));
+  });
+}

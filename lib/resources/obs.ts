@@ -1,0 +1,75 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { enterpriseProjects, obsBuckets } from "@/db/schema";
+import { authorizer, mutate, requireAllowed } from "@/lib/authz/authorize";
+import type { AuthzRequest } from "@/lib/authz/engine";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { checkPlacement } from "@/lib/catalogue";
+import { DomainError } from "@/lib/errors";
+import { createBucketInput } from "@/lib/resources/schemas";
+import { id, isUniqueViolation, validate } from "@/lib/validation";
+
+export function bucketRequest(
+  caller: Caller,
+  operation: "list" | "get" | "create" | "delete",
+  bucket: { name: string; regionId: string; enterpriseProjectId: string },
+): AuthzRequest & { target: string } {
+  return {
+    action: `obs:buckets:${operation}`,
+    resource: urn("obs", bucket.regionId, caller.accountId, "bucket", bucket.name),
+    region: bucket.regionId,
+    enterpriseProjectId: bucket.enterpriseProjectId,
+    target: `OBS bucket ${bucket.name}`,
+  };
+}
+
+export async function listBuckets(db: Db, caller: Caller) {
+  await requireAllowed(db, caller, {
+    action: "obs:buckets:list",
+    resource: urn("obs", "*", caller.accountId, "bucket", "*"),
+    anyScope: true,
+    target: "OBS buckets",
+  });
+  const check = await authorizer(db, caller);
+  const rows = await db
+    .select({ bucket: obsBuckets, projectName: enterpriseProjects.name })
+    .from(obsBuckets)
+    .innerJoin(enterpriseProjects, eq(enterpriseProjects.id, obsBuckets.enterpriseProjectId))
+    .where(eq(obsBuckets.accountId, caller.accountId))
+    .orderBy(asc(obsBuckets.name));
+  return rows
+    .filter((r) => check(bucketRequest(caller, "list", r.bucket)).allowed)
+    .map((r) => ({ ...r.bucket, projectName: r.projectName }));
+}
+
+export async function createBucket(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(createBucketInput, raw);
+  return mutate(db, caller, async (tx, guard) => {
+    await checkPlacement(tx, caller, input.regionId, input.enterpriseProjectId);
+    await guard({ ...bucketRequest(caller, "create", input), detail: { storageClass: input.storageClass } });
+    try {
+      const [created] = await tx
+        .insert(obsBuckets)
+        .values({ accountId: caller.accountId, ...input })
+        .returning({ id: obsBuckets.id, name: obsBuckets.name });
+      return created!;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("bucket.name_taken", { field: "name" });
+      throw error;
+    }
+  });
+}
+
+export async function deleteBucket(db: Db, caller: Caller, rawId: unknown) {
+  const bucketId = validate(id("bucket"), rawId);
+  await mutate(db, caller, async (tx, guard) => {
+    const [bucket] = await tx
+      .select()
+      .from(obsBuckets)
+      .where(and(eq(obsBuckets.id, bucketId), eq(obsBuckets.accountId, caller.accountId)));
+    if (bucket === undefined) throw new DomainError("resource.not_found");
+    await guard(bucketRequest(caller, "delete", bucket));
+    await tx.delete(obsBuckets).where(and(eq(obsBuckets.id, bucket.id), eq(obsBuckets.accountId, caller.accountId)));
+  });
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { createDb, type Db, type DbHandle } from "@/db/client";
+import { accounts, users } from "@/db/schema";
+import { seedCatalogue, seedDemoWorld } from "@/db/seed";
+import type { Caller } from "@/lib/caller";
+
+export interface TestDatabase extends DbHandle {
+  dispose(): Promise<void>;
+}
+
+/** A fresh database with the demo world: in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
+export async function testDatabase(options: { demo?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+  let handle: DbHandle;
+  let drop = async () => {};
+  if (process.env.TEST_DB === "postgres") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (url === undefined) throw new Error("TEST_DATABASE_URL is required for the postgres project");
+    const schema = `test_${randomBytes(6).toString("hex")}`;
+    handle = createDb({ url, schema, poolSize: options.poolSize ?? 5 });
+    const admin = createDb({ url, poolSize: 1 });
+    drop = async () => {
+      await admin.db.execute(`drop schema if exists "${schema}" cascade`);
+      await admin.close();
+    };
+  } else {
+    handle = createDb({});
+  }
+  await handle.migrate();
+  await seedCatalogue(handle.db);
+  if (options.demo !== false) await seedDemoWorld(handle.db);
+  return {
+    ...handle,
+    async dispose() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+/** The caller of a signed-in demo principal: `callerFor(db, "acme")` is the root, `callerFor(db, "acme", "alice")` a user. */
+export async function callerFor(db: Db, accountName: string, userName?: string): Promise<Caller> {
+  const [account] = await db.select().from(accounts).where(eq(accounts.name, accountName));
+  if (account === undefined) throw new Error(`no account ${accountName}`);
+  let user: { id: string; name: string } | undefined;
+  if (userName !== undefined) {
+    [user] = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.accountId, account.id), eq(users.name, userName)));
+    if (user === undefined) throw new Error(`no user ${accountName}/${userName}`);
+  }
+  return {
+    accountId: account.id,
+    accountName: account.name,
+    principalAccountId: account.id,
+    principalAccountName: account.name,
+    userId: user?.id ?? null,
+    userName: user?.name ?? null,
+  };
+}
+
+
+/** Runs `fn` and returns the DomainError it throws (fails the test if it does not throw one). */
+export async function rejection<E extends Error>(fn: () => Promise<unknown>): Promise<E> {
+  try {
+    await fn();
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error("expected the call to be rejected");
+}
