@@ -1,7 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -19,6 +19,9 @@ export function SignInForm() {
   const [asUser, setAsUser] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the script runs, a native submit would send the password nowhere useful: keep it disabled.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +46,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <fieldset className="flex gap-4 text-sm">
         <legend className="sr-only">Sign in as</legend>
         <label className="flex items-center gap-1.5">
@@ -65,7 +68,7 @@ export function SignInForm() {
         {(p) => <Input {...p} type="password" autoComplete="current-password" />}
       </Field>
       {error && <Alert tone="error">{error}</Alert>}
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign In"}
       </Button>
     </form>

@@ -17,7 +17,7 @@ export default async function GroupsPage() {
       {!result.ok ? (
         <AccessDenied message={result.message} />
       ) : (
-        <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
+        <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
           <Table label="User groups">
             <thead>
               <tr>

@@ -22,7 +22,7 @@ export default async function BucketsPage() {
   return (
     <>
       <PageHeader title="OBS Buckets" description="Object Storage Service buckets of this account that your permissions and their scope let you see." />
-      <div className="grid gap-4 xl:grid-cols-[1fr_20rem]">
+      <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
         {!buckets.ok ? (
           <AccessDenied message={buckets.message} />
         ) : (

@@ -59,7 +59,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           />
         }
       />
-      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Table label="Permissions">
             <thead>
