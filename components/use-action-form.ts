@@ -18,3 +18,12 @@ export function useActionForm(action: FormAction) {
   };
   return { state, formAction, pending, errors, value, values };
 }
+
+/** Builds the FormData a server action expects from plain values (lists become repeated fields). */
+export function toFormData(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) {
+    for (const item of Array.isArray(value) ? value : [value]) data.append(key, item);
+  }
+  return data;
+}

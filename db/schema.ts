@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -164,3 +165,46 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_account_at").on(t.accountId, t.at)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const agencyTypes = ["account", "service"] as const;
+export const validityKinds = ["unlimited", "one_day", "custom"] as const;
+
+export const agencies = pgTable(
+  "agencies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The delegating account, which lends its permissions.
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    type: text("type", { enum: agencyTypes }).notNull(),
+    delegatedAccountId: uuid("delegated_account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    service: text("service"),
+    validityKind: text("validity_kind", { enum: validityKinds }).notNull(),
+    validityDays: integer("validity_days"),
+    /** null while the validity is Unlimited. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("agencies_account_name").on(t.accountId, t.name),
+    index("agencies_account_created").on(t.accountId, t.createdAt, t.id),
+    index("agencies_delegated_account").on(t.delegatedAccountId),
+  ],
+);
+export type Agency = typeof agencies.$inferSelect;
+
+export const agencyPermissions = pgTable(
+  "agency_permissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agencyId: uuid("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id").notNull().references(() => policies.id, { onDelete: "cascade" }),
+    scopeKind: text("scope_kind", { enum: scopeKinds }).notNull(),
+    scopeValues: text("scope_values").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("agency_permissions_agency_policy").on(t.agencyId, t.policyId)],
+);
+export type AgencyPermission = typeof agencyPermissions.$inferSelect;

@@ -8,6 +8,8 @@ import { systemPolicies } from "@/lib/authz/system-policies";
 import type { Db } from "./client";
 import {
   accounts,
+  agencies,
+  agencyPermissions,
   ecsInstances,
   enterpriseProjects,
   groupGrants,
@@ -140,5 +142,43 @@ export async function seedDemoWorld(db: Db): Promise<void> {
         await tx.insert(obsBuckets).values({ accountId, regionId: region, enterpriseProjectId: projectIds.get(project)!, ...rest });
       }
     }
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** acme's agencies of the demo world: `globex-ops` (active) and `old-audit` (expired), both delegated to globex. */
+export async function seedDemoAgencies(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const byName = new Map((await tx.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((a) => [a.name, a.id]));
+    const acme = byName.get("acme");
+    const globex = byName.get("globex");
+    if (acme === undefined || globex === undefined) return;
+    const [existing] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.accountId, acme), eq(agencies.name, "globex-ops")));
+    if (existing !== undefined) return;
+    const policyId = async (name: string) =>
+      (await tx.select({ id: policies.id }).from(policies).where(and(isNull(policies.accountId), eq(policies.name, name))))[0]!.id;
+    const now = Date.now();
+    const [ops] = await tx
+      .insert(agencies)
+      .values({ accountId: acme, name: "globex-ops", type: "account", delegatedAccountId: globex, validityKind: "unlimited", description: "Globex operates acme's ECS fleet" })
+      .returning();
+    await tx.insert(agencyPermissions).values({ agencyId: ops!.id, policyId: await policyId("ECS FullAccess"), scopeKind: "all" });
+    const [audit] = await tx
+      .insert(agencies)
+      .values({
+        accountId: acme,
+        name: "old-audit",
+        type: "account",
+        delegatedAccountId: globex,
+        validityKind: "custom",
+        validityDays: 30,
+        expiresAt: new Date(now - DAY_MS),
+        description: "Last year's audit by globex",
+        createdAt: new Date(now - 31 * DAY_MS),
+        updatedAt: new Date(now - 31 * DAY_MS),
+      })
+      .returning();
+    await tx.insert(agencyPermissions).values({ agencyId: audit!.id, policyId: await policyId("OBS ReadOnlyAccess"), scopeKind: "all" });
   });
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { enterpriseProjects, groupGrants, groupMembers, groups, policies, regions, users } from "@/db/schema";
+import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
 import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
+import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { findPolicy } from "@/lib/iam/policies";
 import { createGroupInput, grantInput, membershipInput } from "@/lib/iam/schemas";
@@ -124,31 +125,12 @@ export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) 
   });
 }
 
-/** Checks that scope values name this catalogue's regions or the acting account's enterprise projects. */
-export async function checkScopeValues(db: Db, caller: Caller, kind: string, regionIds: string[], projectIds: string[]) {
-  if (kind === "regions") {
-    const found = await db.select({ id: regions.id }).from(regions).where(inArray(regions.id, regionIds));
-    if (found.length !== new Set(regionIds).size) throw new DomainError("scope.unknown_region", { field: "regions" });
-    return [...new Set(regionIds)];
-  }
-  if (kind === "projects") {
-    const valid = projectIds.filter((p) => id("project").safeParse(p).success);
-    const found = valid.length === 0 ? [] : await db
-      .select({ id: enterpriseProjects.id })
-      .from(enterpriseProjects)
-      .where(and(inArray(enterpriseProjects.id, valid), eq(enterpriseProjects.accountId, caller.accountId)));
-    if (found.length !== new Set(projectIds).size) throw new DomainError("scope.unknown_project", { field: "projects" });
-    return [...new Set(projectIds)];
-  }
-  return [];
-}
-
 export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
   const input = validate(grantInput, raw);
   await mutate(db, caller, async (tx, guard) => {
     const group = await findGroup(tx, caller, input.groupId);
     const policy = await findPolicy(tx, caller, input.policyId);
-    const scopeValues = await checkScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
     await guard({
       action: "iam:permissions:grantRoleToGroup",
       resource: groupUrn(caller, group.name),

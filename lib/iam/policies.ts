@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groupGrants, policies } from "@/db/schema";
+import { agencyPermissions, groupGrants, policies } from "@/db/schema";
 import { mutate, requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
@@ -110,8 +110,9 @@ export async function deletePolicy(db: Db, caller: Caller, rawId: unknown) {
   await mutate(db, caller, async (tx, guard) => {
     const policy = await findCustomPolicy(tx, caller, policyId);
     await guard({ action: "iam:policies:delete", resource: policyUrn(caller, policy.name), target: `policy ${policy.name}` });
-    const [used] = await tx.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.policyId, policy.id)).limit(1);
-    if (used !== undefined) throw new DomainError("policy.in_use");
+    const [usedByGroup] = await tx.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.policyId, policy.id)).limit(1);
+    const [usedByAgency] = await tx.select({ id: agencyPermissions.id }).from(agencyPermissions).where(eq(agencyPermissions.policyId, policy.id)).limit(1);
+    if (usedByGroup !== undefined || usedByAgency !== undefined) throw new DomainError("policy.in_use");
     await tx.delete(policies).where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId)));
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { scopeKinds } from "@/db/schema";
-import { description, id, listOf, requiredText } from "@/lib/validation";
+import { checkScope, scopeShape } from "@/lib/scope-input";
+import { description, id, requiredText } from "@/lib/validation";
 
 const NAME_CHARS = "letters, digits, hyphens (-), underscores (_) and periods (.)";
 
@@ -37,21 +37,8 @@ export const createGroupInput = z.object({ name: groupName, description });
 export const membershipInput = z.object({ userId: id("user"), groupId: id("user group") });
 
 export const grantInput = z
-  .object({
-    groupId: id("user group"),
-    policyId: id("policy"),
-    scopeKind: z.enum(scopeKinds, { error: "Select a scope." }),
-    regions: listOf(z.string()),
-    projects: listOf(z.string()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.scopeKind === "regions" && v.regions.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["regions"], message: "Select at least one region." });
-    }
-    if (v.scopeKind === "projects" && v.projects.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["projects"], message: "Select at least one enterprise project." });
-    }
-  });
+  .object({ groupId: id("user group"), policyId: id("policy"), ...scopeShape })
+  .superRefine(checkScope);
 
 export const policyName = requiredText("Policy name", 64).regex(
   /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/,

@@ -1,16 +1,93 @@
 import type { Metadata } from "next";
-import { Alert } from "@/components/ui/alert";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireCaller } from "@/lib/auth/session";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listAgencies } from "@/lib/agencies/agencies";
+import { describeValidity } from "@/lib/agencies/validity";
+import { deleteAgencyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Agencies" };
 
-export default async function AgenciesPage() {
-  await requireCaller();
+export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const result = await load((db, caller) => listAgencies(db, caller, { q: params.q, page: params.page }));
+  const now = new Date();
   return (
     <>
-      <PageHeader title="Agencies" description="Lend permissions to another account or a cloud service without sharing credentials." />
-      <Alert tone="info">Agencies are not available in this version of Mandate yet.</Alert>
+      <PageHeader
+        title="Agencies"
+        description="Share your resources with another account, or delegate a cloud service to access other services, without sharing your security credentials."
+        actions={
+          <Link href="/agencies/new" className={buttonClass("primary")}>
+            Create Agency
+          </Link>
+        }
+      />
+      {!result.ok ? (
+        <AccessDenied message={result.message} />
+      ) : (
+        <>
+          <form role="search" className="mb-3 flex max-w-md gap-2" action="/agencies">
+            <label htmlFor="agency-search" className="sr-only">
+              Search by agency name
+            </label>
+            <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} />
+            <button type="submit" className={buttonClass("secondary")}>
+              Search
+            </button>
+          </form>
+          <Table label="Agencies">
+            <thead>
+              <tr>
+                <Th>Agency name</Th>
+                <Th>Agency type</Th>
+                <Th>Delegated party</Th>
+                <Th>Validity period</Th>
+                <Th>Description</Th>
+                <Th>Created</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.data.rows.length === 0 && <EmptyRow columns={7}>{result.data.q ? "No agency matches the search." : "No agencies yet."}</EmptyRow>}
+              {result.data.rows.map((agency) => {
+                const validity = describeValidity(agency.expiresAt, now);
+                return (
+                  <tr key={agency.id}>
+                    <Td>
+                      <Link href={`/agencies/${agency.id}`} className="font-medium text-blue-700 hover:underline">
+                        {agency.name}
+                      </Link>
+                    </Td>
+                    <Td>{agency.type === "account" ? "Account" : "Cloud service"}</Td>
+                    <Td>{agency.type === "account" ? agency.delegatedAccountName : agency.service}</Td>
+                    <Td className={validity === "Expired" ? "font-medium text-red-700" : undefined}>{validity}</Td>
+                    <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
+                    <Td className="whitespace-nowrap">{agency.createdAt.toISOString().slice(0, 10)}</Td>
+                    <Td>
+                      <ConfirmAction
+                        action={deleteAgencyAction}
+                        fields={{ agencyId: agency.id }}
+                        trigger="Delete"
+                        triggerLabel={`Delete agency ${agency.name}`}
+                        title="Delete Agency"
+                        message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+                      />
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+          <Pagination label="Agency pages" page={result.data.page} pages={result.data.pages} total={result.data.total} params={result.data.q ? { q: result.data.q } : {}} />
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { ConfirmAction } from "@/components/confirm-action";
+import { InlineAction } from "@/components/inline-action";
+import { describeScope } from "@/components/scope-label";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getAgency } from "@/lib/agencies/agencies";
+import { describeValidity } from "@/lib/agencies/validity";
+import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
+import { attachablePolicies } from "@/lib/iam/policies";
+import { deleteAgencyAction, removeAgencyPermissionAction } from "../actions";
+import { AddPermissionsForm } from "./add-permissions-form";
+import { EditAgencyForm } from "./edit-agency-form";
+
+export const metadata: Metadata = { title: "Agency" };
+
+export default async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
+  const { agencyId } = await params;
+  const result = await load(async (db, caller) => ({
+    ...(await getAgency(db, caller, agencyId)),
+    policies: await attachablePolicies(db, caller),
+    regions: await listRegions(db),
+    projects: await listEnterpriseProjects(db, caller),
+  }));
+  const breadcrumb = (name: string) => (
+    <p className="mb-2 text-sm">
+      <Link href="/agencies" className="text-blue-700 hover:underline">
+        Agencies
+      </Link>{" "}
+      / {name}
+    </p>
+  );
+  if (!result.ok) {
+    return (
+      <>
+        {breadcrumb("Agency")}
+        <AccessDenied message={result.message} />
+      </>
+    );
+  }
+  const { agency, delegatedAccountName, permissions, policies, regions, projects } = result.data;
+  const projectNames = new Map(projects.map((p) => [p.id, p.name]));
+  const info: [string, string][] = [
+    ["Agency name", agency.name],
+    ["Agency ID", agency.id],
+    ["Agency type", agency.type === "account" ? "Account" : "Cloud service"],
+    [agency.type === "account" ? "Delegated account" : "Cloud service", (agency.type === "account" ? delegatedAccountName : agency.service) ?? "—"],
+    ["Validity period", describeValidity(agency.expiresAt, new Date())],
+    ["Description", agency.description || "—"],
+    ["Created", agency.createdAt.toISOString().replace("T", " ").slice(0, 16) + " UTC"],
+  ];
+  return (
+    <>
+      {breadcrumb(agency.name)}
+      <PageHeader
+        title={agency.name}
+        actions={
+          <ConfirmAction
+            action={deleteAgencyAction}
+            fields={{ agencyId: agency.id }}
+            trigger="Delete Agency"
+            triggerVariant="secondary"
+            title="Delete Agency"
+            message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+          />
+        }
+      />
+      <div className="grid items-start gap-4 xl:grid-cols-[1fr_24rem]">
+        <div className="space-y-4">
+          <Panel title="Basic Information">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
+              {info.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className={label === "Agency ID" ? "font-mono text-xs" : undefined}>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Panel>
+          <Table label="Permissions">
+            <thead>
+              <tr>
+                <Th>Policy or role</Th>
+                <Th>Scope</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {permissions.map((p) => (
+                <tr key={p.id}>
+                  <Td className="font-medium">{p.policyName}</Td>
+                  <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
+                  <Td>
+                    <InlineAction
+                      action={removeAgencyPermissionAction}
+                      fields={{ agencyId: agency.id, permissionId: p.id }}
+                      label="Remove"
+                      accessibleLabel={`Remove ${p.policyName}`}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Panel title="Add Permissions">
+            <AddPermissionsForm
+              agencyId={agency.id}
+              policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
+              regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
+              projects={projects.map((p) => ({ id: p.id, label: p.name }))}
+            />
+          </Panel>
+        </div>
+        <Panel title="Edit Agency">
+          <EditAgencyForm agency={agency} />
+        </Panel>
+      </div>
+    </>
+  );
+}

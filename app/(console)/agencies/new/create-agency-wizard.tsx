@@ -1,0 +1,137 @@
+"use client";
+import Link from "next/link";
+import { useRef, useState, useTransition } from "react";
+import { PolicyPicker, type PolicyOption } from "@/components/policy-picker";
+import { ScopePicker } from "@/components/scope-picker";
+import { scopeLabels } from "@/components/scope-label";
+import { toFormData } from "@/components/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { scopeKinds, type ScopeKind } from "@/lib/scope";
+import { checkAgencyBasicsAction, createAgencyAction } from "../actions";
+import { BasicsStep } from "./basics-step";
+import { basicsOf, initialValues, stepFields, type WizardValues } from "./wizard-values";
+
+const steps = ["Basic Information", "Select Policy/Role", "Select Scope"] as const;
+type Step = 1 | 2 | 3;
+
+interface Props {
+  policies: PolicyOption[];
+  regions: { id: string; label: string }[];
+  projects: { id: string; label: string }[];
+}
+
+export function CreateAgencyWizard({ policies, regions, projects }: Props) {
+  const [step, setStep] = useState<Step>(1);
+  const [values, setValues] = useState<WizardValues>(initialValues);
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+  const scopeForm = useRef<HTMLFormElement>(null);
+  const set = (patch: Partial<WizardValues>) => setValues((v) => ({ ...v, ...patch }));
+
+  const go = (next: Step) => {
+    setErrors({});
+    setFormError(undefined);
+    setStep(next);
+  };
+
+  // The scope inputs are uncontrolled; read them whenever step 3 is left so Previous keeps them.
+  const readScope = (): Pick<WizardValues, "scopeKind" | "regions" | "projects"> => {
+    const data = new FormData(scopeForm.current ?? undefined);
+    const kind = String(data.get("scopeKind") ?? "all");
+    return {
+      scopeKind: (scopeKinds as readonly string[]).includes(kind) ? (kind as ScopeKind) : "all",
+      regions: data.getAll("regions").map(String),
+      projects: data.getAll("projects").map(String),
+    };
+  };
+
+  const nextFromBasics = () =>
+    startTransition(async () => {
+      const result = await checkAgencyBasicsAction(null, toFormData(basicsOf(values)));
+      if (result?.ok) return go(2);
+      setErrors(result?.fieldErrors ?? {});
+      setFormError(result?.formError);
+    });
+
+  const nextFromPolicies = () => {
+    if (values.policyIds.length === 0) return setErrors({ policyIds: ["Select at least one policy or role."] });
+    go(3);
+  };
+
+  const submit = () => {
+    const scope = readScope();
+    set(scope);
+    startTransition(async () => {
+      const all = { ...values, ...scope };
+      const result = await createAgencyAction(null, toFormData({ ...basicsOf(all), policyIds: all.policyIds, scopeKind: all.scopeKind, regions: all.regions, projects: all.projects }));
+      if (result === null || result.ok) return;
+      const fields = Object.keys(result.fieldErrors);
+      const back = ([1, 2] as const).find((s) => fields.some((f) => stepFields[s].includes(f)));
+      if (back !== undefined) setStep(back);
+      setErrors(result.fieldErrors);
+      setFormError(result.formError);
+    });
+  };
+
+  const chosen = policies.filter((p) => values.policyIds.includes(p.id));
+  return (
+    <div className="space-y-4">
+      <ol aria-label="Steps" className="flex flex-wrap gap-2 text-sm">
+        {steps.map((label, i) => (
+          <li
+            key={label}
+            aria-current={step === i + 1 ? "step" : undefined}
+            className={step === i + 1 ? "rounded bg-blue-600 px-3 py-1 text-white" : step > i + 1 ? "rounded bg-blue-50 px-3 py-1 text-blue-800" : "rounded bg-slate-200 px-3 py-1 text-slate-600"}
+          >
+            {i + 1}. {label}
+          </li>
+        ))}
+      </ol>
+      <section aria-label={steps[step - 1]} className="rounded border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-base font-semibold">{steps[step - 1]}</h2>
+        {step === 1 && <BasicsStep values={values} set={set} errors={errors} />}
+        {step === 2 && <PolicyPicker policies={policies} selected={values.policyIds} onChange={(policyIds) => set({ policyIds })} errors={errors.policyIds} />}
+        {step === 3 && (
+          <form ref={scopeForm} onSubmit={(e) => e.preventDefault()} className="space-y-3" aria-label="Authorization scope">
+            <p className="text-sm text-slate-600">
+              Scope for {chosen.map((p) => p.name).join(", ")}. {scopeLabels.all} grants the permissions everywhere in this account.
+            </p>
+            <ScopePicker
+              regions={regions}
+              projects={projects}
+              errors={(f) => errors[f]}
+              initialKind={values.scopeKind}
+              initialRegions={values.regions}
+              initialProjects={values.projects}
+            />
+          </form>
+        )}
+      </section>
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <div className="flex gap-2">
+        {step === 1 ? (
+          <Link href="/agencies" className={buttonClass("secondary")}>
+            Cancel
+          </Link>
+        ) : (
+          <Button variant="secondary" disabled={pending} onClick={() => (step === 3 ? (set(readScope()), go(2)) : go(1))}>
+            Previous
+          </Button>
+        )}
+        {step === 1 && (
+          <Button onClick={nextFromBasics} disabled={pending}>
+            {pending ? "Checking…" : "Next"}
+          </Button>
+        )}
+        {step === 2 && <Button onClick={nextFromPolicies}>Next</Button>}
+        {step === 3 && (
+          <Button onClick={submit} disabled={pending}>
+            {pending ? "Creating…" : "OK"}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

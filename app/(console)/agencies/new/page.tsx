@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { PageHeader } from "@/components/ui/page-header";
+import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
+import { attachablePolicies } from "@/lib/iam/policies";
+import { CreateAgencyWizard } from "./create-agency-wizard";
+
+export const metadata: Metadata = { title: "Create Agency" };
+
+export default async function CreateAgencyPage() {
+  const result = await load(async (db, caller) => ({
+    policies: await attachablePolicies(db, caller),
+    regions: await listRegions(db),
+    projects: await listEnterpriseProjects(db, caller),
+  }));
+  if (!result.ok) return null;
+  const { policies, regions, projects } = result.data;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/agencies" className="text-blue-700 hover:underline">
+          Agencies
+        </Link>{" "}
+        / Create Agency
+      </p>
+      <PageHeader title="Create Agency" />
+      <div className="max-w-3xl">
+        <CreateAgencyWizard
+          policies={policies}
+          regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
+          projects={projects.map((p) => ({ id: p.id, label: p.name }))}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** Small timing helpers for the benchmarks: run a step repeatedly and report percentiles. */
+export interface Timing {
+  name: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+export async function time(name: string, runs: number, step: (i: number) => Promise<unknown>): Promise<Timing> {
+  await step(-1); // warm-up: caches, prepared plans, JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await step(i);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { name, runs, medianMs: at(0.5), p95Ms: at(0.95), maxMs: samples[samples.length - 1]! };
+}
+
+export function report(title: string, timings: Timing[]): void {
+  console.log(`\n${title}`);
+  console.table(
+    timings.map((t) => ({
+      measurement: t.name,
+      runs: t.runs,
+      "median ms": t.medianMs.toFixed(2),
+      "p95 ms": t.p95Ms.toFixed(2),
+      "max ms": t.maxMs.toFixed(2),
+    })),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: performance figures, printed as tables. Runs on embedded PGlite, and on
+ * PostgreSQL as well when BENCH_DATABASE_URL is set (in a fresh schema, dropped afterwards).
+ */
+import { randomBytes } from "node:crypto";
+import { createDb, type DbHandle } from "@/db/client";
+import { seedCatalogue, seedDemoAgencies, seedDemoWorld } from "@/db/seed";
+import { benchAgencies } from "./agencies";
+
+async function prepare(handle: DbHandle): Promise<DbHandle> {
+  await handle.migrate();
+  await seedCatalogue(handle.db);
+  await seedDemoWorld(handle.db);
+  await seedDemoAgencies(handle.db);
+  return handle;
+}
+
+const targets: { label: string; open: () => Promise<{ handle: DbHandle; dispose: () => Promise<void> }> }[] = [
+  {
+    label: "PGlite (in memory)",
+    open: async () => {
+      const handle = await prepare(createDb({}));
+      return { handle, dispose: () => handle.close() };
+    },
+  },
+];
+
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  targets.push({
+    label: "PostgreSQL",
+    open: async () => {
+      const schema = `bench_${randomBytes(4).toString("hex")}`;
+      const handle = await prepare(createDb({ url, schema }));
+      return {
+        handle,
+        dispose: async () => {
+          await handle.close();
+          const admin = createDb({ url, poolSize: 1 });
+          await admin.db.execute(`drop schema "${schema}" cascade`);
+          await admin.close();
+        },
+      };
+    },
+  });
+}
+
+for (const target of targets) {
+  const { handle, dispose } = await target.open();
+  try {
+    await benchAgencies(handle, target.label);
+  } finally {
+    await dispose();
+  }
+}

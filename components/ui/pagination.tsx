@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { cn } from "./cn";
+
+/** Previous / Next links that keep the other query parameters (such as a search). */
+export function Pagination({ page, pages, total, params, label }: { page: number; pages: number; total: number; params: Record<string, string>; label: string }) {
+  const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
+  const link = (p: number, text: string, enabled: boolean) =>
+    enabled ? (
+      <Link href={href(p)} className="rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50">
+        {text}
+      </Link>
+    ) : (
+      <span aria-disabled="true" className={cn("rounded border border-slate-200 px-2.5 py-1 text-slate-400")}>
+        {text}
+      </span>
+    );
+  return (
+    <nav aria-label={label} className="mt-3 flex items-center justify-between text-sm text-slate-600">
+      <span>
+        Total records: {total} · Page {page} of {pages}
+      </span>
+      <span className="flex gap-2">
+        {link(page - 1, "Previous", page > 1)}
+        {link(page + 1, "Next", page < pages)}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("acme edits an agency's validity and permissions, then deletes it", async ({ page }) => {
+  await signIn(page, "acme", "alice");
+  await page.goto("/agencies/new");
+  const name = `edit-${Date.now().toString(36)}`;
+  await page.getByLabel("Agency Name").fill(name);
+  await page.getByLabel("Cloud service").check();
+  await page.getByLabel("Cloud Service", { exact: true }).selectOption("CTS");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "OK" }).click();
+  await page.getByRole("link", { name: "View Agency" }).click();
+
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const info = page.getByRole("region", { name: "Basic Information" });
+  await expect(info.getByText("Unlimited")).toBeVisible();
+  const edit = page.getByRole("form", { name: "Edit agency" });
+  await edit.getByLabel("Validity Period").selectOption({ label: "One day" });
+  await edit.getByLabel("Description").fill("Trace delivery");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Agency saved.");
+  await expect(info.getByText(/^Expires /)).toBeVisible();
+
+  const permissions = page.getByRole("table", { name: "Permissions" });
+  await permissions.getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
+  await expect(permissions.getByRole("alert")).toContainText("at least one permission");
+
+  const add = page.getByRole("form", { name: "Add permissions" });
+  await add.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
+  await add.getByLabel("Enterprise projects").check();
+  await add.getByLabel("payments").check();
+  await add.getByRole("button", { name: "Add Permissions" }).click();
+  await expect(permissions.getByRole("cell", { name: "Enterprise projects: payments" })).toBeVisible();
+  await permissions.getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
+  await expect(permissions.getByRole("cell", { name: "OBS ReadOnlyAccess" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Delete Agency" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete Agency" });
+  await expect(dialog).toContainText("every session that uses it ends");
+  await dialog.getByRole("button", { name: "OK" }).click();
+  await expect(page).toHaveURL(/\/agencies$/);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+});

@@ -1,0 +1,226 @@
+/** Agencies: an account lends permissions, within a scope and for a validity period, to another account or a cloud service. */
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { accounts, agencies, agencyPermissions, policies, type Agency } from "@/db/schema";
+import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
+import {
+  agencyBasicsInput,
+  agencyListQuery,
+  agencyPermissionInput,
+  createAgencyInput,
+  removeAgencyPermissionInput,
+  updateAgencyInput,
+} from "@/lib/agencies/schemas";
+import { expiryFor } from "@/lib/agencies/validity";
+import { mutate, requireAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { resolveScopeValues } from "@/lib/catalogue";
+import { DomainError } from "@/lib/errors";
+import { id, isUniqueViolation, validate } from "@/lib/validation";
+
+const agencyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "agency", name);
+const delegated = alias(accounts, "delegated");
+
+/** `%` and `_` typed into the search box are literal characters, not patterns. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {}) {
+  const query = validate(agencyListQuery, rawQuery);
+  await requireAllowed(db, caller, { action: "iam:agencies:list", resource: agencyUrn(caller, "*"), target: "agencies" });
+  const where = and(eq(agencies.accountId, caller.accountId), query.q ? ilike(agencies.name, `%${likeLiteral(query.q)}%`) : undefined);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(agencies).where(where);
+  const pages = Math.max(1, Math.ceil(total / AGENCY_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const rows = await db
+    .select({ agency: agencies, delegatedAccountName: delegated.name })
+    .from(agencies)
+    .leftJoin(delegated, eq(delegated.id, agencies.delegatedAccountId))
+    .where(where)
+    .orderBy(desc(agencies.createdAt), desc(agencies.id))
+    .limit(AGENCY_PAGE_SIZE)
+    .offset((page - 1) * AGENCY_PAGE_SIZE);
+  return { rows: rows.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })), total, page, pages, q: query.q };
+}
+
+async function findAgency(db: Db, caller: Caller, agencyId: string): Promise<Agency> {
+  const [agency] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.accountId, caller.accountId)));
+  if (agency === undefined) throw new DomainError("agency.not_found", { field: "agencyId" });
+  return agency;
+}
+
+export async function agencyPermissionsOf(db: Db, agencyId: string) {
+  return db
+    .select({
+      id: agencyPermissions.id,
+      policyId: policies.id,
+      policyName: policies.name,
+      policyKind: policies.kind,
+      document: policies.document,
+      scopeKind: agencyPermissions.scopeKind,
+      scopeValues: agencyPermissions.scopeValues,
+    })
+    .from(agencyPermissions)
+    .innerJoin(policies, eq(policies.id, agencyPermissions.policyId))
+    .where(eq(agencyPermissions.agencyId, agencyId))
+    .orderBy(asc(policies.name));
+}
+
+export async function getAgency(db: Db, caller: Caller, rawId: unknown) {
+  const agency = await findAgency(db, caller, validate(id("agency"), rawId));
+  await requireAllowed(db, caller, { action: "iam:agencies:get", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` });
+  const [party] = agency.delegatedAccountId === null
+    ? []
+    : await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, agency.delegatedAccountId));
+  return { agency, delegatedAccountName: party?.name ?? null, permissions: await agencyPermissionsOf(db, agency.id) };
+}
+
+async function resolveDelegatedParty(db: Db, caller: Caller, basics: { type: "account" | "service"; delegatedAccount?: string | undefined; service?: string | undefined }) {
+  if (basics.type === "service") return { delegatedAccountId: null, service: basics.service!, label: `cloud service ${basics.service}` };
+  const [account] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(eq(accounts.name, basics.delegatedAccount!));
+  if (account === undefined) throw new DomainError("agency.delegated_account_unknown", { field: "delegatedAccount" });
+  if (account.id === caller.accountId) throw new DomainError("agency.delegated_self", { field: "delegatedAccount" });
+  return { delegatedAccountId: account.id, service: null, label: `account ${account.name}` };
+}
+
+async function assertNameFree(db: Db, caller: Caller, name: string) {
+  const [taken] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.accountId, caller.accountId), eq(agencies.name, name)));
+  if (taken !== undefined) throw new DomainError("agency.name_taken", { field: "name" });
+}
+
+/** The wizard's first Next: checks step 1 (and the permission to create) before the caller picks policies. */
+export async function checkAgencyBasics(db: Db, caller: Caller, raw: unknown) {
+  const basics = validate(agencyBasicsInput, raw);
+  await requireAllowed(db, caller, { action: "iam:agencies:create", resource: agencyUrn(caller, basics.name), target: `agency ${basics.name}` });
+  await resolveDelegatedParty(db, caller, basics);
+  await assertNameFree(db, caller, basics.name);
+  return basics;
+}
+
+/** The policies a caller may attach: system ones and the acting account's custom ones. */
+async function attachable(db: Db, caller: Caller, policyIds: string[]) {
+  const unique = [...new Set(policyIds)];
+  const found = await db
+    .select({ id: policies.id, name: policies.name })
+    .from(policies)
+    .where(and(inArray(policies.id, unique), or(isNull(policies.accountId), eq(policies.accountId, caller.accountId))));
+  if (found.length !== unique.length) throw new DomainError("policy.not_found", { field: "policyIds" });
+  return found;
+}
+
+export async function createAgency(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
+  const input = validate(createAgencyInput, raw);
+  return mutate(db, caller, async (tx, guard) => {
+    const party = await resolveDelegatedParty(tx, caller, input);
+    const attached = await attachable(tx, caller, input.policyIds);
+    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+    await guard({
+      action: "iam:agencies:create",
+      resource: agencyUrn(caller, input.name),
+      target: `agency ${input.name}`,
+      detail: { delegatedParty: party.label, policies: attached.map((p) => p.name), scope: input.scopeKind, scopeValues, validity: input.validityKind },
+    });
+    let created: { id: string; name: string } | undefined;
+    try {
+      [created] = await tx
+        .insert(agencies)
+        .values({
+          accountId: caller.accountId,
+          name: input.name,
+          type: input.type,
+          delegatedAccountId: party.delegatedAccountId,
+          service: party.service,
+          validityKind: input.validityKind,
+          validityDays: input.validityKind === "custom" ? input.validityDays! : null,
+          expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
+          description: input.description,
+        })
+        .returning({ id: agencies.id, name: agencies.name });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
+      throw error;
+    }
+    await tx.insert(agencyPermissions).values(attached.map((p) => ({ agencyId: created!.id, policyId: p.id, scopeKind: input.scopeKind, scopeValues })));
+    return created!;
+  });
+}
+
+export async function updateAgency(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(updateAgencyInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const agency = await findAgency(tx, caller, input.agencyId);
+    const validityDays = input.validityKind === "custom" ? input.validityDays! : null;
+    // A new validity period starts now; an unchanged one keeps its expiry.
+    const validityChanged = input.validityKind !== agency.validityKind || validityDays !== agency.validityDays;
+    const expiresAt = validityChanged ? expiryFor(input.validityKind, validityDays, new Date()) : agency.expiresAt;
+    await guard({
+      action: "iam:agencies:update",
+      resource: agencyUrn(caller, agency.name),
+      target: `agency ${agency.name}`,
+      detail: { description: input.description, validity: input.validityKind, validityDays, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    await tx
+      .update(agencies)
+      .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
+      .where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+  });
+}
+
+export async function addAgencyPermissions(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(agencyPermissionInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const agency = await findAgency(tx, caller, input.agencyId);
+    const attached = await attachable(tx, caller, input.policyIds);
+    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+    await guard({
+      action: "iam:agencies:update",
+      resource: agencyUrn(caller, agency.name),
+      target: `agency ${agency.name}`,
+      detail: { added: attached.map((p) => p.name), scope: input.scopeKind, scopeValues },
+    });
+    for (const policy of attached) {
+      // Attaching a policy the agency already holds replaces its scope.
+      await tx
+        .insert(agencyPermissions)
+        .values({ agencyId: agency.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
+        .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+    }
+    await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+  });
+}
+
+export async function removeAgencyPermission(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(removeAgencyPermissionInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    // Lock the agency row so two concurrent removals cannot both leave it with no permission.
+    const [agency] = await tx
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.id, input.agencyId), eq(agencies.accountId, caller.accountId)))
+      .for("update");
+    if (agency === undefined) throw new DomainError("agency.not_found");
+    const permissions = await agencyPermissionsOf(tx, agency.id);
+    const target = permissions.find((p) => p.id === input.permissionId);
+    if (target === undefined) throw new DomainError("agency.permission_not_found");
+    await guard({ action: "iam:agencies:update", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}`, detail: { removed: target.policyName } });
+    if (permissions.length === 1) throw new DomainError("agency.last_permission");
+    await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
+    await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+  });
+}
+
+export async function deleteAgency(db: Db, caller: Caller, rawId: unknown) {
+  const agencyId = validate(id("agency"), rawId);
+  await mutate(db, caller, async (tx, guard) => {
+    const agency = await findAgency(tx, caller, agencyId);
+    await guard({ action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` });
+    await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+  });
+}

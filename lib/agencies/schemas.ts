@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { agencyTypes, validityKinds } from "@/db/schema";
+import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
+import { checkScope, scopeShape } from "@/lib/scope-input";
+import { description, id, listOf, requiredText } from "@/lib/validation";
+
+export const agencyName = requiredText("Agency name", 64).regex(
+  /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/,
+  "Agency name must start with a letter or digit and contain only letters, digits, spaces, hyphens (-), underscores (_) and periods (.).",
+);
+
+const validityShape = {
+  validityKind: z.enum(validityKinds, { error: "Select a validity period." }),
+  validityDays: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? undefined : v),
+    z.coerce.number({ error: "Enter the number of days." }).optional(),
+  ),
+};
+
+function checkValidity(v: { validityKind: string; validityDays?: number | undefined }, ctx: z.RefinementCtx) {
+  if (v.validityKind !== "custom") return;
+  const days = v.validityDays;
+  if (days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_CUSTOM_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["validityDays"], message: `Enter a whole number of days from 1 to ${MAX_CUSTOM_DAYS}.` });
+  }
+}
+
+const serviceIds: readonly string[] = cloudServices.map((s) => s.id);
+
+const basicsShape = {
+  name: agencyName,
+  type: z.enum(agencyTypes, { error: "Select an agency type." }),
+  delegatedAccount: z.string().trim().max(200).optional(),
+  service: z.string().optional(),
+  ...validityShape,
+  description,
+};
+
+function checkBasics(v: { type: string; delegatedAccount?: string | undefined; service?: string | undefined; validityKind: string; validityDays?: number | undefined }, ctx: z.RefinementCtx) {
+  if (v.type === "account") {
+    const name = v.delegatedAccount ?? "";
+    const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["delegatedAccount"], message });
+    if (name === "") issue("Enter the name of the delegated account.");
+    else if (/[/@:\\]/.test(name)) issue("The delegated party must be an account, not an IAM user or a federated user. Enter an account name only.");
+    else if (!/^[A-Za-z0-9_-]{3,64}$/.test(name)) issue("An account name has 3–64 letters, digits, hyphens (-) and underscores (_).");
+  } else if (!serviceIds.includes(v.service ?? "")) {
+    ctx.addIssue({ code: "custom", path: ["service"], message: "Select a cloud service from the list." });
+  }
+  checkValidity(v, ctx);
+}
+
+/** Step 1 of the wizard: Agency Name, Agency Type with its delegated party, Validity Period, Description. */
+export const agencyBasicsInput = z.object(basicsShape).superRefine(checkBasics);
+
+const policyIds = listOf(id("policy or role")).pipe(
+  z.array(z.string()).min(1, "Select at least one policy or role.").max(50, "Select at most 50 policies or roles."),
+);
+
+/** The whole wizard, as one flat form so that each message lands at its field. */
+export const createAgencyInput = z.object({ ...basicsShape, policyIds, ...scopeShape }).superRefine((v, ctx) => {
+  checkBasics(v, ctx);
+  checkScope(v, ctx);
+});
+
+export const updateAgencyInput = z.object({ agencyId: id("agency"), ...validityShape, description }).superRefine(checkValidity);
+
+export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyIds, ...scopeShape }).superRefine(checkScope);
+
+export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
+
+export const agencyListQuery = z.object({
+  q: z.string().trim().max(64).catch(""),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});

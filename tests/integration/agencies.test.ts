@@ -1,0 +1,242 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { agencies, auditEvents, enterpriseProjects, policies } from "@/db/schema";
+import {
+  addAgencyPermissions,
+  checkAgencyBasics,
+  createAgency,
+  deleteAgency,
+  getAgency,
+  listAgencies,
+  removeAgencyPermission,
+  updateAgency,
+} from "@/lib/agencies/agencies";
+import type { Caller } from "@/lib/caller";
+import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
+import { createPolicy, deletePolicy } from "@/lib/iam/policies";
+import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { auditCount } from "../helpers/snapshot";
+
+let t: TestDatabase;
+let acme: Caller;
+let alice: Caller;
+let bob: Caller;
+let policy: Record<string, string>;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await callerFor(t.db, "acme");
+  alice = await callerFor(t.db, "acme", "alice");
+  bob = await callerFor(t.db, "acme", "bob");
+  policy = Object.fromEntries((await t.db.select().from(policies)).filter((p) => p.accountId === null).map((p) => [p.name, p.id]));
+});
+afterAll(() => t.dispose());
+
+const base = {
+  name: "umbrella-readers",
+  type: "account",
+  delegatedAccount: "umbrella",
+  validityKind: "one_day",
+  description: "Umbrella reads our ECS",
+};
+const full = (over: Record<string, unknown> = {}) => ({ ...base, policyIds: [policy["ECS ReadOnlyAccess"]], scopeKind: "regions", regions: ["cn-north-4"], ...over });
+
+async function agencyCount() {
+  return (await t.db.select().from(agencies)).length;
+}
+
+/** Expects the call to fail with a message at `field` and to write nothing, not even an audit event. */
+async function expectRefusedAt(field: string, fn: () => Promise<unknown>, message?: RegExp) {
+  const before = [await agencyCount(), await auditCount(t.db)];
+  const error = await rejection(fn);
+  expect(error).toBeInstanceOf(DomainError);
+  const fields = error instanceof ValidationError ? error.fieldErrors : { [(error as DomainError).field ?? "?"]: [error.message] };
+  expect(Object.keys(fields), JSON.stringify(fields)).toContain(field);
+  if (message) expect(fields[field]!.join(" ")).toMatch(message);
+  expect([await agencyCount(), await auditCount(t.db)]).toEqual(before);
+}
+
+describe("creating an agency", () => {
+  test("the seed's flow: Account type, delegated to umbrella, One day, ECS ReadOnlyAccess on a region", async () => {
+    const before = Date.now();
+    const created = await createAgency(t.db, acme, full());
+    const { agency, delegatedAccountName, permissions } = await getAgency(t.db, acme, created.id);
+    expect(agency).toMatchObject({ name: "umbrella-readers", type: "account", validityKind: "one_day", description: "Umbrella reads our ECS" });
+    expect(delegatedAccountName).toBe("umbrella");
+    const lifetime = agency.expiresAt!.getTime() - before;
+    expect(lifetime).toBeGreaterThan(23.9 * 3600_000);
+    expect(lifetime).toBeLessThan(24.1 * 3600_000);
+    expect(permissions).toMatchObject([{ policyName: "ECS ReadOnlyAccess", scopeKind: "regions", scopeValues: ["cn-north-4"] }]);
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "iam:agencies:create"), eq(auditEvents.target, "agency umbrella-readers")));
+    expect(event).toMatchObject({ decision: "allow", actor: "acme (root)" });
+    expect(event!.detail).toMatchObject({ delegatedParty: "account umbrella", policies: ["ECS ReadOnlyAccess"] });
+  });
+
+  test("a cloud service agency with a custom validity and several policies", async () => {
+    const created = await createAgency(t.db, alice, {
+      name: "config-audit",
+      type: "service",
+      service: "Config Audit",
+      validityKind: "custom",
+      validityDays: "30",
+      policyIds: [policy["ECS ReadOnlyAccess"], policy["OBS ReadOnlyAccess"]],
+      scopeKind: "all",
+    });
+    const { agency, permissions } = await getAgency(t.db, alice, created.id);
+    expect(agency).toMatchObject({ type: "service", service: "Config Audit", delegatedAccountId: null, validityDays: 30 });
+    expect(permissions.map((p) => p.policyName)).toEqual(["ECS ReadOnlyAccess", "OBS ReadOnlyAccess"]);
+  });
+
+  test.each([
+    ["name", { name: "" }, /required/],
+    ["name", { name: "n".repeat(65) }, /at most 64/],
+    ["name", { name: "bad/name" }, /only letters/],
+    ["delegatedAccount", { delegatedAccount: "" }, /Enter the name/],
+    ["delegatedAccount", { delegatedAccount: "globex/gina" }, /not an IAM user/],
+    ["delegatedAccount", { delegatedAccount: "gina@globex" }, /federated user/],
+    ["delegatedAccount", { delegatedAccount: "nonexistent" }, /does not exist/],
+    ["delegatedAccount", { delegatedAccount: "gina" }, /does not exist/],
+    ["delegatedAccount", { delegatedAccount: "acme" }, /own account/],
+    ["service", { type: "service", service: "Lambda" }, /cloud service/],
+    ["type", { type: "user" }, /agency type/],
+    ["validityKind", { validityKind: "forever" }, /validity period/],
+    ["validityDays", { validityKind: "custom", validityDays: "" }, /whole number/],
+    ["validityDays", { validityKind: "custom", validityDays: "0" }, /whole number/],
+    ["validityDays", { validityKind: "custom", validityDays: "366" }, /whole number/],
+    ["validityDays", { validityKind: "custom", validityDays: "1.5" }, /whole number/],
+    ["description", { description: "d".repeat(256) }, /at most 255/],
+    ["policyIds", { policyIds: [] }, /at least one/],
+    ["policyIds", { policyIds: ["00000000-0000-4000-8000-000000000000"] }, /does not exist/],
+    ["regions", { regions: [] }, /at least one region/],
+    ["regions", { regions: ["mars-1"] }, /regions/],
+  ])("bad %s is refused at the field, nothing written", async (field, over, message) => {
+    await expectRefusedAt(field, () => createAgency(t.db, acme, full({ name: "refused", ...over })), message);
+  });
+
+  test("names are unique per account; another account may reuse one", async () => {
+    await expectRefusedAt("name", () => createAgency(t.db, acme, full({ name: "globex-ops" })), /already exists/);
+    await expectRefusedAt("name", () => checkAgencyBasics(t.db, acme, { ...base, name: "globex-ops" }), /already exists/);
+    const initech = await callerFor(t.db, "initech");
+    await createAgency(t.db, initech, full({ name: "globex-ops", delegatedAccount: "globex" }));
+  });
+
+  test("two concurrent creates of one name: exactly one succeeds", async () => {
+    const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => createAgency(t.db, acme, full({ name: "race" }))));
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    for (const failed of attempts.filter((a) => a.status === "rejected")) {
+      expect((failed as PromiseRejectedResult).reason).toMatchObject({ code: "agency.name_taken", field: "name" });
+    }
+    expect((await listAgencies(t.db, acme, { q: "race" })).rows).toHaveLength(1);
+  });
+
+  test("another account's custom policy cannot be attached", async () => {
+    const globex = await callerFor(t.db, "globex");
+    const foreign = await createPolicy(t.db, globex, { name: "globex-only", document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"]}]}' });
+    await expectRefusedAt("policyIds", () => createAgency(t.db, acme, full({ name: "sneaky", policyIds: [foreign.id] })));
+  });
+
+  test("bob is refused at the first step and at OK, and nothing is made", async () => {
+    await expect(checkAgencyBasics(t.db, bob, base)).rejects.toBeInstanceOf(AccessDeniedError);
+    const before = await agencyCount();
+    const error = await rejection(() => createAgency(t.db, bob, full({ name: "bobs" })));
+    expect(error).toBeInstanceOf(AccessDeniedError);
+    expect(error.message).toMatch(/iam:agencies:create/);
+    expect(await agencyCount()).toBe(before);
+    const denials = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actor, "acme/bob"), eq(auditEvents.action, "iam:agencies:create")));
+    expect(denials.map((d) => d.decision)).toEqual(["deny", "deny"]);
+    await expect(listAgencies(t.db, bob)).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  test("a Tenant Administrator without Security Administrator may not create agencies (IAM actions)", async () => {
+    const ian = await callerFor(t.db, "initech", "ian");
+    await expect(createAgency(t.db, ian, full({ name: "ians", delegatedAccount: "acme" }))).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
+
+describe("listing", () => {
+  test("shows the seeded agencies with their delegated party and expiry, searchable by name", async () => {
+    const { rows } = await listAgencies(t.db, acme, {});
+    const ops = rows.find((r) => r.name === "globex-ops")!;
+    const old = rows.find((r) => r.name === "old-audit")!;
+    expect(ops).toMatchObject({ delegatedAccountName: "globex", expiresAt: null });
+    expect(old.expiresAt!.getTime()).toBeLessThan(Date.now());
+    expect((await listAgencies(t.db, acme, { q: "AUDIT" })).rows.map((r) => r.name)).toContain("old-audit");
+    expect((await listAgencies(t.db, acme, { q: "%" })).rows).toEqual([]);
+    expect((await listAgencies(t.db, acme, { q: "_" })).rows.every((r) => r.name.includes("_"))).toBe(true);
+  });
+
+  test("pages of 20, newest first; an out-of-range page shows the last", async () => {
+    const initech = await callerFor(t.db, "initech");
+    for (let i = 0; i < 23; i++) await createAgency(t.db, initech, full({ name: `bulk-${String(i).padStart(2, "0")}`, delegatedAccount: "umbrella" }));
+    const first = await listAgencies(t.db, initech, { page: "1" });
+    expect(first).toMatchObject({ total: 24, pages: 2, page: 1 });
+    expect(first.rows).toHaveLength(20);
+    expect(first.rows[0]!.name).toBe("bulk-22");
+    const last = await listAgencies(t.db, initech, { page: "99" });
+    expect(last.page).toBe(2);
+    expect(last.rows).toHaveLength(4);
+    expect((await listAgencies(t.db, initech, { page: "abc" })).page).toBe(1);
+  });
+
+  test("an account never lists or reads another account's agencies", async () => {
+    const globex = await callerFor(t.db, "globex");
+    expect((await listAgencies(t.db, globex, {})).rows.map((r) => r.name)).not.toContain("globex-ops");
+    const [ops] = await t.db.select().from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "globex-ops")));
+    for (const attempt of [
+      () => getAgency(t.db, globex, ops!.id),
+      () => deleteAgency(t.db, globex, ops!.id),
+      () => updateAgency(t.db, globex, { agencyId: ops!.id, validityKind: "unlimited" }),
+      () => addAgencyPermissions(t.db, globex, { agencyId: ops!.id, policyIds: [policy["Tenant Administrator"]], scopeKind: "all" }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: "agency.not_found" });
+    }
+    expect((await getAgency(t.db, acme, ops!.id)).permissions.map((p) => p.policyName)).toEqual(["ECS FullAccess"]);
+  });
+});
+
+describe("editing and deleting", () => {
+  test("edit description and validity; an unchanged validity keeps its expiry", async () => {
+    const created = await createAgency(t.db, acme, full({ name: "editable" }));
+    const expiry = (await getAgency(t.db, acme, created.id)).agency.expiresAt;
+    await updateAgency(t.db, acme, { agencyId: created.id, validityKind: "one_day", description: "changed" });
+    expect((await getAgency(t.db, acme, created.id)).agency).toMatchObject({ description: "changed", expiresAt: expiry });
+    await updateAgency(t.db, acme, { agencyId: created.id, validityKind: "unlimited", description: "changed" });
+    expect((await getAgency(t.db, acme, created.id)).agency.expiresAt).toBeNull();
+    await expectRefusedAt("validityDays", () => updateAgency(t.db, acme, { agencyId: created.id, validityKind: "custom", validityDays: "-3" }));
+  });
+
+  test("an expired agency comes back to life when given a new validity", async () => {
+    const [old] = await t.db.select().from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "old-audit")));
+    await updateAgency(t.db, acme, { agencyId: old!.id, validityKind: "custom", validityDays: "7", description: old!.description });
+    const renewed = (await getAgency(t.db, acme, old!.id)).agency.expiresAt!;
+    expect(renewed.getTime()).toBeGreaterThan(Date.now() + 6 * 86400_000);
+  });
+
+  test("add and remove permissions; the last one cannot be removed", async () => {
+    const created = await createAgency(t.db, acme, full({ name: "perms" }));
+    const [payments] = await t.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
+    await addAgencyPermissions(t.db, acme, { agencyId: created.id, policyIds: [policy["OBS ReadOnlyAccess"]], scopeKind: "projects", projects: [payments!.id] });
+    let { permissions } = await getAgency(t.db, acme, created.id);
+    expect(permissions.map((p) => [p.policyName, p.scopeKind])).toEqual([["ECS ReadOnlyAccess", "regions"], ["OBS ReadOnlyAccess", "projects"]]);
+    await removeAgencyPermission(t.db, acme, { agencyId: created.id, permissionId: permissions[0]!.id });
+    ({ permissions } = await getAgency(t.db, acme, created.id));
+    expect(permissions.map((p) => p.policyName)).toEqual(["OBS ReadOnlyAccess"]);
+    await expect(removeAgencyPermission(t.db, acme, { agencyId: created.id, permissionId: permissions[0]!.id })).rejects.toMatchObject({ code: "agency.last_permission" });
+    expect((await getAgency(t.db, acme, created.id)).permissions).toHaveLength(1);
+  });
+
+  test("a custom policy attached to an agency cannot be deleted", async () => {
+    const custom = await createPolicy(t.db, acme, { name: "agency-policy", document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:instances:list"]}]}' });
+    await createAgency(t.db, acme, full({ name: "uses-custom", policyIds: [custom.id] }));
+    await expect(deletePolicy(t.db, acme, custom.id)).rejects.toMatchObject({ code: "policy.in_use" });
+  });
+
+  test("delete removes the agency and its permissions, audited", async () => {
+    const created = await createAgency(t.db, acme, full({ name: "doomed" }));
+    await deleteAgency(t.db, acme, created.id);
+    await expect(getAgency(t.db, acme, created.id)).rejects.toMatchObject({ code: "agency.not_found" });
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "iam:agencies:delete"), eq(auditEvents.target, "agency doomed")));
+    expect(event?.decision).toBe("allow");
+    await expect(deleteAgency(t.db, bob, created.id)).rejects.toMatchObject({ code: "agency.not_found" });
+  });
+});
