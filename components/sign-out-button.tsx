@@ -1,10 +1,15 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { signOutAction } from "@/app/(console)/role-actions";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
+  const leave = async () => {
+    await signOutAction(null, new FormData());
+    await signOut({ callbackUrl: "/sign-in" });
+  };
   return (
-    <Button variant="secondary" className="border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+    <Button variant="secondary" className="border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700" onClick={leave}>
       Sign Out
     </Button>
   );

@@ -1,21 +1,47 @@
 import Link from "next/link";
-import type { Caller } from "@/lib/caller";
+import { dismissRoleNoticeAction, switchBackAction } from "@/app/(console)/role-actions";
+import { InlineAction } from "@/components/inline-action";
+import { RoleExpiry } from "@/components/role-expiry";
+import { RoleMenu, type RecentRole } from "@/components/role-menu";
 import { SignOutButton } from "@/components/sign-out-button";
+import { Alert } from "@/components/ui/alert";
+import type { Caller } from "@/lib/caller";
 
-export function TopBar({ caller }: { caller: Caller }) {
-  const who = caller.userName === null ? `${caller.accountName} (root user)` : `${caller.userName} @ ${caller.accountName}`;
+function principalName(caller: Caller): string {
+  return caller.userName === null ? `${caller.principalAccountName} (root user)` : `${caller.userName}@${caller.principalAccountName}`;
+}
+
+export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent: RecentRole[]; roleNotice: string | null }) {
+  const agency = caller.agency;
   return (
-    <header className="flex h-12 items-center justify-between gap-3 bg-slate-900 px-4 text-slate-100">
-      <Link href="/" className="font-semibold tracking-wide">
-        Mandate
-      </Link>
-      <div className="flex items-center gap-3 text-sm">
-        {/* The role-switch menu takes its place here. */}
-        <span data-testid="current-identity" aria-label="Signed in as">
-          {who}
-        </span>
-        <SignOutButton />
-      </div>
-    </header>
+    <>
+      <header className={`flex min-h-12 flex-wrap items-center justify-between gap-3 px-4 py-2 text-slate-100 ${agency ? "bg-amber-900" : "bg-slate-900"}`}>
+        <Link href="/" className="font-semibold tracking-wide">
+          Mandate
+        </Link>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span data-testid="current-identity" aria-label="Signed in as">
+            {agency ? `${principalName(caller)} as ${agency.name}@${caller.accountName}` : principalName(caller)}
+          </span>
+          {agency ? (
+            <>
+              <RoleExpiry expiresAt={agency.expiresAt?.toISOString() ?? null} />
+              <InlineAction action={switchBackAction} fields={{}} label="Switch Back" variant="secondary" />
+            </>
+          ) : (
+            <RoleMenu recent={recent} />
+          )}
+          <SignOutButton />
+        </div>
+      </header>
+      {roleNotice && (
+        <div className="px-4 pt-3">
+          <Alert tone="warning" title="Role ended">
+            <span className="mr-2">{roleNotice} You are back in your own account.</span>
+            <InlineAction action={dismissRoleNoticeAction} fields={{}} label="Dismiss" />
+          </Alert>
+        </div>
+      )}
+    </>
   );
 }

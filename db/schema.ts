@@ -208,3 +208,44 @@ export const agencyPermissions = pgTable(
   (t) => [unique("agency_permissions_agency_policy").on(t.agencyId, t.policyId)],
 );
 export type AgencyPermission = typeof agencyPermissions.$inferSelect;
+
+export const roleEndReasons = ["switched_back", "signed_out", "expired", "agency_deleted", "ended_by_owner", "trust_changed"] as const;
+export type RoleEndReason = (typeof roleEndReasons)[number];
+
+/** A delegated party acting in the delegating account through an agency; checked on every request. */
+export const roleSessions = pgTable(
+  "role_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Kept (set null) when the agency is deleted, so the party learns why its session ended.
+    agencyId: uuid("agency_id").references(() => agencies.id, { onDelete: "set null" }),
+    agencyName: text("agency_name").notNull(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    principalAccountId: uuid("principal_account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The sign-in this role session belongs to; a new sign-in never resumes it. */
+    loginId: text("login_id").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedReason: text("ended_reason", { enum: roleEndReasons }),
+  },
+  (t) => [index("role_sessions_agency").on(t.agencyId, t.endedAt), index("role_sessions_principal").on(t.principalAccountId, t.principalUserId)],
+);
+export type RoleSession = typeof roleSessions.$inferSelect;
+
+export const recentRoles = pgTable(
+  "recent_roles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    principalAccountId: uuid("principal_account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    accountName: text("account_name").notNull(),
+    agencyName: text("agency_name").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("recent_roles_principal_role").on(t.principalAccountId, t.principalUserId, t.accountName, t.agencyName).nullsNotDistinct(),
+    index("recent_roles_principal_used").on(t.principalAccountId, t.principalUserId, t.lastUsedAt),
+  ],
+);

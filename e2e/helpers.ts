@@ -27,3 +27,12 @@ export async function signIn(page: Page, account: string, user?: string, passwor
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
+
+/** Opens the top bar's Switch Role menu and switches into `agency` of `account`. */
+export async function switchRole(page: Page, account: string, agency: string) {
+  await page.getByRole("button", { name: "Switch Role" }).click();
+  const menu = page.getByRole("region", { name: "Switch Role" });
+  await menu.getByLabel("Account").fill(account);
+  await menu.getByLabel("Agency").fill(agency);
+  await menu.getByRole("button", { name: "Switch Role" }).click();
+}

@@ -3,7 +3,7 @@ import { demo, signIn } from "./helpers";
 
 test("alice signs in and sees the console shell", async ({ page }) => {
   await signIn(page, "acme", "alice");
-  await expect(page.getByLabel("Signed in as")).toHaveText("alice @ acme");
+  await expect(page.getByLabel("Signed in as")).toHaveText("alice@acme");
   const nav = page.getByRole("navigation", { name: "Console" }).first();
   for (const link of ["Users", "User Groups", "Policies", "Agencies", "Resource Directory", "ECS Instances", "OBS Buckets", "Audit Trail"]) {
     await expect(nav.getByRole("link", { name: link, exact: true })).toBeVisible();

@@ -17,6 +17,8 @@ export async function recordEvent(db: Db, caller: Caller, entry: AuditEntry): Pr
     actorAccountId: caller.principalAccountId,
     actorUserId: caller.userId,
     actor: principalLabel(caller),
+    agencyId: caller.agency?.id ?? null,
+    agencyName: caller.agency?.name ?? null,
     action: entry.action,
     target: entry.target,
     decision: entry.decision,

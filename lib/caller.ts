@@ -10,10 +10,32 @@ export interface Caller {
   /** null for the account's root user. */
   userId: string | null;
   userName: string | null;
+  /** Set while a role is switched: the agency of `accountId` the principal acts through. */
+  agency?: ActingAgency | null;
+}
+
+export interface ActingAgency {
+  id: string;
+  name: string;
+  roleSessionId: string;
+  expiresAt: Date | null;
 }
 
 export function principalLabel(caller: Caller): string {
   return caller.userName === null ? `${caller.principalAccountName} (root)` : `${caller.principalAccountName}/${caller.userName}`;
+}
+
+/** The same principal acting in its own account. */
+export function ownAccountCaller(caller: Caller): Caller {
+  return {
+    accountId: caller.principalAccountId,
+    accountName: caller.principalAccountName,
+    principalAccountId: caller.principalAccountId,
+    principalAccountName: caller.principalAccountName,
+    userId: caller.userId,
+    userName: caller.userName,
+    agency: null,
+  };
 }
 
 export function isRoot(caller: Caller): boolean {

@@ -23,6 +23,8 @@ export const errorMessages = {
   "agency.delegated_self": "You cannot delegate to your own account. Enter the name of another account.",
   "agency.last_permission": "An agency must keep at least one permission; add another before removing this one.",
   "agency.permission_not_found": "The permission does not exist.",
+  "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
+  "role.session_not_found": "The session does not exist or has already ended.",
   "grant.not_found": "The permission does not exist.",
   "scope.unknown_region": "Select regions from the list.",
   "scope.unknown_project": "Select enterprise projects of this account.",

@@ -1,13 +1,19 @@
 import type { ReactNode } from "react";
 import { SideNav } from "@/components/side-nav";
 import { TopBar } from "@/components/top-bar";
-import { requireCaller } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+import { resolveRequest } from "@/app/_lib/session";
+import { getDb } from "@/db";
+import { recentRolesOf } from "@/lib/roles/role-sessions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const caller = await requireCaller();
+  const identity = await resolveRequest();
+  if (identity === null) redirect("/sign-in");
+  const { caller, roleNotice } = identity;
+  const recent = caller.agency ? [] : await recentRolesOf(await getDb(), caller);
   return (
     <div className="flex min-h-screen flex-col">
-      <TopBar caller={caller} />
+      <TopBar caller={caller} recent={recent} roleNotice={roleNotice} />
       <div className="flex flex-1 flex-col md:flex-row">
         <details className="border-b border-slate-200 bg-white md:hidden">
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>

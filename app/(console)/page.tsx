@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Panel, PageHeader } from "@/components/ui/page-header";
-import { requireCaller } from "@/lib/auth/session";
+import { requireCaller } from "@/app/_lib/session";
 
 export default async function HomePage() {
   const caller = await requireCaller();

@@ -3,8 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
+import { clearRoleCookie } from "@/app/_lib/role-cookie";
+import { resolveRequest } from "@/app/_lib/session";
 import type { Db } from "@/db/client";
-import { getCaller } from "@/lib/auth/session";
+import { getCaller } from "@/app/_lib/session";
 import type { Caller } from "@/lib/caller";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
@@ -19,6 +21,8 @@ export type ActionState =
 export interface ActionContext {
   db: Db;
   caller: Caller;
+  /** The sign-in the request belongs to. */
+  loginId: string;
 }
 
 interface ActionOptions<R> {
@@ -27,6 +31,8 @@ interface ActionOptions<R> {
   success?: (result: R) => string;
   /** Where to go after success, e.g. the created item's page. */
   redirectTo?: (result: R) => string;
+  /** Run even when the role the browser was switched into has just ended (switching, switching back). */
+  whenRoleEnded?: "run";
 }
 
 /** FormData as plain values: repeated names become lists, Next's own fields are dropped. */
@@ -67,17 +73,26 @@ export function action<S extends z.ZodType, R>(
   options: ActionOptions<R> = {},
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const caller = await getCaller();
-    if (caller === null) redirect("/sign-in");
+    const identity = await resolveRequest();
+    if (identity === null) redirect("/sign-in");
     const values = formValues(formData);
+    if (identity.roleEnded !== null) {
+      await clearRoleCookie(identity.roleEnded);
+      revalidatePath("/", "layout");
+      if (options.whenRoleEnded !== "run") {
+        // The click was meant for the delegating account: refuse it rather than run it in the caller's own.
+        return { ok: false, fieldErrors: {}, formError: `${identity.roleEnded} You are back in your own account; nothing was changed.`, values: refill(values) };
+      }
+    }
+    const { caller, loginId } = identity;
     let result: R;
     try {
       const input = validate(schema, values);
-      result = await fn(input, { db: await getDb(), caller });
+      result = await fn(input, { db: await getDb(), caller, loginId });
     } catch (error) {
       return failure(error, values);
     }
-    for (const path of options.revalidate ?? []) revalidatePath(path);
+    for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
     if (options.redirectTo !== undefined) redirect(options.redirectTo(result));
     return { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { requireCaller } from "@/lib/auth/session";
+import { requireCaller } from "@/app/_lib/session";
 import type { Caller } from "@/lib/caller";
 import type { Db } from "@/db/client";
 import { AccessDeniedError, DomainError } from "@/lib/errors";

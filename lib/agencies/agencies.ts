@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { accounts, agencies, agencyPermissions, policies, type Agency } from "@/db/schema";
+import { accounts, agencies, agencyPermissions, policies, roleSessions, type Agency } from "@/db/schema";
 import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
 import {
   agencyBasicsInput,
@@ -221,6 +221,11 @@ export async function deleteAgency(db: Db, caller: Caller, rawId: unknown) {
   await mutate(db, caller, async (tx, guard) => {
     const agency = await findAgency(tx, caller, agencyId);
     await guard({ action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` });
+    // Every session using it ends now, with the reason its delegated party will be shown.
+    await tx
+      .update(roleSessions)
+      .set({ endedAt: new Date(), endedReason: "agency_deleted" })
+      .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt)));
     await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
   });
 }

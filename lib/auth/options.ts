@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
@@ -12,6 +13,7 @@ declare module "next-auth" {
   interface Session {
     accountId: string;
     userId: string | null;
+    loginId: string;
   }
 }
 
@@ -19,6 +21,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
     userId?: string | null;
+    /** Identifies one sign-in; role sessions belong to it. */
+    loginId?: string;
   }
 }
 
@@ -48,11 +52,12 @@ export const authOptions: NextAuthOptions = {
       if (user !== undefined) {
         token.accountId = user.accountId;
         token.userId = user.userId;
+        token.loginId = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, accountId: token.accountId ?? "", userId: token.userId ?? null };
+      return { ...session, accountId: token.accountId ?? "", userId: token.userId ?? null, loginId: token.loginId ?? "" };
     },
   },
 };

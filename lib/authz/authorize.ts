@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { groupGrants, groupMembers, groups, policies } from "@/db/schema";
+import { agencyPermissions, groupGrants, groupMembers, groups, policies } from "@/db/schema";
 import { recordEvent } from "@/lib/audit";
 import type { AuthzRequest, Decision, Grant, Scope } from "@/lib/authz/engine";
 import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
@@ -26,7 +26,23 @@ export function toScope(kind: string, values: string[]): Scope {
   }
 }
 
+/** A switched role has exactly its agency's permissions, read afresh on every request. */
+async function agencyGrants(db: Db, agencyId: string, agencyName: string): Promise<Grant[]> {
+  const rows = await db
+    .select({ policyName: policies.name, document: policies.document, scopeKind: agencyPermissions.scopeKind, scopeValues: agencyPermissions.scopeValues })
+    .from(agencyPermissions)
+    .innerJoin(policies, eq(policies.id, agencyPermissions.policyId))
+    .where(eq(agencyPermissions.agencyId, agencyId));
+  return rows.map((r) => ({
+    policyName: r.policyName,
+    document: r.document as PolicyDocument,
+    scope: toScope(r.scopeKind, r.scopeValues),
+    source: `agency ${agencyName}`,
+  }));
+}
+
 export async function grantsFor(db: Db, caller: Caller): Promise<Grant[]> {
+  if (caller.agency) return agencyGrants(db, caller.agency.id, caller.agency.name);
   if (caller.userId === null) return [];
   const rows = await db
     .select({

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencyPermissions, groupGrants, policies } from "@/db/schema";
-import { mutate, requireAllowed } from "@/lib/authz/authorize";
+import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError, ValidationError } from "@/lib/errors";
@@ -19,12 +19,16 @@ export async function listPolicies(db: Db, caller: Caller) {
   return db.select().from(policies).where(visibleTo(caller)).orderBy(asc(policies.kind), asc(policies.name));
 }
 
-/** Policies a caller may attach; for pickers in forms (no separate permission beyond being signed in). */
+/**
+ * Policies to offer in a picker: the system catalogue, plus the account's custom policies when the
+ * caller may list them (checked quietly: a picker is not an attempt worth an audit event).
+ */
 export async function attachablePolicies(db: Db, caller: Caller) {
+  const decision = await authorize(db, caller, { action: "iam:policies:list", resource: policyUrn(caller, "*") });
   return db
     .select({ id: policies.id, name: policies.name, kind: policies.kind, description: policies.description })
     .from(policies)
-    .where(visibleTo(caller))
+    .where(decision.allowed ? visibleTo(caller) : isNull(policies.accountId))
     .orderBy(asc(policies.kind), asc(policies.name));
 }
 

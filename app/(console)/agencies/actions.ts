@@ -16,6 +16,8 @@ import {
   removeAgencyPermissionInput,
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
+import { endRoleSessionAsOwner } from "@/lib/roles/role-sessions";
+import { endRoleSessionInput } from "@/lib/roles/schemas";
 
 const paths = ["/agencies"];
 
@@ -46,4 +48,9 @@ export const removeAgencyPermissionAction = action(removeAgencyPermissionInput, 
 export const deleteAgencyAction = action(z.object({ agencyId: z.string() }), (input, { db, caller }) => deleteAgency(db, caller, input.agencyId), {
   revalidate: paths,
   redirectTo: () => "/agencies",
+});
+
+export const endRoleSessionAction = action(endRoleSessionInput, (input, { db, caller }) => endRoleSessionAsOwner(db, caller, input), {
+  revalidate: paths,
+  success: () => "Session ended.",
 });

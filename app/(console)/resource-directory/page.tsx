@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireCaller } from "@/lib/auth/session";
+import { requireCaller } from "@/app/_lib/session";
 
 export const metadata: Metadata = { title: "Resource Directory" };
 

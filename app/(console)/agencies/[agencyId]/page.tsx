@@ -6,12 +6,13 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
 import { describeScope } from "@/components/scope-label";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getAgency } from "@/lib/agencies/agencies";
 import { describeValidity } from "@/lib/agencies/validity";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
-import { deleteAgencyAction, removeAgencyPermissionAction } from "../actions";
+import { listActiveRoleSessions } from "@/lib/roles/role-sessions";
+import { deleteAgencyAction, endRoleSessionAction, removeAgencyPermissionAction } from "../actions";
 import { AddPermissionsForm } from "./add-permissions-form";
 import { EditAgencyForm } from "./edit-agency-form";
 
@@ -21,6 +22,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
   const { agencyId } = await params;
   const result = await load(async (db, caller) => ({
     ...(await getAgency(db, caller, agencyId)),
+    sessions: await listActiveRoleSessions(db, caller, agencyId),
     policies: await attachablePolicies(db, caller),
     regions: await listRegions(db),
     projects: await listEnterpriseProjects(db, caller),
@@ -41,7 +43,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
       </>
     );
   }
-  const { agency, delegatedAccountName, permissions, policies, regions, projects } = result.data;
+  const { agency, delegatedAccountName, permissions, sessions, policies, regions, projects } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   const info: [string, string][] = [
     ["Agency name", agency.name],
@@ -103,6 +105,32 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                   </Td>
                 </tr>
               ))}
+            </tbody>
+          </Table>
+          <Table label="Active sessions">
+            <thead>
+              <tr>
+                <Th>Delegated user</Th>
+                <Th>Switched in</Th>
+                <Th>Last active</Th>
+                <Th>Operation</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {sessions.length === 0 && <EmptyRow columns={4}>Nobody is using this agency now.</EmptyRow>}
+              {sessions.map((s) => {
+                const who = s.userName === null ? `${s.principalAccount} (root user)` : `${s.userName}@${s.principalAccount}`;
+                return (
+                  <tr key={s.id}>
+                    <Td className="font-medium">{who}</Td>
+                    <Td>{s.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
+                    <Td>{s.lastSeenAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
+                    <Td>
+                      <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End the session of ${who}`} />
+                    </Td>
+                  </tr>
+                );
+              })}
             </tbody>
           </Table>
           <Panel title="Add Permissions">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { requireCaller } from "@/lib/auth/session";
+import { requireCaller } from "@/app/_lib/session";
 import { createPolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
 

@@ -1,0 +1,74 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { accounts, users } from "@/db/schema";
+import { authOptions } from "@/lib/auth/options";
+import type { Caller } from "@/lib/caller";
+import { resolveRoleSession } from "@/lib/roles/role-sessions";
+
+/** Holds the id of the role session a principal has switched into (checked against the sign-in on every request). */
+export const ROLE_COOKIE = "mandate.role";
+/** Tells, after the fact, why a switched role ended (set when the role cookie is cleared). */
+export const ROLE_NOTICE_COOKIE = "mandate.role-notice";
+
+export interface RequestIdentity {
+  caller: Caller;
+  loginId: string;
+  /** Set when the role this browser is switched into has ended; the caller is then back in its own account. */
+  roleEnded: string | null;
+  /** Why an earlier role ended, until dismissed. */
+  roleNotice: string | null;
+}
+
+/**
+ * Who is asking, re-read from the database on every request: a deleted user loses access at once,
+ * and a switched role is re-checked against its agency.
+ */
+export const resolveRequest = cache(async (): Promise<RequestIdentity | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.accountId || !session.loginId) return null;
+  const db = await getDb();
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, session.accountId));
+  if (account === undefined) return null;
+  let userName: string | null = null;
+  if (session.userId !== null) {
+    const [user] = await db
+      .select({ name: users.name })
+      .from(users)
+      .where(and(eq(users.id, session.userId), eq(users.accountId, account.id)));
+    if (user === undefined) return null;
+    userName = user.name;
+  }
+  const principal: Caller = {
+    accountId: account.id,
+    accountName: account.name,
+    principalAccountId: account.id,
+    principalAccountName: account.name,
+    userId: session.userId,
+    userName,
+    agency: null,
+  };
+  const jar = await cookies();
+  const roleSessionId = jar.get(ROLE_COOKIE)?.value;
+  const notice = jar.get(ROLE_NOTICE_COOKIE)?.value || null;
+  // A deleted cookie reads as an empty value for the rest of the request that deleted it.
+  if (!roleSessionId) return { caller: principal, loginId: session.loginId, roleEnded: null, roleNotice: notice };
+  const resolved = await resolveRoleSession(db, principal, roleSessionId, session.loginId);
+  return resolved.ok
+    ? { caller: resolved.caller, loginId: session.loginId, roleEnded: null, roleNotice: null }
+    : { caller: principal, loginId: session.loginId, roleEnded: resolved.notice, roleNotice: resolved.notice };
+});
+
+export async function getCaller(): Promise<Caller | null> {
+  return (await resolveRequest())?.caller ?? null;
+}
+
+export async function requireCaller(): Promise<Caller> {
+  const caller = await getCaller();
+  if (caller === null) redirect("/sign-in");
+  return caller;
+}

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { signIn, switchRole, unique } from "./helpers";
+
+test("gina switches into acme through globex-ops, manages ECS, is refused on IAM, and switches back", async ({ page }) => {
+  await signIn(page, "globex", "gina");
+  await switchRole(page, "acme", "globex-ops");
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex as globex-ops@acme");
+  await expect(page.getByLabel("Role expiry")).toHaveText("No expiry");
+
+  await page.getByRole("navigation", { name: "Console" }).first().getByRole("link", { name: "ECS Instances" }).click();
+  const table = page.getByRole("table", { name: "ECS instances" });
+  await expect(table.getByRole("cell", { name: "web-01", exact: true })).toBeVisible();
+  // Her own instance, so stopping it does not disturb other specs that use the demo fleet.
+  const name = unique("gina-vm");
+  const form = page.getByRole("form", { name: "Create ECS instance" });
+  await form.getByLabel("Instance name").fill(name);
+  await form.getByLabel("Region").selectOption("cn-north-4");
+  await form.getByLabel("Enterprise project").selectOption({ label: "default" });
+  await form.getByRole("button", { name: "Create Instance" }).click();
+  const row = table.getByRole("row").filter({ hasText: name });
+  await expect(row.getByRole("cell", { name: "Running" })).toBeVisible();
+  await row.getByRole("button", { name: `Stop ${name}` }).click();
+  await expect(row.getByRole("cell", { name: "Stopped" })).toBeVisible();
+
+  for (const url of ["/iam/users", "/iam/groups", "/agencies"]) {
+    await page.goto(url);
+    await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Switch Back" }).click();
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex");
+  await page.goto("/resources/ecs");
+  await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toBeVisible();
+
+  // The role is now among her recent roles, one click away.
+  await page.getByRole("button", { name: "Switch Role" }).click();
+  await page.getByRole("list", { name: "Recent roles" }).getByRole("button", { name: "globex-ops@acme" }).click();
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex as globex-ops@acme");
+});
+
+test("acme deletes the agency while gina is switched in: her next click is refused and she is back home", async ({ page, browser }) => {
+  const agencyName = unique("temp-ops");
+  const acme = await browser.newPage();
+  await signIn(acme, "acme");
+  await acme.goto("/agencies/new");
+  await acme.getByLabel("Agency Name").fill(agencyName);
+  await acme.getByLabel("Delegated Account").fill("globex");
+  await acme.getByRole("button", { name: "Next" }).click();
+  await acme.getByRole("checkbox", { name: /ECS FullAccess/ }).check();
+  await acme.getByRole("button", { name: "Next" }).click();
+  await acme.getByRole("button", { name: "OK" }).click();
+  await acme.getByRole("link", { name: "View Agency" }).click();
+
+  await signIn(page, "globex", "gina");
+  await switchRole(page, "acme", agencyName);
+  await expect(page.getByLabel("Signed in as")).toHaveText(`gina@globex as ${agencyName}@acme`);
+  await page.goto("/resources/ecs");
+  await expect(page.getByRole("button", { name: "Stop web-01" })).toBeVisible();
+
+  await acme.reload();
+  await expect(acme.getByRole("table", { name: "Active sessions" }).getByRole("cell", { name: "gina@globex", exact: true })).toBeVisible();
+  await acme.getByRole("button", { name: "Delete Agency" }).click();
+  await acme.getByRole("dialog", { name: "Delete Agency" }).getByRole("button", { name: "OK" }).click();
+  await expect(acme).toHaveURL(/\/agencies$/);
+
+  await page.getByRole("button", { name: "Stop web-01" }).click();
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex");
+  const notice = page.getByRole("status").filter({ hasText: "Role ended" });
+  await expect(notice).toContainText(`Your role session as ${agencyName}@acme has ended: the agency was deleted.`);
+  await page.goto("/resources/ecs");
+  await expect(page.getByRole("cell", { name: "web-01", exact: true })).toHaveCount(0);
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+  // The refused click changed nothing in acme.
+  await acme.goto("/resources/ecs");
+  await expect(acme.getByRole("row").filter({ hasText: "web-01" }).getByRole("cell", { name: "Running" })).toBeVisible();
+  await acme.close();
+});
+
+test("the expired old-audit cannot be switched into, and globex/gus is refused", async ({ page, browser }) => {
+  await signIn(page, "globex", "gina");
+  await switchRole(page, "acme", "old-audit");
+  const menu = page.getByRole("region", { name: "Switch Role" });
+  await expect(menu.getByText("The agency does not exist, has expired, or does not trust your account.")).toBeVisible();
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex");
+
+  const gus = await browser.newPage();
+  await signIn(gus, "globex", "gus");
+  await switchRole(gus, "acme", "globex-ops");
+  await expect(gus.getByRole("region", { name: "Switch Role" }).getByRole("alert")).toContainText("iam:agencies:assume");
+  await expect(gus.getByLabel("Signed in as")).toHaveText("gus@globex");
+  await gus.close();
+});

@@ -1,0 +1,211 @@
+/**
+ * Switching roles: a principal of the delegated account acts in the delegating account with exactly
+ * an agency's permissions. The role session is re-checked on every request, so expiry, deletion
+ * or a change of the agency takes effect at once.
+ */
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accounts, agencies, recentRoles, roleSessions, users, type RoleEndReason } from "@/db/schema";
+import { isExpired } from "@/lib/agencies/validity";
+import { recordEvent } from "@/lib/audit";
+import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { endRoleSessionInput, switchRoleInput } from "@/lib/roles/schemas";
+import { id, validate } from "@/lib/validation";
+
+/** A sign-in lasts at most this long, and so does any role session started in it. */
+export const LOGIN_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+const RECENT_ROLES_SHOWN = 10;
+
+const assumeRequest = (principal: Caller, accountName: string, agencyName: string) => ({
+  action: "iam:agencies:assume",
+  resource: urn("iam", null, principal.accountId, "agency", `${accountName}/${agencyName}`),
+  target: `agency ${accountName}/${agencyName}`,
+});
+
+const samePrincipal = (caller: Caller) =>
+  and(
+    eq(roleSessions.principalAccountId, caller.principalAccountId),
+    caller.userId === null ? isNull(roleSessions.principalUserId) : eq(roleSessions.principalUserId, caller.userId),
+  );
+
+export function switchedCaller(principal: Caller, account: { id: string; name: string }, agency: { id: string; name: string; expiresAt: Date | null }, roleSessionId: string): Caller {
+  return { ...ownAccountCaller(principal), accountId: account.id, accountName: account.name, agency: { id: agency.id, name: agency.name, roleSessionId, expiresAt: agency.expiresAt } };
+}
+
+/**
+ * Starts a role session. Every way the agency can be unusable gets the same answer, so that a
+ * stranger cannot tell which accounts and agencies exist.
+ */
+export async function assumeRole(db: Db, caller: Caller, raw: unknown, loginId: string) {
+  const input = validate(switchRoleInput, raw);
+  const principal = ownAccountCaller(caller);
+  const request = assumeRequest(principal, input.accountName, input.agencyName);
+  // The permission comes first: without it, nothing about other accounts is looked at.
+  await requireAllowed(db, principal, request);
+  const [found] = await db
+    .select({ agency: agencies, accountName: accounts.name })
+    .from(agencies)
+    .innerJoin(accounts, eq(accounts.id, agencies.accountId))
+    .where(and(eq(accounts.name, input.accountName), eq(agencies.name, input.agencyName)));
+  const usable = found !== undefined && found.agency.delegatedAccountId === principal.accountId && !isExpired(found.agency.expiresAt, new Date());
+  if (!usable) {
+    await db.transaction((tx) =>
+      recordEvent(tx, principal, { action: request.action, target: request.target, decision: "deny", detail: { reason: "unknown, expired or untrusted agency" } }),
+    );
+    throw new DomainError("role.unavailable", { field: "agencyName" });
+  }
+  const { agency } = found;
+  return db.transaction(async (tx) => {
+    await tx
+      .update(roleSessions)
+      .set({ endedAt: new Date(), endedReason: "switched_back" })
+      .where(and(samePrincipal(principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
+    const [session] = await tx
+      .insert(roleSessions)
+      .values({
+        agencyId: agency.id,
+        agencyName: agency.name,
+        accountId: agency.accountId,
+        principalAccountId: principal.accountId,
+        principalUserId: principal.userId,
+        loginId,
+      })
+      .returning({ id: roleSessions.id });
+    await tx
+      .insert(recentRoles)
+      .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
+      .onConflictDoUpdate({
+        target: [recentRoles.principalAccountId, recentRoles.principalUserId, recentRoles.accountName, recentRoles.agencyName],
+        set: { lastUsedAt: new Date() },
+      });
+    const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
+    // Both trails record it: the delegating account sees who came in, the own account where its user went.
+    await recordEvent(tx, acting, { action: request.action, target: `agency ${agency.name}`, decision: "allow", detail: { roleSessionId: session!.id } });
+    await recordEvent(tx, principal, { action: request.action, target: request.target, decision: "allow", detail: { roleSessionId: session!.id } });
+    return { roleSessionId: session!.id, caller: acting };
+  });
+}
+
+const endMessages: Record<RoleEndReason, string> = {
+  switched_back: "you switched back",
+  signed_out: "you signed out",
+  expired: "the agency has expired",
+  agency_deleted: "the agency was deleted",
+  ended_by_owner: "the delegating account ended it",
+  trust_changed: "the agency no longer trusts your account",
+};
+
+export function endedNotice(accountName: string, agencyName: string, reason: RoleEndReason | null): string {
+  return `Your role session as ${agencyName}@${accountName} has ended: ${endMessages[reason ?? "switched_back"]}.`;
+}
+
+export type Resolved = { ok: true; caller: Caller } | { ok: false; notice: string };
+
+/** Re-checks a role session for this request; ends it (with the reason) when it can no longer be used. */
+export async function resolveRoleSession(db: Db, principal: Caller, roleSessionId: string, loginId: string): Promise<Resolved> {
+  if (!/^[0-9a-f-]{36}$/i.test(roleSessionId)) return { ok: false, notice: "Your role session has ended." };
+  const [row] = await db
+    .select({ session: roleSessions, agency: agencies, accountName: accounts.name })
+    .from(roleSessions)
+    .innerJoin(accounts, eq(accounts.id, roleSessions.accountId))
+    .leftJoin(agencies, eq(agencies.id, roleSessions.agencyId))
+    .where(and(eq(roleSessions.id, roleSessionId), samePrincipal(principal), eq(roleSessions.loginId, loginId)));
+  if (row === undefined) return { ok: false, notice: "Your role session has ended." };
+  const { session, agency, accountName } = row;
+  const now = new Date();
+  let reason: RoleEndReason | null = session.endedReason;
+  if (session.endedAt === null) {
+    if (agency === null) reason = "agency_deleted";
+    else if (agency.delegatedAccountId !== principal.principalAccountId) reason = "trust_changed";
+    else if (isExpired(agency.expiresAt, now) || now.getTime() - session.startedAt.getTime() > LOGIN_MAX_AGE_MS) reason = "expired";
+    else {
+      if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+        await db.update(roleSessions).set({ lastSeenAt: now }).where(eq(roleSessions.id, session.id));
+      }
+      return { ok: true, caller: switchedCaller(principal, { id: session.accountId, name: accountName }, agency, session.id) };
+    }
+    await db.update(roleSessions).set({ endedAt: now, endedReason: reason }).where(and(eq(roleSessions.id, session.id), isNull(roleSessions.endedAt)));
+  }
+  return { ok: false, notice: endedNotice(accountName, session.agencyName, reason) };
+}
+
+/** Switch Back (or sign-out): ends the caller's role session and records it in the delegating account. */
+export async function endOwnRoleSession(db: Db, caller: Caller, reason: "switched_back" | "signed_out"): Promise<void> {
+  if (!caller.agency) return;
+  const agency = caller.agency;
+  await db.transaction(async (tx) => {
+    await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: reason }).where(and(eq(roleSessions.id, agency.roleSessionId), isNull(roleSessions.endedAt)));
+    await recordEvent(tx, caller, { action: "iam:agencies:switchBack", target: `agency ${agency.name}`, decision: "allow", detail: { roleSessionId: agency.roleSessionId, reason } });
+  });
+}
+
+export async function recentRolesOf(db: Db, caller: Caller) {
+  const principal = ownAccountCaller(caller);
+  return db
+    .select({ accountName: recentRoles.accountName, agencyName: recentRoles.agencyName, lastUsedAt: recentRoles.lastUsedAt })
+    .from(recentRoles)
+    .where(
+      and(
+        eq(recentRoles.principalAccountId, principal.accountId),
+        principal.userId === null ? isNull(recentRoles.principalUserId) : eq(recentRoles.principalUserId, principal.userId),
+      ),
+    )
+    .orderBy(desc(recentRoles.lastUsedAt))
+    .limit(RECENT_ROLES_SHOWN);
+}
+
+/** Agency names of `accountName` that trust the caller's own account and are still valid; empty for anything else. */
+export async function suggestAgencies(db: Db, caller: Caller, accountName: string): Promise<string[]> {
+  const principal = ownAccountCaller(caller);
+  const name = accountName.trim();
+  if (name === "" || name.length > 64) return [];
+  const decision = await authorize(db, principal, assumeRequest(principal, name, "*"));
+  if (!decision.allowed) return [];
+  const rows = await db
+    .select({ name: agencies.name, expiresAt: agencies.expiresAt })
+    .from(agencies)
+    .innerJoin(accounts, eq(accounts.id, agencies.accountId))
+    .where(and(eq(accounts.name, name), eq(agencies.delegatedAccountId, principal.accountId)))
+    .orderBy(agencies.name)
+    .limit(50);
+  const now = new Date();
+  return rows.filter((r) => !isExpired(r.expiresAt, now)).map((r) => r.name);
+}
+
+/** The delegating account's view: sessions currently using one of its agencies. */
+export async function listActiveRoleSessions(db: Db, caller: Caller, rawAgencyId: unknown) {
+  const agencyId = validate(id("agency"), rawAgencyId);
+  const [agency] = await db.select().from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.accountId, caller.accountId)));
+  if (agency === undefined) throw new DomainError("agency.not_found");
+  await requireAllowed(db, caller, { action: "iam:agencies:get", resource: urn("iam", null, caller.accountId, "agency", agency.name), target: `agency ${agency.name}` });
+  const principalAccount = sql<string>`(select name from ${accounts} where ${accounts.id} = ${roleSessions.principalAccountId})`;
+  return db
+    .select({ id: roleSessions.id, startedAt: roleSessions.startedAt, lastSeenAt: roleSessions.lastSeenAt, principalAccount, userName: users.name })
+    .from(roleSessions)
+    .leftJoin(users, eq(users.id, roleSessions.principalUserId))
+    .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt), gt(roleSessions.startedAt, new Date(Date.now() - LOGIN_MAX_AGE_MS))))
+    .orderBy(desc(roleSessions.startedAt));
+}
+
+export async function endRoleSessionAsOwner(db: Db, caller: Caller, raw: unknown): Promise<void> {
+  const input = validate(endRoleSessionInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const [row] = await tx
+      .select({ session: roleSessions, agencyName: agencies.name })
+      .from(roleSessions)
+      .innerJoin(agencies, eq(agencies.id, roleSessions.agencyId))
+      .where(and(eq(roleSessions.id, input.roleSessionId), eq(roleSessions.agencyId, input.agencyId), eq(agencies.accountId, caller.accountId), isNull(roleSessions.endedAt)));
+    if (row === undefined) throw new DomainError("role.session_not_found");
+    await guard({
+      action: "iam:agencies:revokeSession",
+      resource: urn("iam", null, caller.accountId, "agency", row.agencyName),
+      target: `agency ${row.agencyName}`,
+      detail: { roleSessionId: row.session.id },
+    });
+    await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: "ended_by_owner" }).where(eq(roleSessions.id, row.session.id));
+  });
+}
