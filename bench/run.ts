@@ -4,14 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { createDb, type DbHandle } from "@/db/client";
-import { seedCatalogue, seedDemoAgencies, seedDemoWorld } from "@/db/seed";
+import { seedCatalogue, seedDemo } from "@/db/seed";
 import { benchAgencies } from "./agencies";
 
 async function prepare(handle: DbHandle): Promise<DbHandle> {
   await handle.migrate();
   await seedCatalogue(handle.db);
-  await seedDemoWorld(handle.db);
-  await seedDemoAgencies(handle.db);
+  await seedDemo(handle.db);
   return handle;
 }
 

@@ -13,7 +13,15 @@ const sections = [
       { href: "/agencies", label: "Agencies" },
     ],
   },
-  { title: "Resource Management", links: [{ href: "/resource-directory", label: "Resource Directory" }] },
+  {
+    title: "Resource Directory",
+    links: [
+      { href: "/resource-directory", label: "Overview", exact: true },
+      { href: "/resource-directory/structure", label: "Members and Folders" },
+      { href: "/resource-directory/trusted-services", label: "Trusted Services" },
+      { href: "/delegated-admin", label: "Delegated Administration" },
+    ],
+  },
   {
     title: "Resources",
     links: [
@@ -33,7 +41,7 @@ export function SideNav() {
           <p className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{section.title}</p>
           <ul>
             {section.links.map((link) => {
-              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              const active = pathname === link.href || (!("exact" in link) && pathname.startsWith(`${link.href}/`));
               return (
                 <li key={link.href}>
                   <Link

@@ -1,7 +1,7 @@
 /** The application's database: opened once per process, migrated and seeded before first use. */
 import { env } from "@/lib/env";
 import { createDb, type Db, type DbHandle } from "./client";
-import { seedCatalogue, seedDemoAgencies, seedDemoWorld } from "./seed";
+import { seedCatalogue, seedDemo } from "./seed";
 
 export async function openDatabase(): Promise<DbHandle> {
   const config = env();
@@ -12,10 +12,7 @@ export async function openDatabase(): Promise<DbHandle> {
   );
   await handle.migrate();
   await seedCatalogue(handle.db);
-  if (config.MANDATE_DEMO === "on") {
-    await seedDemoWorld(handle.db);
-    await seedDemoAgencies(handle.db);
-  }
+  if (config.MANDATE_DEMO === "on") await seedDemo(handle.db);
   return handle;
 }
 

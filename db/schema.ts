@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   index,
   integer,
@@ -249,3 +250,86 @@ export const recentRoles = pgTable(
     index("recent_roles_principal_used").on(t.principalAccountId, t.principalUserId, t.lastUsedAt),
   ],
 );
+
+export const resourceDirectories = pgTable("resource_directories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  managementAccountId: uuid("management_account_id")
+    .notNull()
+    .unique()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+export type ResourceDirectory = typeof resourceDirectories.$inferSelect;
+
+/** The Root folder has no parent; every other folder sits under Root or another folder. */
+export const rdFolders = pgTable(
+  "rd_folders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => rdFolders.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("rd_folders_parent_name").on(t.directoryId, t.parentId, t.name).nullsNotDistinct(), index("rd_folders_parent").on(t.parentId)],
+);
+export type RdFolder = typeof rdFolders.$inferSelect;
+
+/** An account belongs to at most one resource directory; the management account is a member of its own. */
+export const rdMembers = pgTable(
+  "rd_members",
+  {
+    accountId: uuid("account_id").primaryKey().references(() => accounts.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    folderId: uuid("folder_id").notNull().references(() => rdFolders.id),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rd_members_directory").on(t.directoryId, t.folderId)],
+);
+export type RdMember = typeof rdMembers.$inferSelect;
+
+export const rdInvitations = pgTable(
+  "rd_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "accepted", "declined", "cancelled"] }).notNull().default("pending"),
+    createdAt: createdAt(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+  },
+  (t) => [index("rd_invitations_account").on(t.accountId, t.status)],
+);
+export type RdInvitation = typeof rdInvitations.$inferSelect;
+
+export const trustedServices = pgTable("trusted_services", {
+  principal: text("principal").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  /** null: the service does not support delegated administrator accounts. */
+  maxDelegatedAdmins: integer("max_delegated_admins"),
+});
+export type TrustedService = typeof trustedServices.$inferSelect;
+
+export const trustedAccess = pgTable(
+  "trusted_access",
+  {
+    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    servicePrincipal: text("service_principal").notNull().references(() => trustedServices.principal),
+    enabledAt: timestamp("enabled_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.directoryId, t.servicePrincipal] })],
+);
+
+export const delegatedAdmins = pgTable(
+  "delegated_admins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    servicePrincipal: text("service_principal").notNull().references(() => trustedServices.principal),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("delegated_admins_service_account").on(t.directoryId, t.servicePrincipal, t.accountId), index("delegated_admins_account").on(t.accountId)],
+);
+export type DelegatedAdmin = typeof delegatedAdmins.$inferSelect;

@@ -5,6 +5,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { systemPolicies } from "@/lib/authz/system-policies";
+import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
 import type { Db } from "./client";
 import {
   accounts,
@@ -17,7 +18,11 @@ import {
   groups,
   obsBuckets,
   policies,
+  rdFolders,
+  rdMembers,
   regions,
+  resourceDirectories,
+  trustedServices,
   users,
 } from "./schema";
 
@@ -30,6 +35,9 @@ export const demoRegions = [
 export async function seedCatalogue(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(regions).values(demoRegions).onConflictDoNothing();
+    for (const service of trustedServiceCatalogue) {
+      await tx.insert(trustedServices).values(service).onConflictDoUpdate({ target: trustedServices.principal, set: service });
+    }
     for (const policy of systemPolicies) {
       const [existing] = await tx
         .select({ id: policies.id })
@@ -181,4 +189,29 @@ export async function seedDemoAgencies(db: Db): Promise<void> {
       .returning();
     await tx.insert(agencyPermissions).values({ agencyId: audit!.id, policyId: await policyId("OBS ReadOnlyAccess"), scopeKind: "all" });
   });
+}
+
+/** acme's resource directory: Root with folders Production (globex) and Development (initech); umbrella stays outside. */
+export async function seedDemoDirectory(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const byName = new Map((await tx.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((a) => [a.name, a.id]));
+    const acme = byName.get("acme");
+    if (acme === undefined) return;
+    const [existing] = await tx.select().from(resourceDirectories).where(eq(resourceDirectories.managementAccountId, acme));
+    if (existing !== undefined) return;
+    const [directory] = await tx.insert(resourceDirectories).values({ managementAccountId: acme }).returning();
+    const [root] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: null, name: "Root" }).returning();
+    await tx.insert(rdMembers).values({ accountId: acme, directoryId: directory!.id, folderId: root!.id });
+    for (const [folderName, member] of [["Production", "globex"], ["Development", "initech"]] as const) {
+      const [folder] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: root!.id, name: folderName }).returning();
+      await tx.insert(rdMembers).values({ accountId: byName.get(member)!, directoryId: directory!.id, folderId: folder!.id });
+    }
+  });
+}
+
+/** The whole demo world of SPEC.md; each part is created once. */
+export async function seedDemo(db: Db): Promise<void> {
+  await seedDemoWorld(db);
+  await seedDemoAgencies(db);
+  await seedDemoDirectory(db);
 }

@@ -5,7 +5,7 @@ test("alice signs in and sees the console shell", async ({ page }) => {
   await signIn(page, "acme", "alice");
   await expect(page.getByLabel("Signed in as")).toHaveText("alice@acme");
   const nav = page.getByRole("navigation", { name: "Console" }).first();
-  for (const link of ["Users", "User Groups", "Policies", "Agencies", "Resource Directory", "ECS Instances", "OBS Buckets", "Audit Trail"]) {
+  for (const link of ["Users", "User Groups", "Policies", "Agencies", "Overview", "Trusted Services", "ECS Instances", "OBS Buckets", "Audit Trail"]) {
     await expect(nav.getByRole("link", { name: link, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("button", { name: "Sign Out" })).toBeVisible();

@@ -21,8 +21,9 @@ export function requiredText(label: string, max: number) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    // abort: an empty or over-long value gets one message, not also the pattern's.
+    .min(1, { error: `${label} is required.`, abort: true })
+    .max(max, { error: `${label} must be at most ${max} characters.`, abort: true });
 }
 
 export const description = z

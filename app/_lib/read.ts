@@ -17,6 +17,7 @@ export async function load<T>(read: (db: Db, caller: Caller) => Promise<T>): Pro
   } catch (error) {
     if (error instanceof AccessDeniedError) return { ok: false, message: error.message, caller };
     if (error instanceof DomainError && error.code.endsWith("not_found")) notFound();
+    if (error instanceof DomainError) return { ok: false, message: error.message, caller };
     throw error;
   }
 }

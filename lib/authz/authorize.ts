@@ -105,6 +105,16 @@ export async function requireAllowed(db: Db, caller: Caller, request: GuardedReq
   throw error;
 }
 
+/** For reads that several permissions open (any one suffices); records a denial when none does. */
+export async function requireAnyAllowed(db: Db, caller: Caller, actions: string[], request: Omit<GuardedRequest, "action">): Promise<Decision> {
+  const check = await authorizer(db, caller);
+  for (const action of actions) {
+    const decision = check({ ...request, action });
+    if (decision.allowed) return decision;
+  }
+  return requireAllowed(db, caller, { ...request, action: actions[0]! });
+}
+
 export type Guard = (request: GuardedRequest) => Promise<void>;
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { createDb, type Db, type DbHandle } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { seedCatalogue, seedDemoAgencies, seedDemoWorld } from "@/db/seed";
+import { seedCatalogue, seedDemo } from "@/db/seed";
 import type { Caller } from "@/lib/caller";
 
 export interface TestDatabase extends DbHandle {
@@ -28,10 +28,7 @@ export async function testDatabase(options: { demo?: boolean; poolSize?: number 
   }
   await handle.migrate();
   await seedCatalogue(handle.db);
-  if (options.demo !== false) {
-    await seedDemoWorld(handle.db);
-    await seedDemoAgencies(handle.db);
-  }
+  if (options.demo !== false) await seedDemo(handle.db);
   return {
     ...handle,
     async dispose() {

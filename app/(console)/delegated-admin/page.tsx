@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { myDelegatedServices } from "@/lib/rd/delegated-admins";
+
+export const metadata: Metadata = { title: "Delegated Administration" };
+
+export default async function DelegatedAdminPage() {
+  const result = await load(myDelegatedServices);
+  const services = result.ok ? result.data : [];
+  return (
+    <>
+      <PageHeader
+        title="Delegated Administration"
+        description="Trusted services for which the management account of your resource directory made this account a delegated administrator account."
+      />
+      <Table label="Services you administer">
+        <thead>
+          <tr>
+            <Th>Trusted service</Th>
+            <Th>Description</Th>
+            <Th>Since</Th>
+            <Th>Actions</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {services.length === 0 && <EmptyRow columns={4}>This account is not a delegated administrator account of any trusted service.</EmptyRow>}
+          {services.map((s) => (
+            <tr key={s.principal}>
+              <Td className="font-medium">{s.name}</Td>
+              <Td className="text-slate-600">{s.description}</Td>
+              <Td>{s.registeredAt.toISOString().slice(0, 10)}</Td>
+              <Td>
+                <Link href={`/delegated-admin/${s.principal}`} className="text-blue-700 hover:underline" aria-label={`Open the ${s.name} multi-account module`}>
+                  Multi-account module
+                </Link>
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { useActionForm } from "@/components/use-action-form";
+import { Field, Input, Select } from "@/components/ui/field";
+import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolderAction } from "../actions";
+
+type Folder = { id: string; path: string };
+
+export function CreateFolderForm({ folders }: { folders: Folder[] }) {
+  const { state, formAction, errors, value } = useActionForm(createFolderAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Create folder">
+      <Field label="Folder name" name="name" errors={errors("name")} required>
+        {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
+      </Field>
+      <Field label="Parent folder" name="parentId" errors={errors("parentId")} required>
+        {(p) => (
+          <Select {...p} defaultValue={value("parentId") ?? folders[0]?.id} key={`p${value("parentId")}`}>
+            {folders.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.path}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton>Create Folder</SubmitButton>
+    </form>
+  );
+}
+
+export function InviteForm() {
+  const { state, formAction, errors, value } = useActionForm(inviteAccountAction);
+  return (
+    <form action={formAction} className="space-y-3" aria-label="Invite account">
+      <Field label="Account name" name="accountName" errors={errors("accountName")} required hint="An existing account outside any resource directory.">
+        {(p) => <Input {...p} defaultValue={value("accountName")} key={`a${value("accountName")}`} />}
+      </Field>
+      <FormMessage state={state} />
+      <SubmitButton>Invite Account</SubmitButton>
+    </form>
+  );
+}
+
+function inlineError(state: ReturnType<typeof useActionForm>["state"]) {
+  return state !== null && !state.ok ? (state.formError ?? Object.values(state.fieldErrors).flat().join(" ")) : null;
+}
+
+export function RenameFolderForm({ folderId, name }: { folderId: string; name: string }) {
+  const { state, formAction } = useActionForm(renameFolderAction);
+  const error = inlineError(state);
+  return (
+    <form action={formAction} className="flex items-center gap-1" aria-label={`Rename folder ${name}`}>
+      <input type="hidden" name="folderId" value={folderId} />
+      <Input name="name" aria-label={`New name for folder ${name}`} defaultValue={name} className="w-36 py-0.5" />
+      <SubmitButton variant="secondary">Rename</SubmitButton>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+export function MoveMemberForm({ accountId, name, folderId, folders }: { accountId: string; name: string; folderId: string; folders: Folder[] }) {
+  const { state, formAction } = useActionForm(moveMemberAction);
+  const error = inlineError(state);
+  return (
+    <form action={formAction} className="flex items-center gap-1" aria-label={`Move ${name}`}>
+      <input type="hidden" name="accountId" value={accountId} />
+      <Select name="folderId" aria-label={`Folder for ${name}`} defaultValue={folderId} className="w-auto py-0.5">
+        {folders.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.path}
+          </option>
+        ))}
+      </Select>
+      <SubmitButton variant="secondary">Move</SubmitButton>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { useActionForm } from "@/components/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { registerDelegatedAdminAction } from "../../actions";
+
+interface Candidate {
+  accountId: string;
+  name: string;
+  folder: string;
+}
+
+/** Add opens the Add Delegated Administrator Account panel; select a member, OK registers it. */
+export function AddDelegatedAdmin({ service, candidates }: { service: string; candidates: Candidate[] }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [search, setSearch] = useState("");
+  const { state, formAction, errors } = useActionForm(registerDelegatedAdminAction);
+  useEffect(() => {
+    if (state?.ok) dialog.current?.close();
+  }, [state]);
+  const shown = candidates.filter((c) => `${c.name} ${c.accountId}`.toLowerCase().includes(search.trim().toLowerCase()));
+  return (
+    <>
+      <Button onClick={() => dialog.current?.showModal()}>Add</Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} className="space-y-4 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Add Delegated Administrator Account
+          </h2>
+          <input type="hidden" name="service" value={service} />
+          <Input type="search" aria-label="Search members" placeholder="Search by account name or ID" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-700">Member</legend>
+            <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
+              {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No member account to add.</li>}
+              {shown.map((c) => (
+                <li key={c.accountId} className="px-3 py-2">
+                  <label className="flex items-start gap-2 text-sm">
+                    <input type="radio" name="accountId" value={c.accountId} className="mt-1" />
+                    <span>
+                      <span className="font-medium">{c.name}</span>
+                      <span className="block font-mono text-xs text-slate-500">{c.accountId}</span>
+                      <span className="block text-xs text-slate-500">{c.folder}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {errors("accountId")?.length ? <p className="mt-1 text-sm text-red-700">{errors("accountId")!.join(" ")}</p> : null}
+          </fieldset>
+          {state !== null && !state.ok && <FormMessage state={state} />}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <SubmitButton>OK</SubmitButton>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import type { FolderNode, MemberRow } from "@/lib/rd/structure";
+
+interface Props {
+  folders: FolderNode[];
+  members: MemberRow[];
+  folderActions?: (folder: FolderNode) => ReactNode;
+  memberActions?: (member: MemberRow) => ReactNode;
+}
+
+/** The folders under Root with the member accounts in each, as nested lists. */
+export function DirectoryTree({ folders, members, folderActions, memberActions }: Props) {
+  const root = folders.find((f) => f.parentId === null);
+  if (root === undefined) return null;
+  const render = (folder: FolderNode): ReactNode => {
+    const children = folders.filter((f) => f.parentId === folder.id);
+    const inside = members.filter((m) => m.folderId === folder.id);
+    return (
+      <li key={folder.id} className="space-y-1">
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
+            📁 {folder.name}
+          </span>
+          {folderActions?.(folder)}
+        </div>
+        {(children.length > 0 || inside.length > 0) && (
+          <ul className="ml-5 space-y-1 border-l border-slate-200 pl-3">
+            {inside.map((member) => (
+              <li key={member.accountId} className="flex flex-wrap items-center gap-3 text-sm">
+                <span aria-label={`Account ${member.name}`}>
+                  👤 {member.name}
+                  {member.isManagement && <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">Management account</span>}
+                </span>
+                {memberActions?.(member)}
+              </li>
+            ))}
+            {children.map(render)}
+          </ul>
+        )}
+      </li>
+    );
+  };
+  return (
+    <ul aria-label="Directory structure" className="space-y-1">
+      {render(root)}
+    </ul>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Trusted services and their delegated administrator accounts (seed 003). The management account
+ * (or a principal allowed the two RAM actions) registers members; a registered member then sees
+ * the directory's structure in that service's multi-account module.
+ */
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accounts, delegatedAdmins, rdMembers, trustedAccess, trustedServices, type TrustedService } from "@/db/schema";
+import { recordEvent } from "@/lib/audit";
+import { mutate, requireAllowed, requireAnyAllowed } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { rdActions, trustedServiceReaders } from "@/lib/rd/actions";
+import { directoryUrn, managedDirectory } from "@/lib/rd/directory";
+import { delegatedAdminInput, trustedAccessInput } from "@/lib/rd/schemas";
+import { folderPath, loadStructure } from "@/lib/rd/structure";
+import { requiredText, validate } from "@/lib/validation";
+
+async function findService(db: Db, principal: string): Promise<TrustedService> {
+  const [service] = await db.select().from(trustedServices).where(eq(trustedServices.principal, principal));
+  if (service === undefined) throw new DomainError("rd.service_unknown", { field: "service" });
+  return service;
+}
+
+export async function listTrustedServices(db: Db, caller: Caller) {
+  const directory = await managedDirectory(db, caller);
+  await requireAnyAllowed(db, caller, trustedServiceReaders, { resource: directoryUrn(caller, directory.id), target: "trusted services" });
+  const services = await db.select().from(trustedServices).orderBy(asc(trustedServices.name));
+  const enabled = new Set((await db.select().from(trustedAccess).where(eq(trustedAccess.directoryId, directory.id))).map((t) => t.servicePrincipal));
+  const counts = new Map(
+    (
+      await db
+        .select({ service: delegatedAdmins.servicePrincipal, n: count() })
+        .from(delegatedAdmins)
+        .where(eq(delegatedAdmins.directoryId, directory.id))
+        .groupBy(delegatedAdmins.servicePrincipal)
+    ).map((r) => [r.service, Number(r.n)]),
+  );
+  return services.map((s) => ({ ...s, trustedAccess: enabled.has(s.principal), delegatedAdmins: counts.get(s.principal) ?? 0 }));
+}
+
+/** A service's page: trusted access, its delegated administrator accounts, and the members that could be added. */
+export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: unknown) {
+  const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
+  const directory = await managedDirectory(db, caller);
+  const service = await findService(db, principal);
+  await requireAnyAllowed(db, caller, trustedServiceReaders, { resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
+  const structure = await loadStructure(db, directory.id);
+  const registered = await db
+    .select({ accountId: delegatedAdmins.accountId, registeredAt: delegatedAdmins.registeredAt })
+    .from(delegatedAdmins)
+    .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)))
+    .orderBy(asc(delegatedAdmins.registeredAt));
+  const [access] = await db
+    .select()
+    .from(trustedAccess)
+    .where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
+  const memberById = new Map(structure.members.map((m) => [m.accountId, m]));
+  const admins = registered.map((r) => {
+    const member = memberById.get(r.accountId)!;
+    return { accountId: r.accountId, name: member.name, folder: folderPath(structure.folders, member.folderId), registeredAt: r.registeredAt };
+  });
+  const candidates = structure.members
+    .filter((m) => !m.isManagement && !registered.some((r) => r.accountId === m.accountId))
+    .map((m) => ({ accountId: m.accountId, name: m.name, folder: folderPath(structure.folders, m.folderId) }));
+  return { service, trustedAccess: access !== undefined, admins, candidates };
+}
+
+export async function setTrustedAccess(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(trustedAccessInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const directory = await managedDirectory(tx, caller, true);
+    const service = await findService(tx, input.service);
+    const enable = input.enabled === "yes";
+    await guard({ action: enable ? rdActions.enableService : rdActions.disableService, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
+    if (enable) {
+      await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
+      return;
+    }
+    const [admin] = await tx
+      .select()
+      .from(delegatedAdmins)
+      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)))
+      .limit(1);
+    if (admin !== undefined) throw new DomainError("rd.trusted_access_in_use");
+    await tx.delete(trustedAccess).where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
+  });
+}
+
+export async function registerDelegatedAdmin(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(delegatedAdminInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    // Locking the directory row serializes registrations, so the maximum holds under concurrent requests.
+    const directory = await managedDirectory(tx, caller, true);
+    const service = await findService(tx, input.service);
+    const [member] = await tx
+      .select({ accountId: rdMembers.accountId, name: accounts.name })
+      .from(rdMembers)
+      .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
+      .where(and(eq(rdMembers.accountId, input.accountId), eq(rdMembers.directoryId, directory.id)));
+    await guard({
+      action: rdActions.register,
+      resource: directoryUrn(caller, directory.id),
+      target: `trusted service ${service.name}`,
+      detail: { account: member?.name ?? input.accountId },
+    });
+    if (service.maxDelegatedAdmins === null) throw new DomainError("rd.service_no_delegation", { message: `${service.name} does not support delegated administrator accounts.` });
+    if (member === undefined) throw new DomainError("rd.delegate_not_member", { field: "accountId" });
+    if (member.accountId === directory.managementAccountId) throw new DomainError("rd.delegate_management", { field: "accountId" });
+    const current = await tx
+      .select({ accountId: delegatedAdmins.accountId })
+      .from(delegatedAdmins)
+      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)));
+    if (current.some((c) => c.accountId === member.accountId)) throw new DomainError("rd.already_delegated", { field: "accountId" });
+    if (current.length >= service.maxDelegatedAdmins) {
+      throw new DomainError("rd.max_delegated", {
+        message: `${service.name} allows at most ${service.maxDelegatedAdmins} delegated administrator account${service.maxDelegatedAdmins === 1 ? "" : "s"}; remove one before adding another.`,
+      });
+    }
+    await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
+    // Adding a delegated administrator turns on trusted access for the service.
+    await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
+  });
+}
+
+export async function deregisterDelegatedAdmin(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(delegatedAdminInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const directory = await managedDirectory(tx, caller, true);
+    const service = await findService(tx, input.service);
+    const [registration] = await tx
+      .select({ id: delegatedAdmins.id, name: accounts.name })
+      .from(delegatedAdmins)
+      .innerJoin(accounts, eq(accounts.id, delegatedAdmins.accountId))
+      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal), eq(delegatedAdmins.accountId, input.accountId)));
+    await guard({
+      action: rdActions.deregister,
+      resource: directoryUrn(caller, directory.id),
+      target: `trusted service ${service.name}`,
+      detail: { account: registration?.name ?? input.accountId },
+    });
+    if (registration === undefined) throw new DomainError("rd.delegate_not_found", { field: "accountId" });
+    await tx.delete(delegatedAdmins).where(eq(delegatedAdmins.id, registration.id));
+  });
+}
+
+/** The services for which the acting account is a delegated administrator (its own console's view). */
+export async function myDelegatedServices(db: Db, caller: Caller) {
+  return db
+    .select({ principal: trustedServices.principal, name: trustedServices.name, description: trustedServices.description, registeredAt: delegatedAdmins.registeredAt })
+    .from(delegatedAdmins)
+    .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
+    .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
+    .where(eq(delegatedAdmins.accountId, caller.accountId))
+    .orderBy(asc(trustedServices.name));
+}
+
+/**
+ * A service's multi-account module as its delegated administrator sees it: the directory's folders
+ * and members, read-only. Checked on every request, so removal takes effect at once.
+ */
+export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unknown) {
+  const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
+  const service = await findService(db, principal);
+  await requireAllowed(db, caller, {
+    action: `${service.principal}:multiAccount:list`,
+    resource: urn(service.principal, null, caller.accountId, "directory", "*"),
+    target: `${service.name} multi-account module`,
+  });
+  const [registration] = await db
+    .select({ directoryId: delegatedAdmins.directoryId })
+    .from(delegatedAdmins)
+    .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
+    .where(and(eq(delegatedAdmins.accountId, caller.accountId), eq(delegatedAdmins.servicePrincipal, service.principal)));
+  if (registration === undefined) {
+    await db.transaction((tx) =>
+      recordEvent(tx, caller, { action: `${service.principal}:multiAccount:list`, target: `${service.name} multi-account module`, decision: "deny", detail: { reason: "not a delegated administrator" } }),
+    );
+    throw new DomainError("rd.not_delegated_admin");
+  }
+  const structure = await loadStructure(db, registration.directoryId);
+  return { service, ...structure };
+}
+

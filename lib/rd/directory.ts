@@ -1,0 +1,247 @@
+/** The resource directory: enabling it, folders, members and invitations. */
+import { and, count, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { accounts, delegatedAdmins, rdFolders, rdInvitations, rdMembers, resourceDirectories, trustedServices, type ResourceDirectory } from "@/db/schema";
+import { mutate, requireAllowed, type Guard } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { rdActions } from "@/lib/rd/actions";
+import { createFolderInput, invitationResponseInput, inviteInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
+import { folderDepth, folderPath, loadStructure } from "@/lib/rd/structure";
+import { id, isUniqueViolation, validate } from "@/lib/validation";
+
+const MAX_FOLDER_DEPTH = 5;
+
+export const directoryUrn = (caller: Caller, directoryId: string) => urn("resourcemanager", null, caller.accountId, "directory", directoryId);
+
+/** The directory the acting account manages; tenant isolation starts here. */
+export async function managedDirectory(db: Db, caller: Caller, lock = false): Promise<ResourceDirectory> {
+  const query = db.select().from(resourceDirectories).where(eq(resourceDirectories.managementAccountId, caller.accountId));
+  const [directory] = lock ? await query.for("update") : await query;
+  if (directory === undefined) throw new DomainError("rd.none");
+  return directory;
+}
+
+export async function getDirectoryOverview(db: Db, caller: Caller) {
+  await requireAllowed(db, caller, { action: rdActions.get, resource: directoryUrn(caller, "*"), target: "resource directory" });
+  const invitations = await db
+    .select({ id: rdInvitations.id, createdAt: rdInvitations.createdAt, managementName: accounts.name })
+    .from(rdInvitations)
+    .innerJoin(resourceDirectories, eq(resourceDirectories.id, rdInvitations.directoryId))
+    .innerJoin(accounts, eq(accounts.id, resourceDirectories.managementAccountId))
+    .where(and(eq(rdInvitations.accountId, caller.accountId), eq(rdInvitations.status, "pending")));
+  const [membership] = await db.select().from(rdMembers).where(eq(rdMembers.accountId, caller.accountId));
+  if (membership === undefined) return { role: "none" as const, invitations };
+  const structure = await loadStructure(db, membership.directoryId);
+  if (structure.directory.managementAccountId !== caller.accountId) {
+    return { role: "member" as const, invitations, managementName: structure.managementName, joinedAt: membership.joinedAt };
+  }
+  const [{ n: delegated } = { n: 0 }] = await db.select({ n: count() }).from(delegatedAdmins).where(eq(delegatedAdmins.directoryId, structure.directory.id));
+  const [{ n: pending } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(rdInvitations)
+    .where(and(eq(rdInvitations.directoryId, structure.directory.id), eq(rdInvitations.status, "pending")));
+  return {
+    role: "management" as const,
+    invitations,
+    directory: structure.directory,
+    counts: { folders: structure.folders.length - 1, members: structure.members.length, delegatedAdmins: Number(delegated), pendingInvitations: Number(pending) },
+  };
+}
+
+export async function enableDirectory(db: Db, caller: Caller) {
+  return mutate(db, caller, async (tx, guard) => {
+    await guard({ action: rdActions.enable, resource: directoryUrn(caller, "*"), target: "resource directory" });
+    const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, caller.accountId));
+    if (membership !== undefined) throw new DomainError("rd.already_member");
+    try {
+      const [directory] = await tx.insert(resourceDirectories).values({ managementAccountId: caller.accountId }).returning();
+      const [root] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: null, name: "Root" }).returning();
+      await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: directory!.id, folderId: root!.id });
+      return directory!;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
+      throw error;
+    }
+  });
+}
+
+/** The management console's view of folders, members and pending invitations. */
+export async function directoryStructure(db: Db, caller: Caller) {
+  const directory = await managedDirectory(db, caller);
+  await requireAllowed(db, caller, { action: rdActions.get, resource: directoryUrn(caller, directory.id), target: "resource directory" });
+  const structure = await loadStructure(db, directory.id);
+  const invitations = await db
+    .select({ id: rdInvitations.id, accountName: accounts.name, createdAt: rdInvitations.createdAt })
+    .from(rdInvitations)
+    .innerJoin(accounts, eq(accounts.id, rdInvitations.accountId))
+    .where(and(eq(rdInvitations.directoryId, directory.id), eq(rdInvitations.status, "pending")));
+  return { ...structure, invitations };
+}
+
+async function folderIn(tx: Db, directoryId: string, folderId: string) {
+  const [folder] = await tx.select().from(rdFolders).where(and(eq(rdFolders.id, folderId), eq(rdFolders.directoryId, directoryId)));
+  if (folder === undefined) throw new DomainError("rd.folder_not_found", { field: "folderId" });
+  return folder;
+}
+
+/** Runs a change of the acting account's directory, with the directory locked for its duration. */
+function changeDirectory<T>(db: Db, caller: Caller, fn: (tx: Tx, directory: ResourceDirectory, guard: Guard) => Promise<T>) {
+  return mutate(db, caller, async (tx, guard) => fn(tx, await managedDirectory(tx, caller, true), guard));
+}
+
+const folderNameTaken = (error: unknown) => {
+  if (isUniqueViolation(error)) return new DomainError("rd.folder_name_taken", { field: "name" });
+  return error;
+};
+
+export async function createFolder(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(createFolderInput, raw);
+  return changeDirectory(db, caller, async (tx, directory, guard) => {
+    const parent = await folderIn(tx, directory.id, input.parentId).catch(() => {
+      throw new DomainError("rd.folder_not_found", { field: "parentId" });
+    });
+    await guard({ action: rdActions.createFolder, resource: directoryUrn(caller, directory.id), target: `folder ${input.name}`, detail: { parent: parent.name } });
+    const { folders } = await loadStructure(tx, directory.id);
+    if (folderDepth(folders, parent.id) + 1 > MAX_FOLDER_DEPTH) throw new DomainError("rd.folder_too_deep", { field: "parentId" });
+    try {
+      const [folder] = await tx.insert(rdFolders).values({ directoryId: directory.id, parentId: parent.id, name: input.name }).returning();
+      return folder!;
+    } catch (error) {
+      throw folderNameTaken(error);
+    }
+  });
+}
+
+export async function renameFolder(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(renameFolderInput, raw);
+  await changeDirectory(db, caller, async (tx, directory, guard) => {
+    const folder = await folderIn(tx, directory.id, input.folderId);
+    if (folder.parentId === null) throw new DomainError("rd.root_readonly");
+    await guard({ action: rdActions.updateFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}`, detail: { renamedTo: input.name } });
+    try {
+      await tx.update(rdFolders).set({ name: input.name }).where(eq(rdFolders.id, folder.id));
+    } catch (error) {
+      throw folderNameTaken(error);
+    }
+  });
+}
+
+export async function deleteFolder(db: Db, caller: Caller, rawId: unknown) {
+  const folderId = validate(id("folder"), rawId);
+  await changeDirectory(db, caller, async (tx, directory, guard) => {
+    const folder = await folderIn(tx, directory.id, folderId);
+    if (folder.parentId === null) throw new DomainError("rd.root_readonly");
+    await guard({ action: rdActions.deleteFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}` });
+    const [child] = await tx.select({ id: rdFolders.id }).from(rdFolders).where(eq(rdFolders.parentId, folder.id)).limit(1);
+    const [member] = await tx.select({ id: rdMembers.accountId }).from(rdMembers).where(eq(rdMembers.folderId, folder.id)).limit(1);
+    if (child !== undefined || member !== undefined) throw new DomainError("rd.folder_not_empty");
+    await tx.delete(rdFolders).where(eq(rdFolders.id, folder.id));
+  });
+}
+
+async function memberIn(tx: Db, directoryId: string, accountId: string) {
+  const [member] = await tx
+    .select({ member: rdMembers, name: accounts.name })
+    .from(rdMembers)
+    .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
+    .where(and(eq(rdMembers.accountId, accountId), eq(rdMembers.directoryId, directoryId)));
+  if (member === undefined) throw new DomainError("rd.member_not_found", { field: "accountId" });
+  return member;
+}
+
+export async function moveMember(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(moveMemberInput, raw);
+  await changeDirectory(db, caller, async (tx, directory, guard) => {
+    const member = await memberIn(tx, directory.id, input.accountId);
+    const folder = await folderIn(tx, directory.id, input.folderId);
+    await guard({ action: rdActions.moveAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}`, detail: { folder: folder.name } });
+    await tx.update(rdMembers).set({ folderId: folder.id }).where(eq(rdMembers.accountId, member.member.accountId));
+  });
+}
+
+export async function inviteAccount(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(inviteInput, raw);
+  await changeDirectory(db, caller, async (tx, directory, guard) => {
+    await guard({ action: rdActions.invite, resource: directoryUrn(caller, directory.id), target: `account ${input.accountName}` });
+    const [invitee] = await tx.select().from(accounts).where(eq(accounts.name, input.accountName));
+    if (invitee === undefined) throw new DomainError("rd.invitee_unknown", { field: "accountName" });
+    const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, invitee.id));
+    if (membership !== undefined) throw new DomainError("rd.invitee_member", { field: "accountName" });
+    const [pending] = await tx
+      .select()
+      .from(rdInvitations)
+      .where(and(eq(rdInvitations.directoryId, directory.id), eq(rdInvitations.accountId, invitee.id), eq(rdInvitations.status, "pending")));
+    if (pending !== undefined) throw new DomainError("rd.invitee_pending", { field: "accountName" });
+    await tx.insert(rdInvitations).values({ directoryId: directory.id, accountId: invitee.id });
+  });
+}
+
+/** The invited account accepts (joining under Root) or declines, in its own console. */
+export async function respondToInvitation(db: Db, caller: Caller, raw: unknown) {
+  const input = validate(invitationResponseInput, raw);
+  await mutate(db, caller, async (tx, guard) => {
+    const [invitation] = await tx
+      .select()
+      .from(rdInvitations)
+      .where(and(eq(rdInvitations.id, input.invitationId), eq(rdInvitations.accountId, caller.accountId), eq(rdInvitations.status, "pending")))
+      .for("update");
+    if (invitation === undefined) throw new DomainError("rd.invitation_not_found");
+    const accept = input.accept === "yes";
+    await guard({ action: accept ? rdActions.accept : rdActions.decline, resource: directoryUrn(caller, invitation.directoryId), target: "resource directory invitation" });
+    await tx.update(rdInvitations).set({ status: accept ? "accepted" : "declined", respondedAt: new Date() }).where(eq(rdInvitations.id, invitation.id));
+    if (!accept) return;
+    const [root] = await tx.select().from(rdFolders).where(and(eq(rdFolders.directoryId, invitation.directoryId), eq(rdFolders.name, "Root")));
+    try {
+      await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: invitation.directoryId, folderId: root!.id });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
+      throw error;
+    }
+  });
+}
+
+/** Membership ends with every delegated administrator registration of the account, in the same transaction. */
+async function dropMembership(tx: Tx, directoryId: string, accountId: string) {
+  await tx.delete(delegatedAdmins).where(and(eq(delegatedAdmins.directoryId, directoryId), eq(delegatedAdmins.accountId, accountId)));
+  await tx.delete(rdMembers).where(eq(rdMembers.accountId, accountId));
+}
+
+export async function removeMember(db: Db, caller: Caller, rawAccountId: unknown) {
+  const accountId = validate(id("member"), rawAccountId);
+  await changeDirectory(db, caller, async (tx, directory, guard) => {
+    const member = await memberIn(tx, directory.id, accountId);
+    await guard({ action: rdActions.removeAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}` });
+    if (member.member.accountId === directory.managementAccountId) throw new DomainError("rd.remove_management");
+    await dropMembership(tx, directory.id, member.member.accountId);
+  });
+}
+
+export async function leaveDirectory(db: Db, caller: Caller) {
+  await mutate(db, caller, async (tx, guard) => {
+    const [membership] = await tx
+      .select({ member: rdMembers, managementAccountId: resourceDirectories.managementAccountId })
+      .from(rdMembers)
+      .innerJoin(resourceDirectories, eq(resourceDirectories.id, rdMembers.directoryId))
+      .where(eq(rdMembers.accountId, caller.accountId))
+      .for("update");
+    if (membership === undefined) throw new DomainError("rd.member_not_found");
+    await guard({ action: rdActions.leave, resource: directoryUrn(caller, membership.member.directoryId), target: "resource directory" });
+    if (membership.managementAccountId === caller.accountId) throw new DomainError("rd.remove_management");
+    await dropMembership(tx, membership.member.directoryId, caller.accountId);
+  });
+}
+
+export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unknown) {
+  const accountId = validate(id("member"), rawAccountId);
+  const structure = await directoryStructure(db, caller);
+  const member = structure.members.find((m) => m.accountId === accountId);
+  if (member === undefined) throw new DomainError("rd.member_not_found");
+  const services = await db
+    .select({ name: trustedServices.name, registeredAt: delegatedAdmins.registeredAt })
+    .from(delegatedAdmins)
+    .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
+    .where(and(eq(delegatedAdmins.directoryId, structure.directory.id), eq(delegatedAdmins.accountId, accountId)));
+  return { member, folder: folderPath(structure.folders, member.folderId), services };
+}
