@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createDb, type DbHandle } from "@/db/client";
 import { seedCatalogue, seedDemo } from "@/db/seed";
 import { benchAgencies } from "./agencies";
+import { benchAudit } from "./audit";
 
 async function prepare(handle: DbHandle): Promise<DbHandle> {
   await handle.migrate();
@@ -48,6 +49,7 @@ for (const target of targets) {
   const { handle, dispose } = await target.open();
   try {
     await benchAgencies(handle, target.label);
+    await benchAudit(handle, target.label);
   } finally {
     await dispose();
   }

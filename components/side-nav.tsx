@@ -11,6 +11,7 @@ const sections = [
       { href: "/iam/groups", label: "User Groups" },
       { href: "/iam/policies", label: "Policies" },
       { href: "/agencies", label: "Agencies" },
+      { href: "/iam/simulator", label: "Policy Simulator" },
     ],
   },
   {
@@ -29,7 +30,13 @@ const sections = [
       { href: "/resources/obs", label: "OBS Buckets" },
     ],
   },
-  { title: "Audit", links: [{ href: "/audit", label: "Audit Trail" }] },
+  {
+    title: "Audit",
+    links: [
+      { href: "/audit", label: "Audit Trail" },
+      { href: "/access", label: "Access Overview" },
+    ],
+  },
 ];
 
 export function SideNav() {

@@ -19,6 +19,9 @@ const consoleUrls = [
   "/resources/ecs",
   "/resources/obs",
   "/audit",
+  "/audit/1",
+  "/access",
+  "/iam/simulator",
 ];
 
 for (const url of consoleUrls) {

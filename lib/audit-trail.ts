@@ -1,17 +1,131 @@
-import { desc, eq } from "drizzle-orm";
+/** Reading the audit trail: filtered, newest first, in keyset pages that stay fast at millions of events. */
+import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, type AuditEvent } from "@/db/schema";
+import { recordEvent } from "@/lib/audit";
 import { requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 
-/** The newest events recorded in the acting account. */
-export async function listRecentEvents(db: Db, caller: Caller, limit = 100) {
-  await requireAllowed(db, caller, { action: "cts:traces:list", resource: urn("cts", null, caller.accountId, "trace", "*"), target: "audit trail" });
-  return db
+export const AUDIT_PAGE_SIZE = 50;
+export const EXPORT_LIMIT = 100_000;
+
+const optionalText = (label: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(200, `${label} must be at most 200 characters.`).optional());
+
+// <input type="datetime-local"> sends "2026-11-23T07:30" with no zone; the console shows and reads UTC.
+const instant = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z?$/, `${label} must be a date and time like 2026-11-23T07:30.`)
+      .transform((v) => new Date(v.endsWith("Z") ? v : `${v}Z`))
+      .refine((d) => !Number.isNaN(d.getTime()), `${label} is not a valid date.`)
+      .optional(),
+  );
+
+export const auditQuery = z
+  .object({
+    actor: optionalText("Actor"),
+    agency: optionalText("Agency"),
+    action: optionalText("Action"),
+    decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["allow", "deny"], { error: "Decision must be Allowed or Denied." }).optional()),
+    from: instant("From"),
+    to: instant("To"),
+    before: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Invalid page." }).int().positive().optional()),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "From must be before To.", path: ["to"] });
+
+export type AuditQuery = z.output<typeof auditQuery>;
+
+const traceRequest = (caller: Caller, action: string) => ({
+  action,
+  resource: urn("cts", null, caller.accountId, "trace", "*"),
+  target: "audit trail",
+});
+
+function conditions(caller: Caller, q: AuditQuery): SQL {
+  return and(
+    eq(auditEvents.accountId, caller.accountId),
+    q.actor ? eq(auditEvents.actor, q.actor) : undefined,
+    q.agency ? eq(auditEvents.agencyName, q.agency) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
+    q.decision ? eq(auditEvents.decision, q.decision) : undefined,
+    q.from ? gte(auditEvents.at, q.from) : undefined,
+    q.to ? lte(auditEvents.at, q.to) : undefined,
+    q.before ? lt(auditEvents.id, q.before) : undefined,
+  )!;
+}
+
+/** One page of events; `nextBefore` continues with older ones. */
+export async function listAuditEvents(db: Db, caller: Caller, raw: unknown = {}) {
+  const query = validate(auditQuery, raw);
+  await requireAllowed(db, caller, traceRequest(caller, "cts:traces:list"));
+  const rows = await db
     .select()
     .from(auditEvents)
-    .where(eq(auditEvents.accountId, caller.accountId))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(limit);
+    .where(conditions(caller, query))
+    .orderBy(desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
+  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { events, nextBefore: rows.length > AUDIT_PAGE_SIZE ? events[events.length - 1]!.id : null, query };
+}
+
+export async function getAuditEvent(db: Db, caller: Caller, rawId: unknown): Promise<AuditEvent> {
+  const eventId = validate(z.coerce.number({ error: "Invalid event." }).int().positive(), rawId);
+  await requireAllowed(db, caller, traceRequest(caller, "cts:traces:get"));
+  const [event] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.id, eventId), eq(auditEvents.accountId, caller.accountId)));
+  if (event === undefined) throw new DomainError("resource.not_found");
+  return event;
+}
+
+/** The whole filtered set (up to EXPORT_LIMIT), newest first, read in pages; the export itself is recorded. */
+export async function* exportAuditEvents(db: Db, caller: Caller, raw: unknown): AsyncGenerator<AuditEvent> {
+  const query = validate(auditQuery, raw);
+  await requireAllowed(db, caller, traceRequest(caller, "cts:traces:export"));
+  await db.transaction((tx) =>
+    recordEvent(tx, caller, { action: "cts:traces:export", target: "audit trail", decision: "allow", detail: { filters: { ...query, from: query.from?.toISOString(), to: query.to?.toISOString() } } }),
+  );
+  let before = query.before;
+  let sent = 0;
+  while (sent < EXPORT_LIMIT) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(conditions(caller, { ...query, before }))
+      .orderBy(desc(auditEvents.id))
+      .limit(Math.min(1000, EXPORT_LIMIT - sent));
+    for (const row of rows) yield row;
+    sent += rows.length;
+    if (rows.length === 0) return;
+    before = rows[rows.length - 1]!.id;
+  }
+}
+
+const csvColumns = ["id", "time", "account_id", "actor", "actor_account_id", "actor_user_id", "agency_id", "agency_name", "action", "target", "decision", "detail"] as const;
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  // Cells that a spreadsheet would run as a formula are prefixed, so an exported trail cannot attack its reader.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvHeader(): string {
+  return `${csvColumns.join(",")}\r\n`;
+}
+
+export function csvRow(e: AuditEvent): string {
+  return `${[e.id, e.at.toISOString(), e.accountId, e.actor, e.actorAccountId, e.actorUserId, e.agencyId, e.agencyName, e.action, e.target, e.decision, e.detail].map(csvCell).join(",")}\r\n`;
+}
+
+export function jsonRecord(e: AuditEvent) {
+  return { ...e, at: e.at.toISOString() };
 }

@@ -27,7 +27,7 @@ export function toScope(kind: string, values: string[]): Scope {
 }
 
 /** A switched role has exactly its agency's permissions, read afresh on every request. */
-async function agencyGrants(db: Db, agencyId: string, agencyName: string): Promise<Grant[]> {
+export async function agencyGrants(db: Db, agencyId: string, agencyName: string): Promise<Grant[]> {
   const rows = await db
     .select({ policyName: policies.name, document: policies.document, scopeKind: agencyPermissions.scopeKind, scopeValues: agencyPermissions.scopeValues })
     .from(agencyPermissions)
@@ -39,6 +39,17 @@ async function agencyGrants(db: Db, agencyId: string, agencyName: string): Promi
     scope: toScope(r.scopeKind, r.scopeValues),
     source: `agency ${agencyName}`,
   }));
+}
+
+/** The grants of one user group (for the policy simulator). */
+export async function groupGrantsOf(db: Db, accountId: string, groupId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({ policyName: policies.name, document: policies.document, scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues, groupName: groups.name })
+    .from(groupGrants)
+    .innerJoin(groups, eq(groups.id, groupGrants.groupId))
+    .innerJoin(policies, eq(policies.id, groupGrants.policyId))
+    .where(and(eq(groupGrants.groupId, groupId), eq(groupGrants.accountId, accountId)));
+  return rows.map((r) => ({ policyName: r.policyName, document: r.document as PolicyDocument, scope: toScope(r.scopeKind, r.scopeValues), source: `group ${r.groupName}` }));
 }
 
 export async function grantsFor(db: Db, caller: Caller): Promise<Grant[]> {

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { getAuditEvent } from "@/lib/audit-trail";
+
+export const metadata: Metadata = { title: "Audit Event" };
+
+export default async function AuditEventPage({ params }: { params: Promise<{ eventId: string }> }) {
+  const { eventId } = await params;
+  const result = await load((db, caller) => getAuditEvent(db, caller, eventId));
+  if (!result.ok) return <AccessDenied message={result.message} />;
+  const e = result.data;
+  const rows: [string, string][] = [
+    ["Event ID", String(e.id)],
+    ["Time", e.at.toISOString()],
+    ["Actor", e.actor],
+    ["Actor account ID", e.actorAccountId ?? "—"],
+    ["Actor user ID", e.actorUserId ?? "— (root user)"],
+    ["Agency", e.agencyName ? `${e.agencyName} (${e.agencyId})` : "— (own account)"],
+    ["Account ID", e.accountId],
+    ["Action", e.action],
+    ["Target", e.target],
+    ["Decision", e.decision === "deny" ? "Denied" : "Allowed"],
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/audit" className="text-blue-700 hover:underline">
+          Audit Trail
+        </Link>{" "}
+        / Event {e.id}
+      </p>
+      <PageHeader title={`${e.action} on ${e.target}`} />
+      <div className="max-w-3xl space-y-4">
+        <Panel title="Event">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
+            {rows.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="break-all">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Panel>
+        <Panel title="Request details">
+          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
+        </Panel>
+      </div>
+    </>
+  );
+}

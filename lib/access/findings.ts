@@ -1,0 +1,49 @@
+/** Least-privilege findings about an agency: what an administrator reviewing access should look at first. */
+import { isExpired } from "@/lib/agencies/validity";
+import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
+import type { PolicyDocument } from "@/lib/policy/document";
+
+export const UNUSED_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type FindingKind = "security_admin" | "full_access" | "unlimited" | "unused" | "expired";
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+}
+
+/** A policy that opens a whole service or every service: a name ending in FullAccess, Tenant Administrator, or a bare wildcard. */
+export function grantsFullAccess(name: string, document: PolicyDocument): boolean {
+  if (name === "Tenant Administrator" || /FullAccess$/.test(name)) return true;
+  return document.Statement.some(
+    (s) => s.Effect === "Allow" && (s.NotAction !== undefined || (s.Action ?? []).some((a) => a === "*" || /^[a-z0-9-]+:\*(:\*)?$/i.test(a))),
+  );
+}
+
+export function agencyFindings(
+  agency: { expiresAt: Date | null; createdAt: Date; type: string },
+  permissions: { policyName: string; document: unknown }[],
+  lastUsedAt: Date | null,
+  now: Date,
+): Finding[] {
+  const findings: Finding[] = [];
+  if (permissions.some((p) => p.policyName === SECURITY_ADMINISTRATOR)) {
+    findings.push({ kind: "security_admin", message: "Security Administrator is attached: the delegated party can manage IAM, including agencies." });
+  }
+  const full = permissions.filter((p) => p.policyName !== SECURITY_ADMINISTRATOR && grantsFullAccess(p.policyName, p.document as PolicyDocument));
+  if (full.length > 0) findings.push({ kind: "full_access", message: `Full access: ${full.map((p) => p.policyName).join(", ")}.` });
+  if (agency.expiresAt === null) findings.push({ kind: "unlimited", message: "Unlimited validity: the agency never expires." });
+  if (isExpired(agency.expiresAt, now)) {
+    findings.push({ kind: "expired", message: "Expired but still present: delete it, or renew it if it is still needed." });
+  } else if (agency.type === "account") {
+    const since = lastUsedAt ?? agency.createdAt;
+    if (now.getTime() - since.getTime() > UNUSED_DAYS * DAY_MS) {
+      findings.push({
+        kind: "unused",
+        message: lastUsedAt === null ? `Never used in the ${UNUSED_DAYS} days since it was created.` : `Not used in the last ${UNUSED_DAYS} days.`,
+      });
+    }
+  }
+  return findings;
+}

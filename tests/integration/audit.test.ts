@@ -1,0 +1,120 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { auditEvents, ecsInstances } from "@/db/schema";
+import { AUDIT_PAGE_SIZE, csvHeader, csvRow, exportAuditEvents, getAuditEvent, listAuditEvents } from "@/lib/audit-trail";
+import type { Caller } from "@/lib/caller";
+import { AccessDeniedError, ValidationError } from "@/lib/errors";
+import { createGroup } from "@/lib/iam/groups";
+import { setInstanceState } from "@/lib/resources/ecs";
+import { assumeRole } from "@/lib/roles/role-sessions";
+import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+
+let t: TestDatabase;
+let acme: Caller;
+let alice: Caller;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await callerFor(t.db, "acme");
+  alice = await callerFor(t.db, "acme", "alice");
+});
+afterAll(() => t.dispose());
+
+async function collect(gen: AsyncGenerator<typeof auditEvents.$inferSelect>) {
+  const out = [];
+  for await (const e of gen) out.push(e);
+  return out;
+}
+
+describe("the audit trail", () => {
+  test("a switched session's stop is found by actor and agency, and exported", async () => {
+    const gina = await callerFor(t.db, "globex", "gina");
+    const { caller } = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "globex-ops" }, "login");
+    const [web01] = await t.db.select().from(ecsInstances).where(eq(ecsInstances.name, "web-01"));
+    await setInstanceState(t.db, caller, web01!.id, "stopped");
+
+    const { events } = await listAuditEvents(t.db, acme, { actor: "globex/gina", agency: "globex-ops", action: "ecs:instances:stop" });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ target: "ECS instance web-01", decision: "allow", agencyName: "globex-ops" });
+    expect((await getAuditEvent(t.db, acme, events[0]!.id)).detail).toMatchObject({ resource: expect.stringContaining(":instance:web-01") });
+
+    const exported = await collect(exportAuditEvents(t.db, acme, { agency: "globex-ops" }));
+    expect(exported.map((e) => e.action)).toEqual(["ecs:instances:stop", "iam:agencies:assume"]);
+    const csv = csvHeader() + exported.map(csvRow).join("");
+    expect(csv.split("\r\n")[0]).toBe("id,time,account_id,actor,actor_account_id,actor_user_id,agency_id,agency_name,action,target,decision,detail");
+    expect(csv).toContain("globex/gina");
+    // The export itself is on the record.
+    expect((await listAuditEvents(t.db, acme, { action: "cts:traces:export" })).events).toHaveLength(1);
+  });
+
+  test("filters by decision and time range; newest first in keyset pages", async () => {
+    const start = new Date();
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) await createGroup(t.db, alice, { name: `audit-group-${i}` });
+    const first = await listAuditEvents(t.db, acme, { action: "iam:groups:create" });
+    expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(first.events[0]!.target).toBe(`user group audit-group-${AUDIT_PAGE_SIZE + 4}`);
+    expect(first.nextBefore).not.toBeNull();
+    const second = await listAuditEvents(t.db, acme, { action: "iam:groups:create", before: String(first.nextBefore) });
+    expect(second.events.map((e) => e.target)).toEqual([4, 3, 2, 1, 0].map((i) => `user group audit-group-${i}`));
+    expect(second.nextBefore).toBeNull();
+
+    const bob = await callerFor(t.db, "acme", "bob");
+    await expect(createGroup(t.db, bob, { name: "nope" })).rejects.toBeInstanceOf(AccessDeniedError);
+    const denied = await listAuditEvents(t.db, acme, { decision: "deny" });
+    expect(denied.events.every((e) => e.decision === "deny")).toBe(true);
+    expect(denied.events[0]).toMatchObject({ actor: "acme/bob", action: "iam:groups:create" });
+
+    const from = start.toISOString().slice(0, 19);
+    const inRange = await listAuditEvents(t.db, acme, { from, action: "iam:groups:create" });
+    expect(inRange.events).toHaveLength(AUDIT_PAGE_SIZE);
+    expect((await listAuditEvents(t.db, acme, { to: "2000-01-01T00:00" })).events).toEqual([]);
+  });
+
+  test.each([
+    [{ from: "yesterday" }, "from"],
+    [{ from: "2026-11-23T10:00", to: "2026-11-22T10:00" }, "to"],
+    [{ decision: "maybe" }, "decision"],
+    [{ actor: "x".repeat(201) }, "actor"],
+  ])("bad filter %j is a field error", async (query, field) => {
+    const error = await rejection<ValidationError>(() => listAuditEvents(t.db, acme, query));
+    expect(Object.keys(error.fieldErrors)).toContain(field);
+  });
+
+  test("each account sees only its own events, and bob none", async () => {
+    const globex = await callerFor(t.db, "globex");
+    const own = await listAuditEvents(t.db, globex, {});
+    expect(own.events.every((e) => e.accountId === globex.accountId)).toBe(true);
+    const [acmeEvent] = await t.db.select().from(auditEvents).where(eq(auditEvents.accountId, acme.accountId)).limit(1);
+    await expect(getAuditEvent(t.db, globex, acmeEvent!.id)).rejects.toMatchObject({ code: "resource.not_found" });
+    const bob = await callerFor(t.db, "acme", "bob");
+    await expect(listAuditEvents(t.db, bob, {})).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(collect(exportAuditEvents(t.db, bob, {}))).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  test("events are append-only, enforced by the database", async () => {
+    const [event] = await t.db.select().from(auditEvents).limit(1);
+    const reason = (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message);
+    expect(reason(await rejection(() => t.db.execute(sql`update audit_events set decision = 'deny' where id = ${event!.id}`)))).toMatch(/append-only/);
+    expect(reason(await rejection(() => t.db.execute(sql`delete from audit_events where id = ${event!.id}`)))).toMatch(/append-only/);
+    expect((await getAuditEvent(t.db, acme, event!.id)).decision).toBe(event!.decision);
+  });
+
+  test("CSV cells that a spreadsheet would run as formulas are neutralised", () => {
+    const row = csvRow({
+      id: 1,
+      at: new Date("2026-01-01T00:00:00Z"),
+      accountId: "a",
+      actorAccountId: null,
+      actorUserId: null,
+      actor: "=HYPERLINK(\"x\")",
+      agencyId: null,
+      agencyName: null,
+      action: "a,b",
+      target: "t",
+      decision: "allow",
+      detail: {},
+    });
+    expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(row).toContain(`"a,b"`);
+  });
+});
