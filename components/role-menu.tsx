@@ -50,7 +50,7 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
   const recentError = recentAction.state !== null && !recentAction.state.ok ? recentAction.state.formError ?? Object.values(recentAction.state.fieldErrors).flat().join(" ") : null;
   return (
     <div className="relative">
-      <Button variant="secondary" className="border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <Button variant="onDark" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Switch Role
       </Button>
       {open && (

@@ -9,7 +9,7 @@ export function SignOutButton() {
     await signOut({ callbackUrl: "/sign-in" });
   };
   return (
-    <Button variant="secondary" className="border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700" onClick={leave}>
+    <Button variant="onDark" onClick={leave}>
       Sign Out
     </Button>
   );

@@ -26,7 +26,7 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           {agency ? (
             <>
               <RoleExpiry expiresAt={agency.expiresAt?.toISOString() ?? null} />
-              <InlineAction action={switchBackAction} fields={{}} label="Switch Back" variant="secondary" />
+              <InlineAction action={switchBackAction} fields={{}} label="Switch Back" variant="onDark" />
             </>
           ) : (
             <RoleMenu recent={recent} />

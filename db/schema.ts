@@ -341,3 +341,15 @@ export const delegatedAdmins = pgTable(
   (t) => [unique("delegated_admins_service_account").on(t.directoryId, t.servicePrincipal, t.accountId), index("delegated_admins_account").on(t.accountId)],
 );
 export type DelegatedAdmin = typeof delegatedAdmins.$inferSelect;
+
+/** Failed sign-ins, counted per account name and per client address to throttle guessing. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountName: text("account_name").notNull(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_account_at").on(t.accountName, t.at), index("sign_in_failures_address_at").on(t.address, t.at)],
+);

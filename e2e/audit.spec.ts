@@ -39,7 +39,7 @@ test("acme finds gina's stop through globex-ops in the audit trail and exports i
   expect(exported).toContain("globex-ops");
   expect(exported).toContain("ecs:instances:stop");
 
-  await row.getByRole("link", { name: /Details of event/ }).click();
+  await row.getByRole("link", { name: /View event/ }).click();
   await expect(page.getByRole("heading", { name: `ecs:instances:stop on ECS instance ${name}` })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^globex-ops \(/ })).toBeVisible();
 });

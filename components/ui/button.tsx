@@ -5,6 +5,8 @@ const variants = {
   primary: "rounded px-3 py-1.5 bg-blue-600 text-white hover:bg-blue-700 disabled:bg-blue-300",
   secondary: "rounded px-3 py-1.5 border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
   danger: "rounded px-3 py-1.5 bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300",
+  /** On the dark top bar. */
+  onDark: "rounded px-3 py-1.5 border border-slate-500 bg-slate-800 text-white hover:bg-slate-700",
   link: "text-blue-700 underline-offset-2 hover:underline disabled:text-slate-400",
 } as const;
 

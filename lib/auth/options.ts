@@ -28,6 +28,13 @@ declare module "next-auth/jwt" {
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
+/** The client address for throttling: the first X-Forwarded-For hop (set by Next's server or a proxy in front). */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.toString().split(",")[0]?.trim();
+  return first || String(headers?.["x-real-ip"] ?? "unknown");
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: EIGHT_HOURS },
@@ -40,8 +47,8 @@ export const authOptions: NextAuthOptions = {
         user: { label: "IAM user name", type: "text" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const principal = await verifyCredentials(await getDb(), credentials ?? {});
+      async authorize(credentials, request) {
+        const principal = await verifyCredentials(await getDb(), credentials ?? {}, clientAddress(request?.headers));
         if (principal === null) return null;
         return { id: principal.userId ?? principal.accountId, ...principal };
       },

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, SignInThrottledError, verifyCredentials } from "@/lib/auth/credentials";
+import { SIGN_IN_THROTTLED } from "@/lib/auth/messages";
 import { testDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -41,4 +42,23 @@ test("failed and successful sign-ins are recorded", async () => {
     .where(and(eq(auditEvents.action, "iam:sessions:signIn"), eq(auditEvents.actor, "initech/ian")))
     .orderBy(auditEvents.id);
   expect(events.map((e) => e.decision)).toEqual(["deny", "allow"]);
+});
+
+describe("throttling", () => {
+  test("ten failures for an account name lock it for everyone, before any password is checked", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(await verifyCredentials(t.db, { account: "umbrella", password: `guess-${i}` }, `198.51.100.${i}`)).toBeNull();
+    }
+    await expect(verifyCredentials(t.db, { account: "umbrella", password: "Umbrella-Passw0rd!" }, "198.51.100.200")).rejects.toThrow(SIGN_IN_THROTTLED);
+    // Other accounts are unaffected.
+    expect(await verifyCredentials(t.db, { account: "globex", password: "Globex-Passw0rd!" }, "198.51.100.200")).not.toBeNull();
+  });
+
+  test("an address with too many failures is throttled whatever account it tries", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      await verifyCredentials(t.db, { account: `no-such-${i}`, password: "x" }, "203.0.113.7");
+    }
+    await expect(verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, "203.0.113.7")).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(await verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, "203.0.113.8")).not.toBeNull();
+  });
 });

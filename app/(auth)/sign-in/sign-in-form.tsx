@@ -5,8 +5,9 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { SIGN_IN_FAILED, SIGN_IN_THROTTLED } from "@/lib/auth/messages";
 
-const FAILED = "Incorrect account name, IAM user name or password.";
+
 
 // Only same-site paths, so a crafted link cannot send a fresh session elsewhere.
 function safeCallback(value: string | null): string {
@@ -38,7 +39,7 @@ export function SignInForm() {
     const result = await signIn("credentials", { redirect: false, account, user, password });
     setPending(false);
     if (!result?.ok || result.error) {
-      setError(FAILED);
+      setError(result?.error === SIGN_IN_THROTTLED ? SIGN_IN_THROTTLED : SIGN_IN_FAILED);
       return;
     }
     router.replace(safeCallback(params.get("callbackUrl")));

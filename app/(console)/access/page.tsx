@@ -51,7 +51,7 @@ export default async function AccessPage() {
           <>
             {inbound.data.total > OVERVIEW_LIMIT && (
               <p className="text-sm text-slate-600">
-                Showing the {OVERVIEW_LIMIT} newest of {inbound.data.total} agencies; see <Link href="/agencies">Agencies</Link> for all.
+                Showing the {OVERVIEW_LIMIT} newest of {inbound.data.total} agencies; see <Link href="/agencies" className="text-blue-700 underline">Agencies</Link> for all.
               </p>
             )}
             <Table label="Agencies of this account">

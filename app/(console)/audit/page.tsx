@@ -127,7 +127,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td>{event.target}</Td>
                   <Td className={event.decision === "deny" ? "font-medium text-red-700" : "text-green-700"}>{event.decision === "deny" ? "Denied" : "Allowed"}</Td>
                   <Td>
-                    <Link href={`/audit/${event.id}`} className="text-blue-700 hover:underline" aria-label={`Details of event ${event.id}`}>
+                    <Link href={`/audit/${event.id}`} className="text-blue-700 hover:underline" aria-label={`View event ${event.id}`}>
                       View
                     </Link>
                   </Td>

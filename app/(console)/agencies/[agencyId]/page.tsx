@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -28,12 +28,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
     projects: await listEnterpriseProjects(db, caller),
   }));
   const breadcrumb = (name: string) => (
-    <p className="mb-2 text-sm">
-      <Link href="/agencies" className="text-blue-700 hover:underline">
-        Agencies
-      </Link>{" "}
-      / {name}
-    </p>
+    <Breadcrumb parent="Agencies" href="/agencies" current={name} />
   );
   if (!result.ok) {
     return (
@@ -126,7 +121,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                     <Td>{s.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
                     <Td>{s.lastSeenAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
                     <Td>
-                      <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End the session of ${who}`} />
+                      <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End session of ${who}`} />
                     </Td>
                   </tr>
                 );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
@@ -18,12 +18,7 @@ export default async function CreateAgencyPage() {
   const { policies, regions, projects } = result.data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/agencies" className="text-blue-700 hover:underline">
-          Agencies
-        </Link>{" "}
-        / Create Agency
-      </p>
+      <Breadcrumb parent="Agencies" href="/agencies" current="Create Agency" />
       <PageHeader title="Create Agency" />
       <div className="max-w-3xl">
         <CreateAgencyWizard

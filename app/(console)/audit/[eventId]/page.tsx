@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { PageHeader, Panel } from "@/components/ui/page-header";
@@ -26,12 +26,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/audit" className="text-blue-700 hover:underline">
-          Audit Trail
-        </Link>{" "}
-        / Event {e.id}
-      </p>
+      <Breadcrumb parent="Audit Trail" href="/audit" current="Event {e.id}" />
       <PageHeader title={`${e.action} on ${e.target}`} />
       <div className="max-w-3xl space-y-4">
         <Panel title="Event">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { DirectoryTree } from "@/components/directory-tree";
@@ -13,12 +13,7 @@ export default async function MultiAccountPage({ params }: { params: Promise<{ s
   const result = await load((db, caller) => multiAccountView(db, caller, service));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/delegated-admin" className="text-blue-700 hover:underline">
-          Delegated Administration
-        </Link>{" "}
-        / {result.ok ? result.data.service.name : service}
-      </p>
+      <Breadcrumb parent="Delegated Administration" href="/delegated-admin" current={result.ok ? result.data.service.name : service} />
       {!result.ok ? (
         <>
           <PageHeader title="Multi-account Module" />

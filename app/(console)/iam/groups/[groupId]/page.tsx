@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -39,12 +39,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/iam/groups" className="text-blue-700 hover:underline">
-          User Groups
-        </Link>{" "}
-        / {group.name}
-      </p>
+      <Breadcrumb parent="User Groups" href="/iam/groups" current={group.name} />
       <PageHeader
         title={group.name}
         description={group.description || undefined}

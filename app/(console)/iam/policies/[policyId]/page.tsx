@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -14,12 +14,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   const { policyId } = await params;
   const result = await load((db, caller) => getPolicy(db, caller, policyId));
   const breadcrumb = (
-    <p className="mb-2 text-sm">
-      <Link href="/iam/policies" className="text-blue-700 hover:underline">
-        Policies
-      </Link>{" "}
-      / {result.ok ? result.data.name : "Policy"}
-    </p>
+    <Breadcrumb parent="Policies" href="/iam/policies" current={result.ok ? result.data.name : "Policy"} />
   );
   if (!result.ok) {
     return (

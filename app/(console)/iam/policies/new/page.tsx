@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { requireCaller } from "@/app/_lib/session";
 import { createPolicyAction } from "../actions";
@@ -11,12 +11,7 @@ export default async function NewPolicyPage() {
   await requireCaller();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/iam/policies" className="text-blue-700 hover:underline">
-          Policies
-        </Link>{" "}
-        / Create Custom Policy
-      </p>
+      <Breadcrumb parent="Policies" href="/iam/policies" current="Create Custom Policy" />
       <PageHeader title="Create Custom Policy" />
       <div className="max-w-3xl">
         <Panel>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -16,12 +16,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
   const { member, folder, services } = result.data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/resource-directory/structure" className="text-blue-700 hover:underline">
-          Members and Folders
-        </Link>{" "}
-        / {member.name}
-      </p>
+      <Breadcrumb parent="Members and Folders" href="/resource-directory/structure" current={member.name} />
       <PageHeader
         title={member.name}
         actions={

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -18,12 +18,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
   const { service: principal } = await params;
   const result = await load((db, caller) => getTrustedService(db, caller, principal));
   const breadcrumb = (
-    <p className="mb-2 text-sm">
-      <Link href="/resource-directory/trusted-services" className="text-blue-700 hover:underline">
-        Trusted Services
-      </Link>{" "}
-      / {result.ok ? result.data.service.name : principal}
-    </p>
+    <Breadcrumb parent="Trusted Services" href="/resource-directory/trusted-services" current={result.ok ? result.data.service.name : principal} />
   );
   if (!result.ok) {
     return (

@@ -1,0 +1,117 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function expectAccessible(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the sign-in page has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectAccessible(page, "/sign-in");
+});
+
+test("every console page has no serious accessibility violation", async ({ page }) => {
+  await signIn(page, "acme");
+  const pages = [
+    "/",
+    "/iam/users",
+    "/iam/groups",
+    "/iam/policies",
+    "/iam/policies/new",
+    "/iam/simulator",
+    "/agencies",
+    "/agencies/new",
+    "/resource-directory",
+    "/resource-directory/structure",
+    "/resource-directory/trusted-services",
+    "/resource-directory/trusted-services/config",
+    "/delegated-admin",
+    "/resources/ecs",
+    "/resources/obs",
+    "/audit",
+    "/access",
+  ];
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page, url);
+  }
+  await page.goto("/iam/groups");
+  await page.getByRole("link", { name: "admins" }).click();
+  await expect(page.getByRole("heading", { name: "admins" })).toBeVisible();
+  await expectAccessible(page, "group details");
+  await page.goto("/agencies");
+  await page.getByRole("link", { name: "globex-ops" }).click();
+  await expect(page.getByRole("heading", { name: "globex-ops" })).toBeVisible();
+  await expectAccessible(page, "agency details");
+});
+
+test("a switched role and the role menu have no serious accessibility violation", async ({ page }) => {
+  await signIn(page, "globex", "gina");
+  await page.getByRole("button", { name: "Switch Role" }).click();
+  await expectAccessible(page, "role menu");
+});
+
+test("the Create Agency wizard works by keyboard alone", async ({ page }) => {
+  await signIn(page, "acme", "alice");
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").focus();
+  await page.keyboard.type(`kbd-${Date.now().toString(36)}`);
+  await page.keyboard.press("Tab"); // Account radio
+  await page.keyboard.press("Tab"); // Delegated Account
+  await expect(page.getByLabel("Delegated Account")).toBeFocused();
+  await page.keyboard.type("umbrella");
+  // Tab to Next: Validity Period, Description, Cancel, Next.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Next" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Select Policy/Role" })).toBeVisible();
+  await page.getByLabel("Search policies and roles").focus();
+  await page.keyboard.type("OBS Read");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ })).toBeChecked();
+  await page.getByRole("button", { name: "Next" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "OK" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Agency Created" })).toBeVisible();
+});
+
+test("security headers and a per-request CSP nonce are sent, and the page still runs", async ({ page, request }) => {
+  const first = await request.get("/sign-in");
+  const second = await request.get("/sign-in");
+  const csp = first.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(second.headers()["content-security-policy"]).not.toBe(csp);
+  expect(first.headers()["x-frame-options"]).toBe("DENY");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, "acme", "alice");
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").fill("x");
+  await expect(page.getByLabel("Agency Name")).toHaveValue("x");
+  expect(violations).toEqual([]);
+});
+
+test("repeated failed sign-ins are throttled with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Account (root user)").check();
+  await page.getByLabel("Account name").fill("throttle-probe");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign In" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("another");
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toHaveText("Too many failed sign-in attempts. Try again in 15 minutes.");
+});
