@@ -52,6 +52,12 @@ function createPostgres(url: string, searchPath: string | undefined, max: number
     max,
     ...(searchPath === undefined ? {} : { options: `-c search_path=${searchPath}` }),
   });
+  // A dropped connection (server restart, killed backend) must not crash the process: the pool
+  // discards the client and the request that used it fails on its own.
+  const lost = (error: Error) => console.error("PostgreSQL connection lost:", error.message);
+  pool.on("error", lost);
+  // A client checked out for a transaction has no pool listener; give every client its own.
+  pool.on("connect", (client) => client.on("error", lost));
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,

@@ -99,7 +99,7 @@ function checkStatement(value: unknown, path: string): Check<Statement> {
   if (!isObject(value)) return fail(path, "must be an object.");
   const known = ["Effect", "Action", "NotAction", "Resource", "Condition"];
   const unknown = Object.keys(value).find((k) => !known.includes(k));
-  if (unknown !== undefined) return fail(`${path}.${unknown}`, `unknown field; allowed fields are ${known.join(", ")}.`);
+  if (unknown !== undefined) return fail(path, `unknown field "${unknown}"; allowed fields are ${known.join(", ")}.`);
   if (value.Effect !== "Allow" && value.Effect !== "Deny") return fail(`${path}.Effect`, 'must be "Allow" or "Deny".');
   const statement: Statement = { Effect: value.Effect };
   if ((value.Action === undefined) === (value.NotAction === undefined)) {
@@ -125,7 +125,7 @@ function checkStatement(value: unknown, path: string): Check<Statement> {
 export function validatePolicyDocument(value: unknown): ParseResult {
   if (!isObject(value)) return { ok: false, error: "The policy must be a JSON object." };
   const unknown = Object.keys(value).find((k) => k !== "Version" && k !== "Statement");
-  if (unknown !== undefined) return { ok: false, error: `${unknown}: unknown field; a policy has only Version and Statement.` };
+  if (unknown !== undefined) return { ok: false, error: `Unknown field "${unknown}": a policy has only Version and Statement.` };
   if (value.Version !== "1.1" && value.Version !== "1") return { ok: false, error: 'Version: must be "1.1" (or "1").' };
   if (!Array.isArray(value.Statement) || value.Statement.length === 0) {
     return { ok: false, error: "Statement: must be a non-empty list of statements." };

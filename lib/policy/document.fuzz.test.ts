@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { parsePolicyDocument, validatePolicyDocument } from "@/lib/policy/document";
+import { locateJsonError } from "@/lib/policy/json-error";
+
+describe("policy documents under arbitrary input", () => {
+  test("the parser never throws: any text is a document or one clear message", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const result = parsePolicyDocument(text);
+        if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("any JSON value is accepted or rejected with a message naming where", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        const result = validatePolicyDocument(value);
+        if (!result.ok) expect(result.error).toMatch(/^(The policy must be|Unknown field "|Version: |Statement(\[\d+\])?[.:\[])/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("documents built from the grammar are accepted and kept as written", () => {
+    const action = fc.constantFrom("ecs:instances:list", "iam:*", "resourcemanager:RegisterDelegatedAdministrator", "*", "obs:buckets:get*");
+    const statement = fc.record({
+      Effect: fc.constantFrom("Allow", "Deny"),
+      Action: fc.array(action, { minLength: 1, maxLength: 4 }),
+      Resource: fc.array(fc.constantFrom("*", "ecs:cn-north-4:*:instance:web-*"), { minLength: 1, maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom("1", "1.1"), fc.array(statement, { minLength: 1, maxLength: 5 }), (version, statements) => {
+        const result = parsePolicyDocument(JSON.stringify({ Version: version, Statement: statements }));
+        expect(result).toEqual({ ok: true, document: { Version: version, Statement: statements } });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("the syntax error locator agrees with JSON.parse on what is valid", () => {
+    const nearJson = fc.oneof(
+      fc.json({ maxDepth: 3 }),
+      fc.json({ maxDepth: 3 }).chain((j) => fc.nat(j.length).map((i) => j.slice(0, i) + j.slice(i + 1))),
+      fc.json({ maxDepth: 3 }).chain((j) => fc.tuple(fc.nat(j.length), fc.constantFrom(",", "}", "]", '"', ":", "x")).map(([i, c]) => j.slice(0, i) + c + j.slice(i))),
+    );
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        const problem = locateJsonError(text);
+        expect(problem === null).toBe(valid);
+        if (problem !== null) {
+          expect(problem.line).toBeGreaterThanOrEqual(1);
+          expect(problem.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

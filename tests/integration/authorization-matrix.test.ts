@@ -1,0 +1,327 @@
+/**
+ * Every server action × every kind of caller, from one table. The real actions run (Next's request
+ * APIs are replaced by test doubles); each run happens in a transaction that is rolled back, so
+ * every cell starts from the same demo world. An action without a row fails the test.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+const state = vi.hoisted(() => ({
+  db: undefined as unknown,
+  identity: null as unknown,
+  cookies: new Map<string, string>(),
+}));
+
+class Redirect extends Error {
+  constructor(readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  notFound: () => {
+    throw new Redirect("/404");
+  },
+}));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name) } : undefined),
+    set: (name: string, value: string) => state.cookies.set(name, value),
+    delete: (name: string) => state.cookies.delete(name),
+  }),
+}));
+vi.mock("@/db", () => ({ getDb: async () => state.db }));
+vi.mock("@/app/_lib/session", () => ({
+  ROLE_COOKIE: "mandate.role",
+  ROLE_NOTICE_COOKIE: "mandate.role-notice",
+  resolveRequest: async () => state.identity,
+  getCaller: async () => (state.identity as { caller: unknown } | null)?.caller ?? null,
+}));
+
+import type { Db } from "@/db/client";
+import { accounts, agencies, ecsInstances, groups, obsBuckets, policies, rdFolders, users } from "@/db/schema";
+import type { ActionState } from "@/app/_lib/action";
+import * as agencyActions from "@/app/(console)/agencies/actions";
+import * as groupActions from "@/app/(console)/iam/groups/actions";
+import * as policyActions from "@/app/(console)/iam/policies/actions";
+import * as userActions from "@/app/(console)/iam/users/actions";
+import * as rdActionsModule from "@/app/(console)/resource-directory/actions";
+import * as ecsActions from "@/app/(console)/resources/ecs/actions";
+import * as obsActions from "@/app/(console)/resources/obs/actions";
+import * as roleActions from "@/app/(console)/role-actions";
+import { createAgency } from "@/lib/agencies/agencies";
+import type { Caller } from "@/lib/caller";
+import { createGroup } from "@/lib/iam/groups";
+import { createPolicy } from "@/lib/iam/policies";
+import { createUser } from "@/lib/iam/users";
+import { inviteAccount } from "@/lib/rd/directory";
+import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
+import { assumeRole } from "@/lib/roles/role-sessions";
+import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
+import { tableCounts } from "../helpers/snapshot";
+
+type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+const allActions: Record<string, Action> = {
+  ...agencyActions,
+  ...groupActions,
+  ...policyActions,
+  ...userActions,
+  ...rdActionsModule,
+  ...ecsActions,
+  ...obsActions,
+  ...roleActions,
+} as unknown as Record<string, Action>;
+
+const kinds = ["anonymous", "owner", "otherRoot", "noPermission", "switchedAllowed", "switchedDenied", "endedRole", "removedDelegatedAdmin"] as const;
+type Kind = (typeof kinds)[number];
+type Outcome = "ok" | "refused" | "sign-in";
+
+interface Fixture {
+  db: Db;
+  acme: Caller;
+  id: (table: "user" | "group" | "policy" | "instance" | "bucket" | "agency" | "folder" | "account", name: string) => Promise<string>;
+}
+
+interface Row {
+  /** Builds the form fields, creating what the action needs (as acme's root). */
+  fields: (f: Fixture) => Promise<Record<string, string | string[]>>;
+  /** Kinds for which the action succeeds; every other signed-in kind is refused, anonymous is sent to sign-in. */
+  allowed: Kind[];
+}
+
+const standard: Kind[] = ["owner", "switchedAllowed"];
+// Creating needs no existing object: another account's root creates it in its own account (never in acme's).
+const creators: Kind[] = [...standard, "otherRoot", "removedDelegatedAdmin"];
+const everyone: Kind[] = ["owner", "otherRoot", "noPermission", "switchedAllowed", "switchedDenied", "endedRole", "removedDelegatedAdmin"];
+const document = '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:instances:list"]}]}';
+const freshUser = async (f: Fixture) => (await createUser(f.db, f.acme, { name: `victim${Date.now() % 100000}`, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" })).id;
+
+const matrix: Record<string, Row> = {
+  createUserAction: { fields: async () => ({ name: "newuser", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" }), allowed: creators },
+  deleteUserAction: { fields: async (f) => ({ userId: await freshUser(f) }), allowed: standard },
+  addUserToGroupAction: { fields: async (f) => ({ userId: await freshUser(f), groupId: await f.id("group", "admins") }), allowed: standard },
+  removeUserFromGroupAction: { fields: async (f) => ({ userId: await f.id("user", "alice"), groupId: await f.id("group", "admins") }), allowed: standard },
+  createGroupAction: { fields: async () => ({ name: "new-group" }), allowed: creators },
+  deleteGroupAction: { fields: async (f) => ({ groupId: (await createGroup(f.db, f.acme, { name: "doomed" })).id }), allowed: standard },
+  grantPolicyAction: { fields: async (f) => ({ groupId: await f.id("group", "admins"), policyId: await f.id("policy", "OBS ReadOnlyAccess"), scopeKind: "all" }), allowed: standard },
+  revokeGrantAction: {
+    fields: async (f) => {
+      const groupId = (await createGroup(f.db, f.acme, { name: "granted" })).id;
+      const policyId = await f.id("policy", "OBS ReadOnlyAccess");
+      const { grantPolicyToGroup, getGroup } = await import("@/lib/iam/groups");
+      await grantPolicyToGroup(f.db, f.acme, { groupId, policyId, scopeKind: "all" });
+      return { grantId: (await getGroup(f.db, f.acme, groupId)).grants[0]!.id };
+    },
+    allowed: standard,
+  },
+  createPolicyAction: { fields: async () => ({ name: "new-policy", document }), allowed: creators },
+  updatePolicyAction: { fields: async (f) => ({ policyId: (await createPolicy(f.db, f.acme, { name: "editable", document })).id, name: "edited", document }), allowed: standard },
+  deletePolicyAction: { fields: async (f) => ({ policyId: (await createPolicy(f.db, f.acme, { name: "doomed", document })).id }), allowed: standard },
+  checkAgencyBasicsAction: {
+    fields: async () => ({ name: "new-agency", type: "account", delegatedAccount: "umbrella", validityKind: "unlimited" }),
+    // umbrella's root is refused: an account cannot delegate to itself.
+    allowed: [...standard, "removedDelegatedAdmin"],
+  },
+  createAgencyAction: {
+    fields: async (f) => ({ name: "new-agency", type: "account", delegatedAccount: "umbrella", validityKind: "unlimited", policyIds: [await f.id("policy", "ECS ReadOnlyAccess")], scopeKind: "all" }),
+    allowed: [...standard, "removedDelegatedAdmin"],
+  },
+  updateAgencyAction: { fields: async (f) => ({ agencyId: await f.id("agency", "globex-ops"), validityKind: "one_day", description: "x" }), allowed: standard },
+  addAgencyPermissionsAction: { fields: async (f) => ({ agencyId: await f.id("agency", "globex-ops"), policyIds: [await f.id("policy", "OBS ReadOnlyAccess")], scopeKind: "all" }), allowed: standard },
+  removeAgencyPermissionAction: {
+    fields: async (f) => {
+      const agencyId = await f.id("agency", "globex-ops");
+      const { addAgencyPermissions, getAgency } = await import("@/lib/agencies/agencies");
+      await addAgencyPermissions(f.db, f.acme, { agencyId, policyIds: [await f.id("policy", "OBS ReadOnlyAccess")], scopeKind: "all" });
+      const permission = (await getAgency(f.db, f.acme, agencyId)).permissions.find((p) => p.policyName === "OBS ReadOnlyAccess")!;
+      return { agencyId, permissionId: permission.id };
+    },
+    allowed: standard,
+  },
+  deleteAgencyAction: { fields: async (f) => ({ agencyId: await f.id("agency", "old-audit") }), allowed: standard },
+  endRoleSessionAction: {
+    fields: async (f) => {
+      const gus = await callerFor(f.db, "globex");
+      const { roleSessionId } = await assumeRole(f.db, gus, { accountName: "acme", agencyName: "globex-ops" }, "matrix-other-login");
+      return { agencyId: await f.id("agency", "globex-ops"), roleSessionId };
+    },
+    allowed: standard,
+  },
+  createInstanceAction: { fields: async (f) => ({ name: "vm", regionId: "cn-north-4", enterpriseProjectId: await defaultProject(f), flavor: "s6.small.1" }), allowed: standard },
+  startInstanceAction: { fields: async (f) => ({ instanceId: await f.id("instance", "pay-batch-01") }), allowed: standard },
+  stopInstanceAction: { fields: async (f) => ({ instanceId: await f.id("instance", "web-01") }), allowed: standard },
+  deleteInstanceAction: { fields: async (f) => ({ instanceId: await f.id("instance", "web-02") }), allowed: standard },
+  createBucketAction: { fields: async (f) => ({ name: "new-bucket", regionId: "cn-north-4", enterpriseProjectId: await defaultProject(f), storageClass: "standard" }), allowed: standard },
+  deleteBucketAction: { fields: async (f) => ({ bucketId: await f.id("bucket", "acme-logs") }), allowed: standard },
+  enableDirectoryAction: { fields: async () => ({}), allowed: ["otherRoot"] },
+  createFolderAction: { fields: async (f) => ({ name: "Staging", parentId: await f.id("folder", "Root") }), allowed: standard },
+  renameFolderAction: { fields: async (f) => ({ folderId: await f.id("folder", "Production"), name: "Prod" }), allowed: standard },
+  deleteFolderAction: {
+    fields: async (f) => {
+      const { createFolder } = await import("@/lib/rd/directory");
+      return { folderId: (await createFolder(f.db, f.acme, { name: "Empty", parentId: await f.id("folder", "Root") })).id };
+    },
+    allowed: standard,
+  },
+  moveMemberAction: { fields: async (f) => ({ accountId: await f.id("account", "initech"), folderId: await f.id("folder", "Production") }), allowed: standard },
+  inviteAccountAction: { fields: async () => ({ accountName: "umbrella" }), allowed: standard },
+  respondToInvitationAction: {
+    fields: async (f) => {
+      await inviteAccount(f.db, f.acme, { accountName: "umbrella" });
+      const { getDirectoryOverview } = await import("@/lib/rd/directory");
+      const umbrella = await callerFor(f.db, "umbrella");
+      return { invitationId: (await getDirectoryOverview(f.db, umbrella)).invitations[0]!.id, accept: "yes" };
+    },
+    allowed: ["otherRoot"],
+  },
+  removeMemberAction: { fields: async (f) => ({ accountId: await f.id("account", "initech") }), allowed: standard },
+  leaveDirectoryAction: { fields: async () => ({}), allowed: ["removedDelegatedAdmin"] },
+  setTrustedAccessAction: { fields: async () => ({ service: "tag", enabled: "yes" }), allowed: standard },
+  registerDelegatedAdminAction: { fields: async (f) => ({ service: "cloudfw", accountId: await f.id("account", "initech") }), allowed: standard },
+  deregisterDelegatedAdminAction: {
+    fields: async (f) => {
+      const initech = await f.id("account", "initech");
+      await registerDelegatedAdmin(f.db, f.acme, { service: "cloudfw", accountId: initech });
+      return { service: "cloudfw", accountId: initech };
+    },
+    allowed: standard,
+  },
+  switchRoleAction: { fields: async () => ({ accountName: "acme", agencyName: "globex-ops" }), allowed: ["switchedAllowed", "switchedDenied", "endedRole", "removedDelegatedAdmin"] },
+  switchBackAction: { fields: async () => ({}), allowed: everyone },
+  signOutAction: { fields: async () => ({}), allowed: everyone },
+  dismissRoleNoticeAction: { fields: async () => ({}), allowed: everyone },
+};
+
+async function defaultProject(f: Fixture) {
+  const { enterpriseProjects } = await import("@/db/schema");
+  const [p] = await f.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, f.acme.accountId), eq(enterpriseProjects.name, "default")));
+  return p!.id;
+}
+
+let t: TestDatabase;
+let identities: Record<Exclude<Kind, "anonymous">, { caller: Caller; loginId: string; roleEnded: string | null; roleNotice: string | null }>;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  const acme = await callerFor(t.db, "acme");
+  const policyId = async (name: string) => (await t.db.select().from(policies).where(eq(policies.name, name)))[0]!.id;
+  await createAgency(t.db, acme, {
+    name: "matrix-full",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [await policyId("Tenant Administrator"), await policyId("Security Administrator")],
+    scopeKind: "all",
+  });
+  await createAgency(t.db, acme, { name: "matrix-readonly", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await policyId("ECS ReadOnlyAccess")], scopeKind: "all" });
+  const doomed = await createAgency(t.db, acme, { name: "matrix-doomed", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await policyId("ECS FullAccess")], scopeKind: "all" });
+  const gina = await callerFor(t.db, "globex", "gina");
+  const full = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "matrix-full" }, "login-full");
+  const readonly = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "matrix-readonly" }, "login-readonly");
+  await assumeRole(t.db, gina, { accountName: "acme", agencyName: "matrix-doomed" }, "login-ended");
+  const { deleteAgency } = await import("@/lib/agencies/agencies");
+  await deleteAgency(t.db, acme, doomed.id);
+  const globexRoot = await callerFor(t.db, "globex");
+  await registerDelegatedAdmin(t.db, acme, { service: "config", accountId: globexRoot.accountId });
+  await deregisterDelegatedAdmin(t.db, acme, { service: "config", accountId: globexRoot.accountId });
+  const plain = (caller: Caller, loginId: string) => ({ caller, loginId, roleEnded: null, roleNotice: null });
+  identities = {
+    owner: plain(acme, "login-owner"),
+    otherRoot: plain(await callerFor(t.db, "umbrella"), "login-umbrella"),
+    noPermission: plain(await callerFor(t.db, "acme", "bob"), "login-bob"),
+    switchedAllowed: plain(full.caller, "login-full"),
+    switchedDenied: plain(readonly.caller, "login-readonly"),
+    endedRole: { caller: gina, loginId: "login-ended", roleEnded: "Your role session as matrix-doomed@acme has ended: the agency was deleted.", roleNotice: null },
+    removedDelegatedAdmin: plain(globexRoot, "login-globex"),
+  };
+});
+afterAll(() => t.dispose());
+
+class Rollback extends Error {
+  constructor(readonly outcome: Outcome, readonly wroteWhenRefused: boolean) {
+    super("rollback");
+  }
+}
+
+async function run(name: string, kind: Kind): Promise<{ outcome: Outcome; wroteWhenRefused: boolean }> {
+  try {
+    await t.db.transaction(async (tx) => {
+      const db = tx as unknown as Db;
+      const acme = identities.owner.caller;
+      const fixture: Fixture = {
+        db,
+        acme,
+        id: async (table, value) => lookup(db, acme, table, value),
+      };
+      const fields = await matrix[name]!.fields(fixture);
+      const data = new FormData();
+      for (const [key, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) data.append(key, item);
+      state.db = db;
+      state.identity = kind === "anonymous" ? null : identities[kind];
+      state.cookies = new Map();
+      const before = await tableCounts(db);
+      let outcome: Outcome;
+      try {
+        const result = await allActions[name]!(null, data);
+        outcome = result?.ok ? "ok" : "refused";
+      } catch (error) {
+        if (!(error instanceof Redirect)) throw error;
+        outcome = error.url === "/sign-in" ? "sign-in" : "ok";
+      }
+      const wrote = outcome === "refused" && JSON.stringify(await tableCounts(db)) !== JSON.stringify(before);
+      throw new Rollback(outcome, wrote);
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return { outcome: error.outcome, wroteWhenRefused: error.wroteWhenRefused };
+    throw error;
+  }
+  throw new Error("unreachable");
+}
+
+async function lookup(db: Db, acme: Caller, table: string, name: string): Promise<string> {
+  const pick = async (rows: { id: string }[]) => {
+    if (rows[0] === undefined) throw new Error(`no ${table} ${name}`);
+    return rows[0].id;
+  };
+  switch (table) {
+    case "user":
+      return pick(await db.select({ id: users.id }).from(users).where(and(eq(users.accountId, acme.accountId), eq(users.name, name))));
+    case "group":
+      return pick(await db.select({ id: groups.id }).from(groups).where(and(eq(groups.accountId, acme.accountId), eq(groups.name, name))));
+    case "policy":
+      return pick(await db.select({ id: policies.id }).from(policies).where(eq(policies.name, name)));
+    case "instance":
+      return pick(await db.select({ id: ecsInstances.id }).from(ecsInstances).where(and(eq(ecsInstances.accountId, acme.accountId), eq(ecsInstances.name, name))));
+    case "bucket":
+      return pick(await db.select({ id: obsBuckets.id }).from(obsBuckets).where(and(eq(obsBuckets.accountId, acme.accountId), eq(obsBuckets.name, name))));
+    case "agency":
+      return pick(await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, name))));
+    case "folder":
+      return pick(await db.select({ id: rdFolders.id }).from(rdFolders).where(eq(rdFolders.name, name)));
+    default:
+      return pick(await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.name, name)));
+  }
+}
+
+test("every server action of the console has a row in the matrix", () => {
+  const files = readdirSync("app", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("actions.ts")).map((f) => `app/${f}`);
+  const declared = files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export const (\w+) = action\(/g)].map((m) => m[1]!));
+  expect(declared.length).toBeGreaterThan(30);
+  expect(new Set(Object.keys(allActions))).toEqual(new Set(declared));
+  expect(Object.keys(matrix).sort()).toEqual([...declared].sort());
+});
+
+describe.each(Object.keys(matrix))("%s", (name) => {
+  test.each(kinds)("as %s", async (kind) => {
+    const expected: Outcome = kind === "anonymous" ? "sign-in" : matrix[name]!.allowed.includes(kind) ? "ok" : "refused";
+    const { outcome, wroteWhenRefused } = await run(name, kind);
+    expect(outcome).toBe(expected);
+    expect(wroteWhenRefused).toBe(false);
+  });
+});
