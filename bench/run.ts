@@ -7,6 +7,8 @@ import { createDb, type DbHandle } from "@/db/client";
 import { seedCatalogue, seedDemo } from "@/db/seed";
 import { benchAgencies } from "./agencies";
 import { benchAudit } from "./audit";
+import { benchAuthz } from "./authz";
+import { benchLoad } from "./load";
 
 async function prepare(handle: DbHandle): Promise<DbHandle> {
   await handle.migrate();
@@ -45,6 +47,8 @@ if (url) {
   });
 }
 
+benchAuthz();
+
 for (const target of targets) {
   const { handle, dispose } = await target.open();
   try {
@@ -54,3 +58,6 @@ for (const target of targets) {
     await dispose();
   }
 }
+
+// Pages under load run last: the server they start owns its own embedded database.
+if (process.env.BENCH_LOAD !== "off") await benchLoad();

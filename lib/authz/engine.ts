@@ -42,13 +42,14 @@ export type Decision =
 
 const patternCache = new Map<string, RegExp>();
 
+const escapeGlob = (pattern: string) => pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+
 /** `*` matches any run of characters (colons included), `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
   const key = `${ignoreCase ? "i" : "s"}${pattern}`;
   let re = patternCache.get(key);
   if (re === undefined) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    re = new RegExp(`^${body}$`, ignoreCase ? "is" : "s");
+    re = new RegExp(`^${escapeGlob(pattern)}$`, ignoreCase ? "is" : "s");
     if (patternCache.size > 10_000) patternCache.clear();
     patternCache.set(key, re);
   }
@@ -89,12 +90,37 @@ function operatorHolds(operator: ConditionOperator, actual: string | undefined, 
   }
 }
 
+/** One regular expression for a whole list of patterns; null when the list matches everything. */
+function anyOf(patterns: string[], ignoreCase: boolean): RegExp | null {
+  if (patterns.includes("*")) return null;
+  return new RegExp(`^(?:${patterns.map(escapeGlob).join("|")})$`, ignoreCase ? "is" : "s");
+}
+
+interface CompiledStatement {
+  action?: RegExp | null;
+  notAction?: RegExp | null;
+  resource: RegExp | null;
+}
+
+// Statements are compiled once and reused for every decision made with them.
+const compiled = new WeakMap<Statement, CompiledStatement>();
+
+function compile(statement: Statement): CompiledStatement {
+  let c = compiled.get(statement);
+  if (c === undefined) {
+    c = { resource: anyOf(statement.Resource ?? ["*"], false) };
+    if (statement.Action !== undefined) c.action = anyOf(statement.Action, true);
+    if (statement.NotAction !== undefined) c.notAction = anyOf(statement.NotAction, true);
+    compiled.set(statement, c);
+  }
+  return c;
+}
+
 function statementMatches(statement: Statement, request: AuthzRequest, context: Record<string, string>): boolean {
-  const actionListed = (list: string[]) => list.some((p) => wildcardMatch(p, request.action, true));
-  if (statement.Action !== undefined && !actionListed(statement.Action)) return false;
-  if (statement.NotAction !== undefined && actionListed(statement.NotAction)) return false;
-  const resources = statement.Resource ?? ["*"];
-  if (!request.anyScope && !resources.some((p) => wildcardMatch(p, request.resource, false))) return false;
+  const c = compile(statement);
+  if (c.action !== undefined && c.action !== null && !c.action.test(request.action)) return false;
+  if (c.notAction !== undefined && (c.notAction === null || c.notAction.test(request.action))) return false;
+  if (!request.anyScope && c.resource !== null && !c.resource.test(request.resource)) return false;
   for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
     for (const [key, expected] of Object.entries(keys ?? {})) {
       if (!operatorHolds(operator as ConditionOperator, context[key], expected)) return false;
