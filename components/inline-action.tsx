@@ -16,8 +16,7 @@ export function InlineAction({
   accessibleLabel?: string;
   variant?: ButtonVariant;
 }) {
-  const { state, formAction, pending } = useActionForm(action);
-  const error = state !== null && !state.ok ? (state.formError ?? Object.values(state.fieldErrors).flat().join(" ")) : undefined;
+  const { formAction, pending, refusal: error } = useActionForm(action);
   return (
     <form action={formAction} className="inline">
       {Object.entries(fields).map(([name, value]) => (

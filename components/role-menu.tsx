@@ -47,7 +47,7 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
 
-  const recentError = recentAction.state !== null && !recentAction.state.ok ? recentAction.state.formError ?? Object.values(recentAction.state.fieldErrors).flat().join(" ") : null;
+  const recentError = recentAction.refusal;
   return (
     <div className="relative">
       <Button variant="onDark" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>

@@ -4,6 +4,12 @@ import type { ActionState } from "@/app/_lib/action";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
+/** The one-line message of a refused action, for forms too small to show messages at their fields. */
+export function refusalOf(state: ActionState): string | undefined {
+  if (state === null || state.ok) return undefined;
+  return state.formError ?? Object.values(state.fieldErrors).flat().join(" ");
+}
+
 /** State of a form bound to a server action, with helpers to show each field's message and refill it. */
 export function useActionForm(action: FormAction) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -16,7 +22,7 @@ export function useActionForm(action: FormAction) {
     const v = state?.values[name];
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
-  return { state, formAction, pending, errors, value, values };
+  return { state, formAction, pending, errors, value, values, refusal: refusalOf(state) };
 }
 
 /** Builds the FormData a server action expects from plain values (lists become repeated fields). */

@@ -325,3 +325,43 @@ describe.each(Object.keys(matrix))("%s", (name) => {
     expect(wroteWhenRefused).toBe(false);
   });
 });
+
+describe("route handlers", () => {
+  const handlers: Record<string, { call: () => Promise<Response>; status: Partial<Record<Kind, number>> & { otherwise: number } }> = {
+    "GET /api/role/status": {
+      call: async () => (await import("@/app/api/role/status/route")).GET(),
+      status: { anonymous: 401, otherwise: 200 },
+    },
+    "GET /api/role/agencies": {
+      call: async () => {
+        const { NextRequest } = await import("next/server");
+        return (await import("@/app/api/role/agencies/route")).GET(new NextRequest("http://localhost/api/role/agencies?account=acme"));
+      },
+      status: { anonymous: 401, otherwise: 200 },
+    },
+    "GET /api/audit/export": {
+      call: async () => {
+        const { NextRequest } = await import("next/server");
+        return (await import("@/app/api/audit/export/route")).GET(new NextRequest("http://localhost/api/audit/export?format=json"));
+      },
+      // Each caller exports its own account's trail, or the acting one's while switched; bob, gina and the read-only role may not.
+      status: { anonymous: 401, noPermission: 403, switchedDenied: 403, endedRole: 403, otherwise: 200 },
+    },
+  };
+
+  describe.each(Object.keys(handlers))("%s", (name) => {
+    test.each(kinds)("as %s", async (kind) => {
+      state.db = t.db;
+      state.identity = kind === "anonymous" ? null : identities[kind];
+      const handler = handlers[name]!;
+      const response = await handler.call();
+      expect(response.status).toBe(handler.status[kind] ?? handler.status.otherwise);
+      if (name === "GET /api/role/agencies" && response.status === 200) {
+        // Suggestions only for callers allowed to switch, and only agencies that trust their own account.
+        const { agencies: offered } = (await response.json()) as { agencies: string[] };
+        const mayAssume = ["switchedAllowed", "switchedDenied", "endedRole", "removedDelegatedAdmin"].includes(kind);
+        expect(offered.includes("globex-ops")).toBe(mayAssume);
+      }
+    });
+  });
+});

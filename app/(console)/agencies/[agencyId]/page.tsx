@@ -4,7 +4,7 @@ import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
-import { describeScope } from "@/components/scope-label";
+import { PermissionsTable } from "@/components/permissions-table";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getAgency } from "@/lib/agencies/agencies";
@@ -77,31 +77,12 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
               ))}
             </dl>
           </Panel>
-          <Table label="Permissions">
-            <thead>
-              <tr>
-                <Th>Policy or role</Th>
-                <Th>Scope</Th>
-                <Th>Operation</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {permissions.map((p) => (
-                <tr key={p.id}>
-                  <Td className="font-medium">{p.policyName}</Td>
-                  <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
-                  <Td>
-                    <InlineAction
-                      action={removeAgencyPermissionAction}
-                      fields={{ agencyId: agency.id, permissionId: p.id }}
-                      label="Remove"
-                      accessibleLabel={`Remove ${p.policyName}`}
-                    />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <PermissionsTable
+            permissions={permissions}
+            projectNames={projectNames}
+            remove={removeAgencyPermissionAction}
+            removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
+          />
           <Table label="Active sessions">
             <thead>
               <tr>

@@ -5,8 +5,7 @@ import { Select } from "@/components/ui/field";
 import { addUserToGroupAction } from "./actions";
 
 export function AddToGroupForm({ userId, userName, groups }: { userId: string; userName: string; groups: { id: string; name: string }[] }) {
-  const { state, formAction } = useActionForm(addUserToGroupAction);
-  const error = state !== null && !state.ok ? (state.formError ?? Object.values(state.fieldErrors).flat().join(" ")) : undefined;
+  const { formAction, refusal: error } = useActionForm(addUserToGroupAction);
   if (groups.length === 0) return null;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-1">

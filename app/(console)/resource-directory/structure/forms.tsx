@@ -43,13 +43,8 @@ export function InviteForm() {
   );
 }
 
-function inlineError(state: ReturnType<typeof useActionForm>["state"]) {
-  return state !== null && !state.ok ? (state.formError ?? Object.values(state.fieldErrors).flat().join(" ")) : null;
-}
-
 export function RenameFolderForm({ folderId, name }: { folderId: string; name: string }) {
-  const { state, formAction } = useActionForm(renameFolderAction);
-  const error = inlineError(state);
+  const { formAction, refusal: error } = useActionForm(renameFolderAction);
   return (
     <form action={formAction} className="flex items-center gap-1" aria-label={`Rename folder ${name}`}>
       <input type="hidden" name="folderId" value={folderId} />
@@ -65,8 +60,7 @@ export function RenameFolderForm({ folderId, name }: { folderId: string; name: s
 }
 
 export function MoveMemberForm({ accountId, name, folderId, folders }: { accountId: string; name: string; folderId: string; folders: Folder[] }) {
-  const { state, formAction } = useActionForm(moveMemberAction);
-  const error = inlineError(state);
+  const { formAction, refusal: error } = useActionForm(moveMemberAction);
   return (
     <form action={formAction} className="flex items-center gap-1" aria-label={`Move ${name}`}>
       <input type="hidden" name="accountId" value={accountId} />

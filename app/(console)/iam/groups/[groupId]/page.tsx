@@ -4,7 +4,7 @@ import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
-import { describeScope } from "@/components/scope-label";
+import { PermissionsTable } from "@/components/permissions-table";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
@@ -56,27 +56,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       />
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
-          <Table label="Permissions">
-            <thead>
-              <tr>
-                <Th>Policy or role</Th>
-                <Th>Scope</Th>
-                <Th>Operation</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {grants.length === 0 && <EmptyRow columns={3}>No permissions granted.</EmptyRow>}
-              {grants.map((grant) => (
-                <tr key={grant.id}>
-                  <Td className="font-medium">{grant.policyName}</Td>
-                  <Td>{describeScope(grant.scopeKind, grant.scopeValues, projectNames)}</Td>
-                  <Td>
-                    <InlineAction action={revokeGrantAction} fields={{ grantId: grant.id }} label="Remove" accessibleLabel={`Remove ${grant.policyName}`} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <PermissionsTable permissions={grants} projectNames={projectNames} remove={revokeGrantAction} removeFields={(grant) => ({ grantId: grant.id })} />
           <Table label="Users in this group">
             <thead>
               <tr>
