@@ -107,9 +107,12 @@ async function recordDenial(db: Db, caller: Caller, error: AccessDeniedError, ta
   );
 }
 
-/** For reads: throws AccessDeniedError (after recording the denied attempt) unless allowed. */
-export async function requireAllowed(db: Db, caller: Caller, request: GuardedRequest): Promise<Decision> {
-  const decision = await authorize(db, caller, request);
+/**
+ * For reads: throws AccessDeniedError (after recording the denied attempt) unless allowed. Pass the
+ * `check` of an `authorizer` already made for this caller to avoid loading its grants twice.
+ */
+export async function requireAllowed(db: Db, caller: Caller, request: GuardedRequest, check?: (request: AuthzRequest) => Decision): Promise<Decision> {
+  const decision = check ? check(request) : await authorize(db, caller, request);
   if (decision.allowed) return decision;
   const error = new AccessDeniedError(request, decision);
   await recordDenial(db, caller, error, request.target, request.detail);
@@ -123,7 +126,7 @@ export async function requireAnyAllowed(db: Db, caller: Caller, actions: string[
     const decision = check({ ...request, action });
     if (decision.allowed) return decision;
   }
-  return requireAllowed(db, caller, { ...request, action: actions[0]! });
+  return requireAllowed(db, caller, { ...request, action: actions[0]! }, check);
 }
 
 export type Guard = (request: GuardedRequest) => Promise<void>;

@@ -28,13 +28,18 @@ export function instanceRequest(
 
 /** The instances of the acting account that the caller may list, each checked against its region and project. */
 export async function listInstances(db: Db, caller: Caller) {
-  await requireAllowed(db, caller, {
-    action: "ecs:instances:list",
-    resource: urn("ecs", "*", caller.accountId, "instance", "*"),
-    anyScope: true,
-    target: "ECS instances",
-  });
   const check = await authorizer(db, caller);
+  await requireAllowed(
+    db,
+    caller,
+    {
+      action: "ecs:instances:list",
+      resource: urn("ecs", "*", caller.accountId, "instance", "*"),
+      anyScope: true,
+      target: "ECS instances",
+    },
+    check,
+  );
   const rows = await db
     .select({ instance: ecsInstances, projectName: enterpriseProjects.name })
     .from(ecsInstances)

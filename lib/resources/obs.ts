@@ -25,13 +25,18 @@ export function bucketRequest(
 }
 
 export async function listBuckets(db: Db, caller: Caller) {
-  await requireAllowed(db, caller, {
-    action: "obs:buckets:list",
-    resource: urn("obs", "*", caller.accountId, "bucket", "*"),
-    anyScope: true,
-    target: "OBS buckets",
-  });
   const check = await authorizer(db, caller);
+  await requireAllowed(
+    db,
+    caller,
+    {
+      action: "obs:buckets:list",
+      resource: urn("obs", "*", caller.accountId, "bucket", "*"),
+      anyScope: true,
+      target: "OBS buckets",
+    },
+    check,
+  );
   const rows = await db
     .select({ bucket: obsBuckets, projectName: enterpriseProjects.name })
     .from(obsBuckets)
