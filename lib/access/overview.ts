@@ -1,5 +1,5 @@
 /** "Who can access this account" and "Where can I go": agencies and delegated-administrator registrations, both ways. */
-import { and, asc, count, desc, eq, inArray, isNull, max, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, max, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, agencies, agencyPermissions, delegatedAdmins, enterpriseProjects, policies, resourceDirectories, roleSessions, trustedServices } from "@/db/schema";
 import { agencyFindings } from "@/lib/access/findings";
@@ -7,6 +7,7 @@ import { isExpired } from "@/lib/agencies/validity";
 import { requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { LOGIN_MAX_AGE_MS } from "@/lib/roles/role-sessions";
 
 export const OVERVIEW_LIMIT = 500;
 
@@ -54,7 +55,7 @@ export async function inboundAccess(db: Db, caller: Caller) {
           await db
             .select({ agencyId: roleSessions.agencyId, n: count() })
             .from(roleSessions)
-            .where(and(inArray(roleSessions.agencyId, ids), isNull(roleSessions.endedAt)))
+            .where(and(inArray(roleSessions.agencyId, ids), isNull(roleSessions.endedAt), gt(roleSessions.startedAt, new Date(now.getTime() - LOGIN_MAX_AGE_MS))))
             .groupBy(roleSessions.agencyId)
         ).map((u) => [u.agencyId!, Number(u.n)]),
   );
@@ -68,7 +69,6 @@ export async function inboundAccess(db: Db, caller: Caller) {
       permissions: perms,
       expiresAt: agency.expiresAt,
       lastUsedAt,
-      // Sessions older than a sign-in can last have ended even if nobody switched back.
       activeSessions: isExpired(agency.expiresAt, now) ? 0 : (active.get(agency.id) ?? 0),
       findings: agencyFindings(agency, perms, lastUsedAt, now),
     };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { accounts, agencies, enterpriseProjects, groups, policies, users } from "@/db/schema";
+import { accounts, agencies, enterpriseProjects, groups, policies, roleSessions, users } from "@/db/schema";
 import { inboundAccess, outboundAccess } from "@/lib/access/overview";
 import { simulate } from "@/lib/access/simulator";
 import { createAgency } from "@/lib/agencies/agencies";
@@ -42,6 +42,13 @@ describe("access overview", () => {
     await t.db.update(agencies).set({ createdAt: new Date(Date.now() - 100 * 86400_000) }).where(eq(agencies.name, "sec-admin"));
     const later = Object.fromEntries((await inboundAccess(t.db, acme)).agencies.map((r) => [r.name, r]));
     expect(later["sec-admin"]!.findings.map((f) => f.kind)).toEqual(["security_admin", "unused"]);
+  });
+
+  test("a session older than a sign-in can last no longer counts as active", async () => {
+    const before = (await inboundAccess(t.db, acme)).agencies.find((a) => a.name === "globex-ops")!.activeSessions;
+    expect(before).toBeGreaterThan(0);
+    await t.db.update(roleSessions).set({ startedAt: new Date(Date.now() - 9 * 3600_000) });
+    expect((await inboundAccess(t.db, acme)).agencies.find((a) => a.name === "globex-ops")!.activeSessions).toBe(0);
   });
 
   test("outbound: the agencies that trust globex, ready to switch into; gus may not look", async () => {

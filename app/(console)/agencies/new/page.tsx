@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
@@ -14,7 +15,7 @@ export default async function CreateAgencyPage() {
     regions: await listRegions(db),
     projects: await listEnterpriseProjects(db, caller),
   }));
-  if (!result.ok) return null;
+  if (!result.ok) return <AccessDenied message={result.message} />;
   const { policies, regions, projects } = result.data;
   return (
     <>
