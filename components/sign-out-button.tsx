@@ -1,12 +1,13 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { signOutAction } from "@/app/(console)/role-actions";
+import { signOutOfConsole } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const leave = async () => {
     await signOutAction(null, new FormData());
-    await signOut({ callbackUrl: "/sign-in" });
+    await signOutOfConsole();
+    window.location.assign("/sign-in");
   };
   return (
     <Button variant="onDark" onClick={leave}>

@@ -1,7 +1,7 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
+import { signInWithCredentials } from "@/components/auth-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -36,10 +36,10 @@ export function SignInForm() {
     }
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { redirect: false, account, user, password });
+    const failure = await signInWithCredentials({ account, user, password }).catch(() => SIGN_IN_FAILED);
     setPending(false);
-    if (!result?.ok || result.error) {
-      setError(result?.error === SIGN_IN_THROTTLED ? SIGN_IN_THROTTLED : SIGN_IN_FAILED);
+    if (failure !== null) {
+      setError(failure === SIGN_IN_THROTTLED ? SIGN_IN_THROTTLED : SIGN_IN_FAILED);
       return;
     }
     router.replace(safeCallback(params.get("callbackUrl")));
