@@ -1,3 +1,5 @@
+import { utcMinute } from "@/lib/format";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ValidityKind = "unlimited" | "one_day" | "custom";
@@ -15,5 +17,5 @@ export function isExpired(expiresAt: Date | null, now: Date): boolean {
 export function describeValidity(expiresAt: Date | null, now: Date): string {
   if (expiresAt === null) return "Unlimited";
   if (isExpired(expiresAt, now)) return "Expired";
-  return `Expires ${expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  return `Expires ${utcMinute(expiresAt)}`;
 }

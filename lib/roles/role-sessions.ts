@@ -26,10 +26,11 @@ const assumeRequest = (principal: Caller, accountName: string, agencyName: strin
   target: `agency ${accountName}/${agencyName}`,
 });
 
-const samePrincipal = (caller: Caller) =>
+/** Rows of `table` that belong to the caller's own principal (its root, or one of its users). */
+const ownedBy = (table: typeof roleSessions | typeof recentRoles, caller: Caller) =>
   and(
-    eq(roleSessions.principalAccountId, caller.principalAccountId),
-    caller.userId === null ? isNull(roleSessions.principalUserId) : eq(roleSessions.principalUserId, caller.userId),
+    eq(table.principalAccountId, caller.principalAccountId),
+    caller.userId === null ? isNull(table.principalUserId) : eq(table.principalUserId, caller.userId),
   );
 
 export function switchedCaller(principal: Caller, account: { id: string; name: string }, agency: { id: string; name: string; expiresAt: Date | null }, roleSessionId: string): Caller {
@@ -63,7 +64,7 @@ export async function assumeRole(db: Db, caller: Caller, raw: unknown, loginId: 
     await tx
       .update(roleSessions)
       .set({ endedAt: new Date(), endedReason: "switched_back" })
-      .where(and(samePrincipal(principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
+      .where(and(ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
     const [session] = await tx
       .insert(roleSessions)
       .values({
@@ -113,7 +114,7 @@ export async function resolveRoleSession(db: Db, principal: Caller, roleSessionI
     .from(roleSessions)
     .innerJoin(accounts, eq(accounts.id, roleSessions.accountId))
     .leftJoin(agencies, eq(agencies.id, roleSessions.agencyId))
-    .where(and(eq(roleSessions.id, roleSessionId), samePrincipal(principal), eq(roleSessions.loginId, loginId)));
+    .where(and(eq(roleSessions.id, roleSessionId), ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId)));
   if (row === undefined) return { ok: false, notice: "Your role session has ended." };
   const { session, agency, accountName } = row;
   const now = new Date();
@@ -148,12 +149,7 @@ export async function recentRolesOf(db: Db, caller: Caller) {
   return db
     .select({ accountName: recentRoles.accountName, agencyName: recentRoles.agencyName, lastUsedAt: recentRoles.lastUsedAt })
     .from(recentRoles)
-    .where(
-      and(
-        eq(recentRoles.principalAccountId, principal.accountId),
-        principal.userId === null ? isNull(recentRoles.principalUserId) : eq(recentRoles.principalUserId, principal.userId),
-      ),
-    )
+    .where(ownedBy(recentRoles, principal))
     .orderBy(desc(recentRoles.lastUsedAt))
     .limit(RECENT_ROLES_SHOWN);
 }

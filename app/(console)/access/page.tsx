@@ -11,6 +11,7 @@ import { describeValidity } from "@/lib/agencies/validity";
 import { listEnterpriseProjects } from "@/lib/catalogue";
 import type { ScopeKind } from "@/lib/scope";
 import { switchRoleAction } from "../role-actions";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Access Overview" };
 
@@ -107,7 +108,7 @@ export default async function AccessPage() {
                     <Td>{r.service}</Td>
                     <Td>{r.member}</Td>
                     <Td>{r.management}</Td>
-                    <Td>{r.registeredAt.toISOString().slice(0, 10)}</Td>
+                    <Td>{utcDate(r.registeredAt)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -11,6 +11,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listAgencies } from "@/lib/agencies/agencies";
 import { describeValidity } from "@/lib/agencies/validity";
 import { deleteAgencyAction } from "./actions";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Agencies" };
 
@@ -69,7 +70,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                     <Td>{agency.type === "account" ? agency.delegatedAccountName : agency.service}</Td>
                     <Td className={validity === "Expired" ? "font-medium text-red-700" : undefined}>{validity}</Td>
                     <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
-                    <Td className="whitespace-nowrap">{agency.createdAt.toISOString().slice(0, 10)}</Td>
+                    <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
                     <Td>
                       <ConfirmAction
                         action={deleteAgencyAction}

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { auditQuery, listAuditEvents } from "@/lib/audit-trail";
 import { z } from "zod";
+import { utcSecond } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit Trail" };
 
@@ -108,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.data.events.length === 0 && <EmptyRow columns={7}>No events match.</EmptyRow>}
               {result.data.events.map((event) => (
                 <tr key={event.id}>
-                  <Td className="whitespace-nowrap">{event.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
+                  <Td className="whitespace-nowrap">{utcSecond(event.at)}</Td>
                   <Td>
                     <Link href={withFilters({ ...filters, actor: event.actor })} className="hover:underline">
                       {event.actor}

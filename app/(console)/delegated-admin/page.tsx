@@ -4,6 +4,7 @@ import { load } from "@/app/_lib/read";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { myDelegatedServices } from "@/lib/rd/delegated-admins";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Delegated Administration" };
 
@@ -31,7 +32,7 @@ export default async function DelegatedAdminPage() {
             <tr key={s.principal}>
               <Td className="font-medium">{s.name}</Td>
               <Td className="text-slate-600">{s.description}</Td>
-              <Td>{s.registeredAt.toISOString().slice(0, 10)}</Td>
+              <Td>{utcDate(s.registeredAt)}</Td>
               <Td>
                 <Link href={`/delegated-admin/${s.principal}`} className="text-blue-700 hover:underline" aria-label={`Open the ${s.name} multi-account module`}>
                   Multi-account module

@@ -6,9 +6,11 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getDirectoryOverview } from "@/lib/rd/directory";
 import { enableDirectoryAction, leaveDirectoryAction, respondToInvitationAction } from "./actions";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Resource Directory" };
 
@@ -56,7 +58,7 @@ export default async function ResourceDirectoryPage() {
           <Panel title="Membership">
             <p className="mb-3 text-sm text-slate-700">
               Your account is a member of the resource directory managed by <strong>{view.managementName}</strong> since{" "}
-              {view.joinedAt.toISOString().slice(0, 10)}.
+              {utcDate(view.joinedAt)}.
             </p>
             <div className="flex flex-wrap gap-2">
               <Link href="/delegated-admin" className={buttonClass("secondary")}>
@@ -77,22 +79,22 @@ export default async function ResourceDirectoryPage() {
           <>
             <Alert tone="info">Your account is the management account of this resource directory.</Alert>
             <Panel title="Overview">
-              <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-                <dt className="text-slate-500">Management account</dt>
-                <dd>
-                  {result.caller.accountName} <span className="font-mono text-xs text-slate-500">({result.caller.accountId})</span>
-                </dd>
-                <dt className="text-slate-500">Resource directory ID</dt>
-                <dd className="font-mono text-xs">{view.directory.id}</dd>
-                <dt className="text-slate-500">Folders</dt>
-                <dd>{view.counts.folders}</dd>
-                <dt className="text-slate-500">Member accounts</dt>
-                <dd>{view.counts.members}</dd>
-                <dt className="text-slate-500">Delegated administrator accounts</dt>
-                <dd>{view.counts.delegatedAdmins}</dd>
-                <dt className="text-slate-500">Pending invitations</dt>
-                <dd>{view.counts.pendingInvitations}</dd>
-              </dl>
+              <DetailsList
+                monospace={["Resource directory ID"]}
+                items={[
+                  [
+                    "Management account",
+                    <>
+                      {result.caller.accountName} <span className="font-mono text-xs text-slate-500">({result.caller.accountId})</span>
+                    </>,
+                  ],
+                  ["Resource directory ID", view.directory.id],
+                  ["Folders", view.counts.folders],
+                  ["Member accounts", view.counts.members],
+                  ["Delegated administrator accounts", view.counts.delegatedAdmins],
+                  ["Pending invitations", view.counts.pendingInvitations],
+                ]}
+              />
               <div className="mt-4 flex gap-2">
                 <Link href="/resource-directory/structure" className={buttonClass("secondary")}>
                   Members and Folders

@@ -5,6 +5,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
 import { PermissionsTable } from "@/components/permissions-table";
+import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getAgency } from "@/lib/agencies/agencies";
@@ -15,6 +16,7 @@ import { listActiveRoleSessions } from "@/lib/roles/role-sessions";
 import { deleteAgencyAction, endRoleSessionAction, removeAgencyPermissionAction } from "../actions";
 import { AddPermissionsForm } from "./add-permissions-form";
 import { EditAgencyForm } from "./edit-agency-form";
+import { utcMinute } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Agency" };
 
@@ -47,7 +49,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
     [agency.type === "account" ? "Delegated account" : "Cloud service", (agency.type === "account" ? delegatedAccountName : agency.service) ?? "—"],
     ["Validity period", describeValidity(agency.expiresAt, new Date())],
     ["Description", agency.description || "—"],
-    ["Created", agency.createdAt.toISOString().replace("T", " ").slice(0, 16) + " UTC"],
+    ["Created", utcMinute(agency.createdAt)],
   ];
   return (
     <>
@@ -68,14 +70,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
           <Panel title="Basic Information">
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-              {info.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className={label === "Agency ID" ? "font-mono text-xs" : undefined}>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailsList items={info} monospace={["Agency ID"]} />
           </Panel>
           <PermissionsTable
             permissions={permissions}
@@ -99,8 +94,8 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                 return (
                   <tr key={s.id}>
                     <Td className="font-medium">{who}</Td>
-                    <Td>{s.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
-                    <Td>{s.lastSeenAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
+                    <Td>{utcMinute(s.startedAt)}</Td>
+                    <Td>{utcMinute(s.lastSeenAt)}</Td>
                     <Td>
                       <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End session of ${who}`} />
                     </Td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
+import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getAuditEvent } from "@/lib/audit-trail";
 
@@ -30,14 +31,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
       <PageHeader title={`${e.action} on ${e.target}`} />
       <div className="max-w-3xl space-y-4">
         <Panel title="Event">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="break-all">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailsList items={rows} />
         </Panel>
         <Panel title="Request details">
           <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>

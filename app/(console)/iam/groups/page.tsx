@@ -6,6 +6,7 @@ import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listGroups } from "@/lib/iam/groups";
 import { CreateGroupForm } from "./create-group-form";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "User Groups" };
 
@@ -38,7 +39,7 @@ export default async function GroupsPage() {
                   </Td>
                   <Td>{group.members}</Td>
                   <Td>{group.description || "—"}</Td>
-                  <Td>{group.createdAt.toISOString().slice(0, 10)}</Td>
+                  <Td>{utcDate(group.createdAt)}</Td>
                 </tr>
               ))}
             </tbody>

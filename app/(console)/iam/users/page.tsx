@@ -9,6 +9,7 @@ import { listUsers } from "@/lib/iam/users";
 import { AddToGroupForm } from "./add-to-group-form";
 import { CreateUserForm } from "./create-user-form";
 import { deleteUserAction } from "./actions";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -42,7 +43,7 @@ export default async function UsersPage() {
                   <Td className="font-medium">{user.name}</Td>
                   <Td>{user.groups.map((g) => g.name).join(", ") || "—"}</Td>
                   <Td>{user.description || "—"}</Td>
-                  <Td>{user.createdAt.toISOString().slice(0, 10)}</Td>
+                  <Td>{utcDate(user.createdAt)}</Td>
                   <Td className="space-y-1">
                     <AddToGroupForm
                       userId={user.id}

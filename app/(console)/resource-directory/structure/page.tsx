@@ -9,6 +9,7 @@ import { directoryStructure } from "@/lib/rd/directory";
 import { folderPath } from "@/lib/rd/structure";
 import { deleteFolderAction, removeMemberAction } from "../actions";
 import { CreateFolderForm, InviteForm, MoveMemberForm, RenameFolderForm } from "./forms";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Members and Folders" };
 
@@ -80,7 +81,7 @@ export default async function StructurePage() {
                 <ul aria-label="Pending invitations" className="mt-1 list-disc pl-5 text-sm">
                   {invitations.map((i) => (
                     <li key={i.id}>
-                      {i.accountName} (sent {i.createdAt.toISOString().slice(0, 10)})
+                      {i.accountName} (sent {utcDate(i.createdAt)})
                     </li>
                   ))}
                 </ul>

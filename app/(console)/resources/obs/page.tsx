@@ -8,6 +8,7 @@ import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { listBuckets } from "@/lib/resources/obs";
 import { deleteBucketAction } from "./actions";
 import { CreateBucketForm } from "./create-bucket-form";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "OBS Buckets" };
 
@@ -45,7 +46,7 @@ export default async function BucketsPage() {
                   <Td>{bucket.regionId}</Td>
                   <Td>{bucket.projectName}</Td>
                   <Td className="capitalize">{bucket.storageClass}</Td>
-                  <Td>{bucket.createdAt.toISOString().slice(0, 10)}</Td>
+                  <Td>{utcDate(bucket.createdAt)}</Td>
                   <Td>
                     <ConfirmAction
                       action={deleteBucketAction}

@@ -3,9 +3,11 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
+import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getMemberDetails } from "@/lib/rd/directory";
 import { removeMemberAction } from "../../actions";
+import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Member Account" };
 
@@ -34,20 +36,17 @@ export default async function MemberPage({ params }: { params: Promise<{ account
       />
       <div className="max-w-2xl">
         <Panel title="Member account">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-            <dt className="text-slate-500">Account name</dt>
-            <dd>{member.name}</dd>
-            <dt className="text-slate-500">Account ID</dt>
-            <dd className="font-mono text-xs">{member.accountId}</dd>
-            <dt className="text-slate-500">Type</dt>
-            <dd>{member.isManagement ? "Management account" : "Member account"}</dd>
-            <dt className="text-slate-500">Folder</dt>
-            <dd>{folder}</dd>
-            <dt className="text-slate-500">Joined</dt>
-            <dd>{member.joinedAt.toISOString().slice(0, 10)}</dd>
-            <dt className="text-slate-500">Delegated administrator of</dt>
-            <dd>{services.length === 0 ? "—" : services.map((s) => s.name).join(", ")}</dd>
-          </dl>
+          <DetailsList
+            monospace={["Account ID"]}
+            items={[
+              ["Account name", member.name],
+              ["Account ID", member.accountId],
+              ["Type", member.isManagement ? "Management account" : "Member account"],
+              ["Folder", folder],
+              ["Joined", utcDate(member.joinedAt)],
+              ["Delegated administrator of", services.length === 0 ? "—" : services.map((s) => s.name).join(", ")],
+            ]}
+          />
         </Panel>
       </div>
     </>

@@ -11,6 +11,7 @@ import { REMOVE_DELEGATED_ADMIN_WARNING } from "@/lib/rd/catalogue";
 import { getTrustedService } from "@/lib/rd/delegated-admins";
 import { deregisterDelegatedAdminAction, setTrustedAccessAction } from "../../actions";
 import { AddDelegatedAdmin } from "./add-delegated-admin";
+import { utcMinute } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Trusted Service" };
 
@@ -80,7 +81,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
                       <Td className="font-medium">{admin.name}</Td>
                       <Td className="font-mono text-xs">{admin.accountId}</Td>
                       <Td>{admin.folder}</Td>
-                      <Td>{admin.registeredAt.toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
+                      <Td>{utcMinute(admin.registeredAt)}</Td>
                       <Td>
                         <ConfirmAction
                           action={deregisterDelegatedAdminAction}
