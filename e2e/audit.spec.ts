@@ -41,6 +41,7 @@ test("acme finds gina's stop through globex-ops in the audit trail and exports i
 
   await row.getByRole("link", { name: /View event/ }).click();
   await expect(page.getByRole("heading", { name: `ecs:instances:stop on ECS instance ${name}` })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toHaveText(/^Audit Trail \/ Event \d+$/);
   await expect(page.getByRole("definition").filter({ hasText: /^globex-ops \(/ })).toBeVisible();
 });
 

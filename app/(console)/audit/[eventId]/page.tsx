@@ -27,7 +27,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
   ];
   return (
     <>
-      <Breadcrumb parent="Audit Trail" href="/audit" current="Event {e.id}" />
+      <Breadcrumb parent="Audit Trail" href="/audit" current={`Event ${e.id}`} />
       <PageHeader title={`${e.action} on ${e.target}`} />
       <div className="max-w-3xl space-y-4">
         <Panel title="Event">
