@@ -353,3 +353,25 @@ export const signInFailures = pgTable(
   },
   (t) => [index("sign_in_failures_account_at").on(t.accountName, t.at), index("sign_in_failures_address_at").on(t.address, t.at)],
 );
+
+/**
+ * One row per sign-in; the session cookie names it (`loginId`) and every request checks it, so Sign
+ * Out, "Sign out other sessions", an administrator or deleting the user ends the cookie at once.
+ */
+export const signIns = pgTable(
+  "sign_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+    address: text("address").notNull().default(""),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("sign_ins_principal").on(t.accountId, t.userId, t.endedAt)],
+);
+export type SignIn = typeof signIns.$inferSelect;
