@@ -25,6 +25,7 @@ export const errorMessages = {
   "agency.permission_not_found": "The permission does not exist.",
   "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
   "role.session_not_found": "The session does not exist or has already ended.",
+  "sign_in.not_found": "The sign-in does not exist or has already ended.",
   "rd.none": "Your account does not manage a resource directory.",
   "rd.already_member": "Your account already belongs to a resource directory.",
   "rd.folder_not_found": "The folder does not exist.",
@@ -86,10 +87,15 @@ export class AccessDeniedError extends DomainError {
   readonly request: AuthzRequest;
   readonly decision: Decision;
 
-  constructor(request: AuthzRequest, decision: Decision) {
+  /** Why, when a rule other than the engine's decision refused it (hand-on, re-delegation). */
+  readonly reason: string | undefined;
+
+  constructor(request: AuthzRequest, decision: Decision, refusal?: { reason: string; field?: string | undefined }) {
     super("access.denied", {
-      message: `You do not have permission to perform ${request.action}. ${explainDecision(decision)}`,
+      message: refusal?.reason ?? `You do not have permission to perform ${request.action}. ${explainDecision(decision)}`,
+      ...(refusal?.field === undefined ? {} : { field: refusal.field }),
     });
+    this.reason = refusal?.reason;
     this.name = "AccessDeniedError";
     this.request = request;
     this.decision = decision;

@@ -13,7 +13,10 @@ import {
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
 import { expiryFor } from "@/lib/agencies/validity";
-import { mutate, requireAllowed } from "@/lib/authz/authorize";
+import { mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { assertMayHandOn, assertNotSwitched, liftedBy, requireNotSwitched } from "@/lib/authz/escalation";
+import type { Lending } from "@/lib/authz/hand-on";
+import type { PolicyDocument } from "@/lib/policy/document";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
@@ -98,7 +101,9 @@ async function assertNameFree(db: Db, caller: Caller, name: string) {
 /** The wizard's first Next: checks step 1 (and the permission to create) before the caller picks policies. */
 export async function checkAgencyBasics(db: Db, caller: Caller, raw: unknown) {
   const basics = validate(agencyBasicsInput, raw);
-  await requireAllowed(db, caller, { action: "iam:agencies:create", resource: agencyUrn(caller, basics.name), target: `agency ${basics.name}` });
+  const request = { action: "iam:agencies:create", resource: agencyUrn(caller, basics.name), target: `agency ${basics.name}` };
+  await requireAllowed(db, caller, request);
+  await requireNotSwitched(db, caller, request);
   await resolveDelegatedParty(db, caller, basics);
   await assertNameFree(db, caller, basics.name);
   return basics;
@@ -108,11 +113,20 @@ export async function checkAgencyBasics(db: Db, caller: Caller, raw: unknown) {
 async function attachable(db: Db, caller: Caller, policyIds: string[]) {
   const unique = [...new Set(policyIds)];
   const found = await db
-    .select({ id: policies.id, name: policies.name })
+    .select({ id: policies.id, name: policies.name, document: policies.document })
     .from(policies)
     .where(and(inArray(policies.id, unique), or(isNull(policies.accountId), eq(policies.accountId, caller.accountId))));
   if (found.length !== unique.length) throw new DomainError("policy.not_found", { field: "policyIds" });
   return found;
+}
+
+const lendingsOf = (attached: { name: string; document: unknown }[], scope: Lending["scope"]): Lending[] =>
+  attached.map((p) => ({ policyName: p.name, document: p.document as PolicyDocument, scope }));
+
+/** An agency's current permissions as lendings: what it passes to its delegated party. */
+async function currentLendings(db: Db, agencyId: string): Promise<Lending[]> {
+  const permissions = await agencyPermissionsOf(db, agencyId);
+  return permissions.map((p) => ({ policyName: p.policyName, document: p.document as PolicyDocument, scope: toScope(p.scopeKind, p.scopeValues) }));
 }
 
 export async function createAgency(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
@@ -121,12 +135,16 @@ export async function createAgency(db: Db, caller: Caller, raw: unknown): Promis
     const party = await resolveDelegatedParty(tx, caller, input);
     const attached = await attachable(tx, caller, input.policyIds);
     const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    await guard({
+    const request = {
       action: "iam:agencies:create",
       resource: agencyUrn(caller, input.name),
       target: `agency ${input.name}`,
       detail: { delegatedParty: party.label, policies: attached.map((p) => p.name), scope: input.scopeKind, scopeValues, validity: input.validityKind },
-    });
+    };
+    await guard(request);
+    assertNotSwitched(caller, guard, request);
+    // An agency of either type lends its permissions on: to an account, or to a service the caller can trigger.
+    await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
     let created: { id: string; name: string } | undefined;
     try {
       [created] = await tx
@@ -160,12 +178,17 @@ export async function updateAgency(db: Db, caller: Caller, raw: unknown) {
     // A new validity period starts now; an unchanged one keeps its expiry.
     const validityChanged = input.validityKind !== agency.validityKind || validityDays !== agency.validityDays;
     const expiresAt = validityChanged ? expiryFor(input.validityKind, validityDays, new Date()) : agency.expiresAt;
-    await guard({
+    const request = {
       action: "iam:agencies:update",
       resource: agencyUrn(caller, agency.name),
       target: `agency ${agency.name}`,
       detail: { description: input.description, validity: input.validityKind, validityDays, expiresAt: expiresAt?.toISOString() ?? null },
-    });
+    };
+    await guard(request);
+    assertNotSwitched(caller, guard, request);
+    // Extending (or reviving an expired agency) lends its permissions for longer: the caller must hold them.
+    const extended = agency.expiresAt !== null && (expiresAt === null || expiresAt > agency.expiresAt);
+    if (extended) await assertMayHandOn(tx, caller, guard, request, await currentLendings(tx, agency.id), "validityKind");
     await tx
       .update(agencies)
       .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
@@ -179,12 +202,15 @@ export async function addAgencyPermissions(db: Db, caller: Caller, raw: unknown)
     const agency = await findAgency(tx, caller, input.agencyId);
     const attached = await attachable(tx, caller, input.policyIds);
     const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    await guard({
+    const request = {
       action: "iam:agencies:update",
       resource: agencyUrn(caller, agency.name),
       target: `agency ${agency.name}`,
       detail: { added: attached.map((p) => p.name), scope: input.scopeKind, scopeValues },
-    });
+    };
+    await guard(request);
+    assertNotSwitched(caller, guard, request);
+    await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
     for (const policy of attached) {
       // Attaching a policy the agency already holds replaces its scope.
       await tx
@@ -209,8 +235,12 @@ export async function removeAgencyPermission(db: Db, caller: Caller, raw: unknow
     const permissions = await agencyPermissionsOf(tx, agency.id);
     const target = permissions.find((p) => p.id === input.permissionId);
     if (target === undefined) throw new DomainError("agency.permission_not_found");
-    await guard({ action: "iam:agencies:update", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}`, detail: { removed: target.policyName } });
+    const request = { action: "iam:agencies:update", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}`, detail: { removed: target.policyName } };
+    await guard(request);
+    assertNotSwitched(caller, guard, request);
     if (permissions.length === 1) throw new DomainError("agency.last_permission");
+    // Removing a policy with Deny statements frees the agency from them.
+    await assertMayHandOn(tx, caller, guard, request, liftedBy(target.policyName, target.document as PolicyDocument, toScope(target.scopeKind, target.scopeValues)));
     await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
     await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
   });
@@ -220,7 +250,9 @@ export async function deleteAgency(db: Db, caller: Caller, rawId: unknown) {
   const agencyId = validate(id("agency"), rawId);
   await mutate(db, caller, async (tx, guard) => {
     const agency = await findAgency(tx, caller, agencyId);
-    await guard({ action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` });
+    const request = { action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` };
+    await guard(request);
+    assertNotSwitched(caller, guard, request);
     // Every session using it ends now, with the reason its delegated party will be shown.
     await tx
       .update(roleSessions)

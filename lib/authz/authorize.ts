@@ -102,7 +102,7 @@ async function recordDenial(db: Db, caller: Caller, error: AccessDeniedError, ta
       action: error.request.action,
       target,
       decision: "deny",
-      detail: { ...detail, resource: error.request.resource, reason: explainDecision(error.decision) },
+      detail: { ...detail, resource: error.request.resource, reason: error.reason ?? explainDecision(error.decision) },
     }),
   );
 }
@@ -129,7 +129,16 @@ export async function requireAnyAllowed(db: Db, caller: Caller, actions: string[
   return requireAllowed(db, caller, { ...request, action: actions[0]! }, check);
 }
 
-export type Guard = (request: GuardedRequest) => Promise<void>;
+export interface Guard {
+  (request: GuardedRequest): Promise<void>;
+  /**
+   * Refuses a request the engine would allow but another rule forbids (handing on more than the
+   * caller holds, re-delegation): rolls the change back and records the denial with the reason.
+   */
+  refuse(request: GuardedRequest, reason: string, field?: string): never;
+}
+
+const notDecided: Decision = { allowed: false, effect: "ImplicitDeny", decidedBy: null };
 
 /**
  * Runs a change in one transaction. `fn` calls `guard` for every action it performs before
@@ -142,14 +151,22 @@ export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guar
     return await db.transaction(async (tx) => {
       const allowed: GuardedRequest[] = [];
       const check = await authorizer(tx, caller);
-      const guard: Guard = async (request) => {
-        const decision = check(request);
-        if (!decision.allowed) {
-          denied = request;
-          throw new AccessDeniedError(request, decision);
-        }
-        allowed.push(request);
-      };
+      const guard: Guard = Object.assign(
+        async (request: GuardedRequest) => {
+          const decision = check(request);
+          if (!decision.allowed) {
+            denied = request;
+            throw new AccessDeniedError(request, decision);
+          }
+          allowed.push(request);
+        },
+        {
+          refuse(request: GuardedRequest, reason: string, field?: string): never {
+            denied = request;
+            throw new AccessDeniedError(request, notDecided, { reason, field });
+          },
+        },
+      );
       const value = await fn(tx, guard);
       if (allowed.length === 0) throw new Error("A change ran without an authorization check.");
       for (const request of allowed) {

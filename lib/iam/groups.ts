@@ -1,7 +1,10 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
-import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { assertMayHandOn, assertPowerNotGrown, liftedBy, powerBefore } from "@/lib/authz/escalation";
+import type { Lending } from "@/lib/authz/hand-on";
+import type { PolicyDocument } from "@/lib/policy/document";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
@@ -64,6 +67,18 @@ export async function getGroup(db: Db, caller: Caller, rawId: unknown) {
   return { group, members, grants: grants.map((g) => ({ ...g.grant, policyName: g.policyName, policyKind: g.policyKind })) };
 }
 
+/** What a group's grants lend its members, read inside the change's transaction. */
+async function lendingsOf(tx: Db, groupId: string): Promise<Lending[]> {
+  const rows = await tx
+    .select({ policyName: policies.name, document: policies.document, scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues })
+    .from(groupGrants)
+    .innerJoin(policies, eq(policies.id, groupGrants.policyId))
+    .where(eq(groupGrants.groupId, groupId));
+  return rows.map((r) => ({ policyName: r.policyName, document: r.document as PolicyDocument, scope: toScope(r.scopeKind, r.scopeValues) }));
+}
+
+const liftedFrom = (lendings: Lending[]) => lendings.flatMap((l) => liftedBy(l.policyName, l.document, l.scope));
+
 export async function createGroup(db: Db, caller: Caller, raw: unknown) {
   const input = validate(createGroupInput, raw);
   return mutate(db, caller, async (tx, guard) => {
@@ -85,8 +100,13 @@ export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
   const groupId = validate(id("user group"), rawId);
   await mutate(db, caller, async (tx, guard) => {
     const group = await findGroup(tx, caller, groupId);
-    await guard({ action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` });
+    const request = { action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` };
+    await guard(request);
+    // Its members lose its Deny statements with it.
+    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await lendingsOf(tx, group.id)));
+    const before = await powerBefore(tx, caller);
     await tx.delete(groups).where(and(eq(groups.id, group.id), eq(groups.accountId, caller.accountId)));
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
 }
 
@@ -95,18 +115,18 @@ export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
   await mutate(db, caller, async (tx, guard) => {
     const group = await findGroup(tx, caller, input.groupId);
     const user = await findUser(tx, caller, input.userId);
-    await guard({
-      action: "iam:groups:addUser",
-      resource: groupUrn(caller, group.name),
-      target: `user group ${group.name}`,
-      detail: { user: user.name },
-    });
+    const request = { action: "iam:groups:addUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
+    await guard(request);
+    // A new member receives everything the group grants, so the caller must hold all of it (also when adding itself).
+    await assertMayHandOn(tx, caller, guard, request, await lendingsOf(tx, group.id), "groupId");
+    const before = await powerBefore(tx, caller);
     try {
       await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
       throw error;
     }
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
 }
 
@@ -115,13 +135,13 @@ export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) 
   await mutate(db, caller, async (tx, guard) => {
     const group = await findGroup(tx, caller, input.groupId);
     const user = await findUser(tx, caller, input.userId);
-    await guard({
-      action: "iam:groups:removeUser",
-      resource: groupUrn(caller, group.name),
-      target: `user group ${group.name}`,
-      detail: { user: user.name },
-    });
+    const request = { action: "iam:groups:removeUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
+    await guard(request);
+    // Leaving a group also leaves its Deny statements behind.
+    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await lendingsOf(tx, group.id)), "groupId");
+    const before = await powerBefore(tx, caller);
     await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
 }
 
@@ -131,17 +151,22 @@ export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
     const group = await findGroup(tx, caller, input.groupId);
     const policy = await findPolicy(tx, caller, input.policyId);
     const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    await guard({
+    const request = {
       action: "iam:permissions:grantRoleToGroup",
       resource: groupUrn(caller, group.name),
       target: `user group ${group.name}`,
       detail: { policy: policy.name, scope: input.scopeKind, scopeValues },
-    });
+    };
+    await guard(request);
+    const document = policy.document as PolicyDocument;
+    await assertMayHandOn(tx, caller, guard, request, [{ policyName: policy.name, document, scope: toScope(input.scopeKind, scopeValues) }], "policyId");
+    const before = await powerBefore(tx, caller);
     // Granting a policy the group already holds replaces its scope.
     await tx
       .insert(groupGrants)
       .values({ accountId: caller.accountId, groupId: group.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
       .onConflictDoUpdate({ target: [groupGrants.groupId, groupGrants.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
 }
 
@@ -149,18 +174,23 @@ export async function revokeGrant(db: Db, caller: Caller, raw: unknown) {
   const grantId = validate(id("permission"), raw);
   await mutate(db, caller, async (tx, guard) => {
     const [row] = await tx
-      .select({ grant: groupGrants, groupName: groups.name, policyName: policies.name })
+      .select({ grant: groupGrants, groupName: groups.name, policyName: policies.name, document: policies.document })
       .from(groupGrants)
       .innerJoin(groups, eq(groups.id, groupGrants.groupId))
       .innerJoin(policies, eq(policies.id, groupGrants.policyId))
       .where(and(eq(groupGrants.id, grantId), eq(groupGrants.accountId, caller.accountId)));
     if (row === undefined) throw new DomainError("grant.not_found");
-    await guard({
+    const request = {
       action: "iam:permissions:revokeRoleFromGroup",
       resource: groupUrn(caller, row.groupName),
       target: `user group ${row.groupName}`,
       detail: { policy: row.policyName },
-    });
+    };
+    await guard(request);
+    const scope = toScope(row.grant.scopeKind, row.grant.scopeValues);
+    await assertMayHandOn(tx, caller, guard, request, liftedBy(row.policyName, row.document as PolicyDocument, scope));
+    const before = await powerBefore(tx, caller);
     await tx.delete(groupGrants).where(eq(groupGrants.id, row.grant.id));
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
 }

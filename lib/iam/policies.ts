@@ -1,7 +1,9 @@
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencyPermissions, groupGrants, policies } from "@/db/schema";
-import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { assertMayHandOn, assertPowerNotGrown, liftedBy, powerBefore } from "@/lib/authz/escalation";
+import type { Lending } from "@/lib/authz/hand-on";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError, ValidationError } from "@/lib/errors";
@@ -94,19 +96,50 @@ export async function updatePolicy(db: Db, caller: Caller, rawId: unknown, raw: 
   const input = await parseInput(db, caller, raw);
   await mutate(db, caller, async (tx, guard) => {
     const policy = await findCustomPolicy(tx, caller, policyId);
-    await guard({
+    const request = {
       action: "iam:policies:update",
       resource: policyUrn(caller, policy.name),
       target: `policy ${policy.name}`,
       detail: input.name === policy.name ? {} : { renamedTo: input.name },
+    };
+    await guard(request);
+    const attachments = await attachmentsOf(tx, policy.id);
+    if (caller.agency && attachments.some((a) => a.agencyId === caller.agency!.id)) {
+      guard.refuse(request, `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`, "document");
+    }
+    // The new document takes effect wherever the policy is attached, so it is handed on there.
+    const lifted = droppedDenies(policy.document as PolicyDocument, input.document);
+    const lendings: Lending[] = attachments.flatMap((a) => {
+      const scope = toScope(a.scopeKind, a.scopeValues);
+      return [{ policyName: input.name, document: input.document, scope }, ...(lifted === null ? [] : liftedBy(input.name, lifted, scope))];
     });
+    await assertMayHandOn(tx, caller, guard, request, lendings, "document");
+    const before = await powerBefore(tx, caller);
     await storeNamed(() =>
       tx
         .update(policies)
         .set({ name: input.name, description: input.description, document: input.document, updatedAt: new Date() })
         .where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId))),
     );
+    await assertPowerNotGrown(tx, caller, before, guard, request);
   });
+}
+
+/** Where a policy is in force: its group grants and agency permissions, with their scopes. */
+async function attachmentsOf(tx: Db, policyId: string) {
+  const grants = await tx.select({ scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues }).from(groupGrants).where(eq(groupGrants.policyId, policyId));
+  const lent = await tx
+    .select({ agencyId: agencyPermissions.agencyId, scopeKind: agencyPermissions.scopeKind, scopeValues: agencyPermissions.scopeValues })
+    .from(agencyPermissions)
+    .where(eq(agencyPermissions.policyId, policyId));
+  return [...grants.map((g) => ({ ...g, agencyId: null as string | null })), ...lent];
+}
+
+/** Deny statements of the old document that the new one no longer has: removing them lifts a restriction. */
+function droppedDenies(previous: PolicyDocument, next: PolicyDocument): PolicyDocument | null {
+  const kept = new Set(next.Statement.filter((s) => s.Effect === "Deny").map((s) => JSON.stringify(s)));
+  const dropped = previous.Statement.filter((s) => s.Effect === "Deny" && !kept.has(JSON.stringify(s)));
+  return dropped.length === 0 ? null : { Version: "1.1", Statement: dropped };
 }
 
 export async function deletePolicy(db: Db, caller: Caller, rawId: unknown) {

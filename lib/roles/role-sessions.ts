@@ -9,6 +9,7 @@ import { accounts, agencies, recentRoles, roleSessions, users, type RoleEndReaso
 import { isExpired } from "@/lib/agencies/validity";
 import { recordEvent } from "@/lib/audit";
 import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { assertNotSwitched } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -196,12 +197,15 @@ export async function endRoleSessionAsOwner(db: Db, caller: Caller, raw: unknown
       .innerJoin(agencies, eq(agencies.id, roleSessions.agencyId))
       .where(and(eq(roleSessions.id, input.roleSessionId), eq(roleSessions.agencyId, input.agencyId), eq(agencies.accountId, caller.accountId), isNull(roleSessions.endedAt)));
     if (row === undefined) throw new DomainError("role.session_not_found");
-    await guard({
+    const request = {
       action: "iam:agencies:revokeSession",
       resource: urn("iam", null, caller.accountId, "agency", row.agencyName),
       target: `agency ${row.agencyName}`,
       detail: { roleSessionId: row.session.id },
-    });
+    };
+    await guard(request);
+    // A switched role ends only its own session, with Switch Back.
+    assertNotSwitched(caller, guard, request);
     await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: "ended_by_owner" }).where(eq(roleSessions.id, row.session.id));
   });
 }

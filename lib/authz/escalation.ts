@@ -1,0 +1,117 @@
+/**
+ * The rules that keep delegated power from growing, bound to the database. Every action that
+ * attaches, grants, lends or lifts a permission calls these inside its `mutate` transaction, after
+ * the engine has allowed the action itself:
+ * - hand on only what you hold (root excepted);
+ * - IAM management only from root or a holder of all of IAM (Security Administrator);
+ * - no re-delegation: a switched role never manages agencies or sessions of the account it is in;
+ * - and, as a last net, the caller's own power never grows through its own change.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { enterpriseProjects, regions } from "@/db/schema";
+import { grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
+import type { Grant, Scope } from "@/lib/authz/engine";
+import { findShortfall, iamManagementIn, restrictionsOf, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
+import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
+import { recordEvent } from "@/lib/audit";
+import { isRoot, type Caller } from "@/lib/caller";
+import { AccessDeniedError } from "@/lib/errors";
+import type { PolicyDocument } from "@/lib/policy/document";
+
+export async function universeOf(db: Db, accountId: string): Promise<Universe> {
+  const regionRows = await db.select({ id: regions.id }).from(regions);
+  const projectRows = await db.select({ id: enterpriseProjects.id }).from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, accountId)));
+  return { regions: regionRows.map((r) => r.id), projects: projectRows.map((p) => p.id) };
+}
+
+export function describeScope(scope: Scope): string {
+  switch (scope.kind) {
+    case "all":
+      return "All resources";
+    case "global":
+      return "Global services";
+    case "regions":
+      return `regions ${scope.regions.join(", ")}`;
+    case "projects":
+      return "the selected enterprise projects";
+  }
+}
+
+const allOfIam: PolicyDocument = { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"] }] };
+
+function handOnMessage(gap: Shortfall): string {
+  return `You can hand on only permissions you hold: "${gap.policyName}" (${describeScope(gap.scope)}) allows ${gap.action}, which you do not hold.`;
+}
+
+/**
+ * Refuses (through `guard`, so the denial is audited) unless a non-root caller holds everything
+ * `lendings` allow in their scopes, and holds all of IAM before lending any IAM management.
+ */
+export async function assertMayHandOn(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, lendings: Lending[], field?: string): Promise<void> {
+  if (isRoot(caller) || lendings.length === 0) return;
+  const holder = await grantsFor(tx, caller);
+  const universe = await universeOf(tx, caller.accountId);
+  for (const lending of lendings) {
+    const management = iamManagementIn(lending, universe);
+    if (management === null) continue;
+    const sa: Lending = { policyName: SECURITY_ADMINISTRATOR, document: allOfIam, scope: lending.scope };
+    if (findShortfall(holder, [sa], universe) !== null) {
+      guard.refuse(
+        request,
+        `Only the root user or a ${SECURITY_ADMINISTRATOR} can hand on IAM management: "${lending.policyName}" allows ${management}.`,
+        field,
+      );
+    }
+  }
+  const gap = findShortfall(holder, lendings, universe);
+  if (gap !== null) guard.refuse(request, handOnMessage(gap), field);
+}
+
+/** Lifting Deny statements hands on what they held back. */
+export function liftedBy(policyName: string, document: PolicyDocument, scope: Scope): Lending[] {
+  const restrictions = restrictionsOf(document);
+  return restrictions === null ? [] : [{ policyName: `${policyName} (its Deny statements)`, document: restrictions, scope }];
+}
+
+/** No re-delegation: a switched role manages neither the agencies nor the role sessions of the account it acts in. */
+function redelegationRefusal(caller: Caller): string | null {
+  if (!caller.agency) return null;
+  return `A switched role cannot manage agencies or role sessions of ${caller.accountName}: the agency "${caller.agency.name}" lends permissions, not the right to delegate them further.`;
+}
+
+export function assertNotSwitched(caller: Caller, guard: Guard, request: GuardedRequest): void {
+  const reason = redelegationRefusal(caller);
+  if (reason !== null) guard.refuse(request, reason);
+}
+
+/** The same rule for checks outside `mutate` (the wizard's first step): records the refusal and throws. */
+export async function requireNotSwitched(db: Db, caller: Caller, request: GuardedRequest): Promise<void> {
+  const reason = redelegationRefusal(caller);
+  if (reason === null) return;
+  await db.transaction((tx) =>
+    recordEvent(tx, caller, { action: request.action, target: request.target, decision: "deny", detail: { ...request.detail, resource: request.resource, reason } }),
+  );
+  throw new AccessDeniedError(request, { allowed: false, effect: "ImplicitDeny", decidedBy: null }, { reason });
+}
+
+/** The caller's grants before a change, for `assertPowerNotGrown`. */
+export async function powerBefore(tx: Db, caller: Caller): Promise<Grant[] | null> {
+  return isRoot(caller) ? null : grantsFor(tx, caller);
+}
+
+/**
+ * Last net, run after the change inside its transaction: the caller's own grants must not reach
+ * beyond what they reached before (adding oneself to a group, lifting one's own Deny, editing a
+ * policy one holds).
+ */
+export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[] | null, guard: Guard, request: GuardedRequest): Promise<void> {
+  if (before === null) return;
+  const after = await grantsFor(tx, caller);
+  const lendings = after.map((g) => ({ policyName: g.policyName, document: g.document, scope: g.scope }));
+  const gap = findShortfall(before, lendings, await universeOf(tx, caller.accountId), after);
+  if (gap !== null) {
+    guard.refuse(request, `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`);
+  }
+}
+
