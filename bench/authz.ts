@@ -1,4 +1,7 @@
-/** Authorization decisions per second and latency percentiles for principals with 10, 100 and 1,000 statements. */
+/**
+ * Authorization decisions per second and latency percentiles for principals with 10, 100 and 1,000
+ * statements, and the cost of one decision against the most expensive wildcard patterns.
+ */
 import { evaluate, type AuthzRequest, type Grant } from "@/lib/authz/engine";
 import type { Statement } from "@/lib/policy/document";
 
@@ -68,5 +71,54 @@ export function benchAuthz(): void {
     });
   }
   console.log("\nAuthorization engine (one core, in process)");
+  console.table(rows);
+  benchWorstCaseWildcards();
+}
+
+/** Patterns chosen to make a matcher work hardest: many `*` before a late mismatch, long `?` pieces. */
+const worstCases: { label: string; pattern: string; value: string }[] = [
+  {
+    label: "8 × *a, no match",
+    pattern: "ecs:*:*:instance:*a*a*a*a*a*a*a*a*b",
+    value: `ecs:cn-north-4:acc:instance:${"a".repeat(40)}`,
+  },
+  {
+    label: "10 wildcards, 256 chars",
+    pattern: `*${"a*".repeat(8)}${"a".repeat(237)}?b`.slice(0, 256),
+    value: "a".repeat(512),
+  },
+  {
+    label: "long ? piece, 256 chars",
+    pattern: `*${"a".repeat(126)}?${"a".repeat(126)}b*`,
+    value: "a".repeat(512),
+  },
+  {
+    label: "long literal piece, 256 chars",
+    pattern: `*${"a".repeat(253)}b*`,
+    value: "a".repeat(512),
+  },
+];
+
+export function benchWorstCaseWildcards(): void {
+  const rows = worstCases.map(({ label, pattern, value }) => {
+    const grants: Grant[] = [
+      { policyName: "worst", document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["*"], Resource: [pattern] }] }, scope: { kind: "all" }, source: "bench" },
+    ];
+    const request: AuthzRequest = { action: "ecs:instances:get", resource: value };
+    const allowed = evaluate(grants, request).allowed;
+    const iterations = 2_000;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) evaluate(grants, request);
+    const us = Number(process.hrtime.bigint() - start) / 1000 / iterations;
+    return {
+      pattern: label,
+      "pattern chars": pattern.length,
+      wildcards: [...pattern].filter((c) => c === "*" || c === "?").length,
+      "value chars": value.length,
+      matches: allowed,
+      "µs/decision": us.toFixed(2),
+    };
+  });
+  console.log("\nWorst-case wildcard patterns (one decision, one core)");
   console.table(rows);
 }

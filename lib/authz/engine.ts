@@ -3,6 +3,7 @@
  * Explicit Deny beats Allow; without a matching Allow the answer is an implicit deny.
  * Every decision names what decided it, so denials can be explained and audited.
  */
+import { compileGlobList, globMatch, type Matcher } from "@/lib/authz/glob";
 import type { ConditionOperator, PolicyDocument, Statement } from "@/lib/policy/document";
 
 export type Scope =
@@ -40,21 +41,8 @@ export type Decision =
   | { allowed: false; effect: "Deny"; decidedBy: DecidedBy }
   | { allowed: false; effect: "ImplicitDeny"; decidedBy: null };
 
-const patternCache = new Map<string, RegExp>();
-
-const escapeGlob = (pattern: string) => pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-
-/** `*` matches any run of characters (colons included), `?` exactly one. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const key = `${ignoreCase ? "i" : "s"}${pattern}`;
-  let re = patternCache.get(key);
-  if (re === undefined) {
-    re = new RegExp(`^${escapeGlob(pattern)}$`, ignoreCase ? "is" : "s");
-    if (patternCache.size > 10_000) patternCache.clear();
-    patternCache.set(key, re);
-  }
-  return re.test(value);
-}
+/** `*` matches any run of characters (colons included), `?` exactly one; kept for callers outside the engine. */
+export const wildcardMatch = globMatch;
 
 export function scopeApplies(scope: Scope, request: AuthzRequest): boolean {
   if (request.anyScope) return true;
@@ -77,65 +65,67 @@ function conditionContext(request: AuthzRequest): Record<string, string> {
   return context;
 }
 
-function operatorHolds(operator: ConditionOperator, actual: string | undefined, expected: string[]): boolean {
+type ConditionCheck = (context: Record<string, string>) => boolean;
+
+function conditionCheck(operator: ConditionOperator, key: string, expected: string[]): ConditionCheck {
   switch (operator) {
     case "StringEquals":
-      return actual !== undefined && expected.includes(actual);
+      return (context) => context[key] !== undefined && expected.includes(context[key]);
     case "StringNotEquals":
-      return actual === undefined || !expected.includes(actual);
+      return (context) => context[key] === undefined || !expected.includes(context[key]);
     case "StringLike":
-      return actual !== undefined && expected.some((p) => wildcardMatch(p, actual, false));
-    case "StringNotLike":
-      return actual === undefined || !expected.some((p) => wildcardMatch(p, actual, false));
+    case "StringNotLike": {
+      const like = compileGlobList(expected, false);
+      const holds = (actual: string | undefined) => actual !== undefined && (like === null || like(actual));
+      return operator === "StringLike" ? (context) => holds(context[key]) : (context) => !holds(context[key]);
+    }
   }
 }
 
-/** One regular expression for a whole list of patterns; null when the list matches everything. */
-function anyOf(patterns: string[], ignoreCase: boolean): RegExp | null {
-  if (patterns.includes("*")) return null;
-  return new RegExp(`^(?:${patterns.map(escapeGlob).join("|")})$`, ignoreCase ? "is" : "s");
-}
-
 interface CompiledStatement {
-  action?: RegExp | null;
-  notAction?: RegExp | null;
-  resource: RegExp | null;
+  /** undefined: the statement has no such field; null: it matches every value. */
+  action?: Matcher | null;
+  notAction?: Matcher | null;
+  resource: Matcher | null;
+  conditions: ConditionCheck[];
 }
 
-// Statements are compiled once and reused for every decision made with them.
+// Statements are compiled once and reused for every decision made with them; action patterns are
+// lower-cased here so that a decision lower-cases only the requested action.
 const compiled = new WeakMap<Statement, CompiledStatement>();
 
 function compile(statement: Statement): CompiledStatement {
   let c = compiled.get(statement);
   if (c === undefined) {
-    c = { resource: anyOf(statement.Resource ?? ["*"], false) };
-    if (statement.Action !== undefined) c.action = anyOf(statement.Action, true);
-    if (statement.NotAction !== undefined) c.notAction = anyOf(statement.NotAction, true);
+    const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, keys]) =>
+      Object.entries(keys ?? {}).map(([key, expected]) => conditionCheck(operator as ConditionOperator, key, expected)),
+    );
+    c = { resource: compileGlobList(statement.Resource ?? ["*"], false), conditions };
+    if (statement.Action !== undefined) c.action = compileGlobList(statement.Action, true);
+    if (statement.NotAction !== undefined) c.notAction = compileGlobList(statement.NotAction, true);
     compiled.set(statement, c);
   }
   return c;
 }
 
-function statementMatches(statement: Statement, request: AuthzRequest, context: Record<string, string>): boolean {
+/** `action` is the requested action, lower-cased. */
+function statementMatches(statement: Statement, request: AuthzRequest, action: string, context: Record<string, string>): boolean {
   const c = compile(statement);
-  if (c.action !== undefined && c.action !== null && !c.action.test(request.action)) return false;
-  if (c.notAction !== undefined && (c.notAction === null || c.notAction.test(request.action))) return false;
-  if (!request.anyScope && c.resource !== null && !c.resource.test(request.resource)) return false;
-  for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
-    for (const [key, expected] of Object.entries(keys ?? {})) {
-      if (!operatorHolds(operator as ConditionOperator, context[key], expected)) return false;
-    }
-  }
+  if (c.action !== undefined && c.action !== null && !c.action(action)) return false;
+  if (c.notAction !== undefined && (c.notAction === null || c.notAction(action))) return false;
+  if (!request.anyScope && c.resource !== null && !c.resource(request.resource)) return false;
+  for (const holds of c.conditions) if (!holds(context)) return false;
   return true;
 }
 
 export function evaluate(grants: readonly Grant[], request: AuthzRequest): Decision {
   const context = conditionContext(request);
+  const action = request.action.toLowerCase();
   let allow: DecidedBy | null = null;
   for (const grant of grants) {
     if (!scopeApplies(grant.scope, request)) continue;
     for (const [statementIndex, statement] of grant.document.Statement.entries()) {
-      if (!statementMatches(statement, request, context)) continue;
+      if (!statementMatches(statement, request, action, context)) continue;
       const decidedBy: DecidedBy = { kind: "statement", policyName: grant.policyName, statementIndex, source: grant.source };
       if (statement.Effect === "Deny") return { allowed: false, effect: "Deny", decidedBy };
       allow ??= decidedBy;

@@ -64,4 +64,29 @@ describe("policy documents under arbitrary input", () => {
       { numRuns: 3000 },
     );
   });
+
+  test("hostile text never throws: deep nesting, NUL and control characters, wildcard floods", () => {
+    const control = fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c));
+    const escaped = control.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const deep = fc.tuple(fc.integer({ min: 65, max: 6100 }), fc.constantFrom("[", "{\"a\":", '{"Version":"1.1","Statement":[')).map(([n, open]) => open.repeat(Math.ceil(n / open.length)).slice(0, 6100));
+    const hostileValue = fc.oneof(
+      fc.tuple(fc.string({ maxLength: 100 }), fc.oneof(control, escaped), fc.string({ maxLength: 100 })).map((parts) => parts.join("")),
+      fc.integer({ min: 11, max: 40 }).map((n) => "*a".repeat(n)),
+    );
+    const inDocument = hostileValue.chain((v) =>
+      fc.constantFrom(
+        `{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["${v}"]}]}`,
+        `{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Resource":["${v}"]}]}`,
+        `{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Condition":{"StringLike":{"g:UserName":["${v}"]}}}]}`,
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(deep, inDocument), (text) => {
+        const result = parsePolicyDocument(text);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error).toMatch(/^(Invalid JSON at line \d+, column \d+: |Statement\[0\]\.|Policy content)/);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

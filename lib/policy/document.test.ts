@@ -62,6 +62,39 @@ describe("parsePolicyDocument", () => {
   });
 });
 
+describe("limits that keep one policy from stalling the server", () => {
+  const statement = (fields: string) => `{"Version":"1.1","Statement":[{"Effect":"Allow",${fields}}]}`;
+
+  test("a pattern may have at most 10 wildcards; the message names the field", () => {
+    expect(ok(statement(`"Action":["ecs:*:*"],"Resource":["ecs:*:*:instance:*a*a*a*a*a*a*b"]`)).Statement[0]!.Resource).toHaveLength(1);
+    expect(error(statement(`"Action":["ecs:*:*"],"Resource":["*","ecs:*:*:instance:*a*a*a*a*a*a*a*a*b"]`))).toBe(
+      "Statement[0].Resource[1]: has 11 wildcards (* or ?); a pattern may have at most 10.",
+    );
+    expect(error(statement(`"Action":["ecs:${"?".repeat(11)}"]`))).toBe("Statement[0].Action[0]: has 11 wildcards (* or ?); a pattern may have at most 10.");
+    expect(error(statement(`"Action":["*"],"Condition":{"StringLike":{"g:UserName":["${"*a".repeat(11)}"]}}`))).toBe(
+      "Statement[0].Condition.StringLike.g:UserName[0]: has 11 wildcards (* or ?); a pattern may have at most 10.",
+    );
+    // StringEquals does not read wildcards, so they are plain characters there.
+    expect(ok(statement(`"Action":["*"],"Condition":{"StringEquals":{"g:UserName":["${"*a".repeat(11)}"]}}`))).toBeDefined();
+  });
+
+  test("a pattern may be at most 256 characters long", () => {
+    expect(ok(statement(`"Action":["*"],"Resource":["${"r".repeat(256)}"]`))).toBeDefined();
+    expect(error(statement(`"Action":["*"],"Resource":["${"r".repeat(257)}"]`))).toBe("Statement[0].Resource[0]: must be at most 256 characters (it has 257).");
+  });
+
+  test("condition values refuse control characters, which PostgreSQL cannot store in jsonb", () => {
+    expect(error(statement(`"Action":["*"],"Condition":{"StringEquals":{"g:UserName":["a\\u0000b"]}}`))).toBe(
+      "Statement[0].Condition.StringEquals.g:UserName[0]: must not contain control characters.",
+    );
+  });
+
+  test("6,000 nested brackets get a clear message instead of overflowing the stack", () => {
+    expect(error("[".repeat(6000))).toBe("Invalid JSON at line 1, column 65: at most 64 levels of nested objects and lists are allowed.");
+    expect(error(`{"Version":"1.1","Statement":${"[".repeat(3000)}`)).toMatch(/^Invalid JSON at line 1, column \d+: at most 64 levels/);
+  });
+});
+
 describe("syntax error positions", () => {
   test.each([
     ['{"Version": "1.1",\n "Statement": [}', 2, 16, 'expected a value but found "}"'],

@@ -3,6 +3,7 @@
  * Parsing reports the exact problem (line and column for syntax, the JSON path for structure)
  * because administrators edit these by hand.
  */
+import { countWildcards, MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS } from "@/lib/authz/glob";
 import { locateJsonError } from "@/lib/policy/json-error";
 
 export type Effect = "Allow" | "Deny";
@@ -65,11 +66,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function stringList(value: unknown, path: string, pattern: RegExp, what: string): Check<string[]> {
+/** Bounds what one wildcard pattern may cost the engine, and keeps patterns reviewable. */
+function patternProblem(item: string): string | null {
+  if (item.length > MAX_PATTERN_LENGTH) return `must be at most ${MAX_PATTERN_LENGTH} characters (it has ${item.length}).`;
+  const wildcards = countWildcards(item);
+  if (wildcards > MAX_PATTERN_WILDCARDS) return `has ${wildcards} wildcards (* or ?); a pattern may have at most ${MAX_PATTERN_WILDCARDS}.`;
+  return null;
+}
+
+function stringList(value: unknown, path: string, pattern: RegExp, what: string, wildcards = true): Check<string[]> {
   const list = typeof value === "string" ? [value] : value;
   if (!Array.isArray(list) || list.length === 0) return fail(path, `must be a non-empty list of ${what}s.`);
   for (const [i, item] of list.entries()) {
     if (typeof item !== "string") return fail(`${path}[${i}]`, `must be a string.`);
+    // PostgreSQL's jsonb refuses \u0000, and no value needs a control character.
+    if (/[\u0000-\u001f\u007f]/.test(item)) return fail(`${path}[${i}]`, "must not contain control characters.");
+    const problem = wildcards ? patternProblem(item) : null;
+    if (problem !== null) return fail(`${path}[${i}]`, problem);
     if (!pattern.test(item)) return fail(`${path}[${i}]`, `"${item}" is not a valid ${what}.`);
   }
   return { ok: true, value: list as string[] };
@@ -86,7 +99,9 @@ function checkCondition(value: unknown, path: string): Check<Condition> {
     const keys: Record<string, string[]> = {};
     for (const [key, raw] of Object.entries(body)) {
       if (!/^[a-z]+:[A-Za-z]+$/.test(key)) return fail(`${path}.${operator}`, `"${key}" is not a condition key like "g:RequestedRegion".`);
-      const values = stringList(raw, `${path}.${operator}.${key}`, /^.{1,256}$/s, "value");
+      // Only the Like operators read wildcards; StringEquals compares values as written.
+      const like = operator === "StringLike" || operator === "StringNotLike";
+      const values = stringList(raw, `${path}.${operator}.${key}`, /^.{1,256}$/, "value", like);
       if (!values.ok) return values;
       keys[key] = values.value;
     }

@@ -14,8 +14,15 @@ class Stop extends Error {
   }
 }
 
+/**
+ * The locator descends recursively, so nesting is bounded: 6,000 `[` would otherwise overflow the
+ * stack. A policy needs six levels; text nested deeper is reported at the level that goes too deep.
+ */
+export const MAX_JSON_NESTING = 64;
+
 export function locateJsonError(text: string): JsonProblem | null {
   let i = 0;
+  let depth = 0;
   const describe = () => (i >= text.length ? "the end of the text" : `"${text[i]}"`);
   const fail = (expected: string): never => {
     throw new Stop(i, `expected ${expected} but found ${describe()}`);
@@ -50,14 +57,22 @@ export function locateJsonError(text: string): JsonProblem | null {
   const value = (): void => {
     space();
     const c = text[i];
-    if (c === "{") return object();
-    if (c === "[") return array();
+    if ((c === "{" || c === "[") && depth >= MAX_JSON_NESTING) {
+      throw new Stop(i, `at most ${MAX_JSON_NESTING} levels of nested objects and lists are allowed`);
+    }
+    if (c === "{") return nested(object);
+    if (c === "[") return nested(array);
     if (c === '"') return string();
     if (c === "t") return literal("true");
     if (c === "f") return literal("false");
     if (c === "n") return literal("null");
     if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
     fail("a value");
+  };
+  const nested = (read: () => void) => {
+    depth++;
+    read();
+    depth--;
   };
   const object = () => {
     i++;
