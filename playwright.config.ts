@@ -18,7 +18,8 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database with the demo world for every run.
-    command: `rm -rf .data/e2e && npx next start --port ${PORT}`,
+    // The console's own server (as `npm start` runs it), which takes client addresses from the socket.
+    command: `rm -rf .data/e2e && PORT=${PORT} node scripts/server.mjs`,
     url: `http://localhost:${PORT}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -31,6 +31,9 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           ) : (
             <RoleMenu recent={recent} />
           )}
+          <Link href="/account/sessions" className="underline-offset-2 hover:underline">
+            My sessions
+          </Link>
           <SignOutButton />
         </div>
       </header>

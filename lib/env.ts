@@ -8,6 +8,15 @@ const envSchema = z.object({
   DATABASE_SCHEMA: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional()),
   MANDATE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
   MANDATE_DEMO: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("on")),
+  /** How many reverse proxies in front of the console append to X-Forwarded-For; 0 trusts only the socket. */
+  MANDATE_TRUSTED_PROXIES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,2}$/, "MANDATE_TRUSTED_PROXIES must be a whole number of proxy hops, 0 to 99.")
+      .default("0")
+      .transform(Number),
+  ),
   NEXTAUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
 });
 
@@ -15,7 +24,14 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+/** The validated settings; throws an Error naming every bad variable. */
 export function env(): Env {
-  cached ??= envSchema.parse(process.env);
+  if (cached !== undefined) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid settings: ${problems}`);
+  }
+  cached = parsed.data;
   return cached;
 }

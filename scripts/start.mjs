@@ -1,10 +1,10 @@
-// `npm start`: builds when the sources are newer than the last build, then serves the console.
-// The server migrates and seeds the database itself as it starts.
+// `npm start`: builds when the sources are newer than the last build, then serves the console
+// through scripts/server.mjs. The server opens, migrates and seeds the database as it starts.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "components", "lib", "db", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+const sources = ["scripts/server.mjs", "app", "components", "lib", "db", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 
 function newest(entry) {
   if (!existsSync(entry)) return 0;
@@ -20,4 +20,4 @@ function run(args) {
 
 const buildId = ".next/BUILD_ID";
 if (!existsSync(buildId) || Math.max(...sources.map(newest)) > statSync(buildId).mtimeMs) run(["build"]);
-run(["start", "--port", process.env.PORT ?? "3000"]);
+await import("./server.mjs");

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
 import { clearRoleCookie, setRoleCookie } from "@/app/_lib/role-cookie";
+import { signOut } from "@/lib/auth/sign-in-management";
 import { assumeRole, endOwnRoleSession } from "@/lib/roles/role-sessions";
 import { switchRoleInput } from "@/lib/roles/schemas";
 
@@ -25,11 +26,15 @@ export const switchBackAction = action(
   { whenRoleEnded: "run", revalidate: ["/"], redirectTo: () => "/" },
 );
 
-/** Ends any switched role before the client signs out, so the sign-in's role session does not linger. */
+/**
+ * Ends the sign-in on the server (with any role switched into in it) before the client drops its
+ * cookie, so that a copy of the cookie stops working too.
+ */
 export const signOutAction = action(
   none,
-  async (_input, { db, caller }) => {
+  async (_input, { db, caller, loginId }) => {
     await endOwnRoleSession(db, caller, "signed_out");
+    await signOut(db, caller, loginId);
     await clearRoleCookie();
   },
   { whenRoleEnded: "run", success: () => "Signed out." },

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
+import { signInIsActive } from "@/lib/auth/sign-ins";
 import type { Caller } from "@/lib/caller";
 import { resolveRoleSession } from "@/lib/roles/role-sessions";
 
@@ -25,8 +26,9 @@ export interface RequestIdentity {
 }
 
 /**
- * Who is asking, re-read from the database on every request: a deleted user loses access at once,
- * and a switched role is re-checked against its agency.
+ * Who is asking, re-read from the database on every request: an ended sign-in or a deleted user
+ * loses access at once (whatever copy of the cookie is used), and a switched role is re-checked
+ * against its agency.
  */
 export const resolveRequest = cache(async (): Promise<RequestIdentity | null> => {
   const session = await getServerSession(authOptions);
@@ -43,6 +45,7 @@ export const resolveRequest = cache(async (): Promise<RequestIdentity | null> =>
     if (user === undefined) return null;
     userName = user.name;
   }
+  if (!(await signInIsActive(db, session.loginId, { accountId: account.id, userId: session.userId }))) return null;
   const principal: Caller = {
     accountId: account.id,
     accountName: account.name,

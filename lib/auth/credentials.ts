@@ -1,15 +1,21 @@
 /** Sign-in: root (account + password) or IAM user (account + user + password). */
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { accounts, signInFailures, users } from "@/db/schema";
+import { accounts, users } from "@/db/schema";
 import { recordEvent } from "@/lib/audit";
-import { SIGN_IN_THROTTLED, THROTTLE_WINDOW_MINUTES } from "@/lib/auth/messages";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { admitAttempt, clearPair } from "@/lib/auth/throttle";
 
+export { SignInThrottledError } from "@/lib/auth/throttle";
+
+// A name outside the creation rules cannot exist: it is never looked up, and never shown as if it were a real one.
+import { ACCOUNT_NAME, USER_NAME } from "@/lib/auth/name-rules";
+
+// Lengths are generous on purpose: an over-long or odd name is still an attempt to count and record.
 export const signInInput = z.object({
-  account: z.string().trim().min(1, "Account name is required.").max(64),
-  user: z.string().trim().max(32).optional().transform((v) => (v === "" ? undefined : v)),
+  account: z.string().trim().min(1, "Account name is required.").max(256),
+  user: z.string().trim().max(256).optional().transform((v) => (v === "" ? undefined : v)),
   password: z.string().min(1, "Password is required.").max(128),
 });
 
@@ -18,49 +24,55 @@ export interface Principal {
   userId: string | null;
 }
 
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 30;
-
-/** Thrown before any password is checked while an account name or a client address is throttled. */
-export class SignInThrottledError extends Error {
-  constructor() {
-    super(SIGN_IN_THROTTLED);
-    this.name = "SignInThrottledError";
-  }
+/** Raw text made safe to show: anything but printable ASCII becomes \uXXXX, so look-alikes stay visibly different. */
+export function escapeName(raw: string): string {
+  const escaped = [...raw.slice(0, 64)]
+    .map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (code >= 0x20 && code <= 0x7e && ch !== "\\") return ch;
+      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    })
+    .join("");
+  return raw.length > 64 ? `${escaped}…` : escaped;
 }
 
-async function assertNotThrottled(db: Db, accountName: string, address: string) {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
-  const [byAccount] = await db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.accountName, accountName), gt(signInFailures.at, since)));
-  const [byAddress] = await db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.address, address), gt(signInFailures.at, since)));
-  if (Number(byAccount?.n ?? 0) >= MAX_FAILURES_PER_ACCOUNT || Number(byAddress?.n ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
-    throw new SignInThrottledError();
-  }
+/** Account names are matched regardless of letter case (they are unique regardless of case). */
+export const accountKey = (name: string) => name.toLowerCase().slice(0, 64);
+
+export interface AttemptContext {
+  /** The client's address as the server sees it (lib/auth/client-address.ts). */
+  address?: string;
+  now?: Date;
 }
 
-/** `address` is the client's address as the server sees it, for per-address throttling. */
-export async function verifyCredentials(db: Db, raw: unknown, address = "unknown"): Promise<Principal | null> {
+export async function verifyCredentials(db: Db, raw: unknown, context: AttemptContext = {}): Promise<Principal | null> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
   const { account: accountName, user: userName, password } = parsed.data;
-  await assertNotThrottled(db, accountName, address);
-  const fail = async () => {
-    await db.insert(signInFailures).values({ accountName, address });
-    return null;
-  };
-  const [account] = await db.select().from(accounts).where(eq(accounts.name, accountName));
-  if (account === undefined) return burnPasswordCheck(password).then(fail);
+  const address = context.address ?? "unknown";
+  const key = accountKey(accountName);
+  // Admitted and counted as a failure before the password is looked at.
+  await admitAttempt(db, key, address, context.now);
+  const [account] = ACCOUNT_NAME.test(accountName)
+    ? await db.select().from(accounts).where(sql`lower(${accounts.name}) = ${key}`)
+    : [];
+  if (account === undefined) return burnPasswordCheck(password).then(() => null);
   let principal: Principal | null = null;
+  let user: { id: string; name: string; passwordHash: string } | undefined;
   if (userName === undefined) {
     if (await verifyPassword(password, account.passwordHash)) principal = { accountId: account.id, userId: null };
   } else {
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(and(eq(users.accountId, account.id), eq(users.name, userName)));
+    [user] = USER_NAME.test(userName)
+      ? await db
+          .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
+          .from(users)
+          .where(and(eq(users.accountId, account.id), sql`lower(${users.name}) = ${userName.toLowerCase()}`))
+      : [];
     const ok = user === undefined ? await burnPasswordCheck(password) : await verifyPassword(password, user.passwordHash);
     if (ok && user !== undefined) principal = { accountId: account.id, userId: user.id };
   }
+  const unknownUser = userName !== undefined && user === undefined;
+  const label = userName === undefined ? null : unknownUser ? `${escapeName(userName)} (unknown user)` : user!.name;
   await recordEvent(
     db,
     {
@@ -69,9 +81,15 @@ export async function verifyCredentials(db: Db, raw: unknown, address = "unknown
       principalAccountId: account.id,
       principalAccountName: account.name,
       userId: principal?.userId ?? null,
-      userName: userName ?? null,
+      userName: label,
     },
-    { action: "iam:sessions:signIn", target: `account ${account.name}`, decision: principal === null ? "deny" : "allow", detail: { address } },
+    {
+      action: "iam:sessions:signIn",
+      target: `account ${account.name}`,
+      decision: principal === null ? "deny" : "allow",
+      detail: unknownUser ? { address, unknownUser: true, attemptedUserName: escapeName(userName!) } : { address },
+    },
   );
-  return principal ?? fail();
+  if (principal !== null) await clearPair(db, key, address);
+  return principal;
 }

@@ -1,14 +1,17 @@
-import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { headerValue, requestAddress } from "@/lib/auth/client-address";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { authSecret } from "@/lib/auth/secret";
+import { SIGN_IN_MAX_AGE_MS, startSignIn } from "@/lib/auth/sign-ins";
+import { env } from "@/lib/env";
 
 declare module "next-auth" {
   interface User {
     accountId: string;
     userId: string | null;
+    loginId: string;
   }
   interface Session {
     accountId: string;
@@ -21,23 +24,14 @@ declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
     userId?: string | null;
-    /** Identifies one sign-in; role sessions belong to it. */
+    /** The server-side sign-in (sign_ins row) this cookie stands for; role sessions belong to it. */
     loginId?: string;
   }
 }
 
-const EIGHT_HOURS = 8 * 60 * 60;
-
-/** The client address for throttling: the first X-Forwarded-For hop (set by Next's server or a proxy in front). */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.toString().split(",")[0]?.trim();
-  return first || String(headers?.["x-real-ip"] ?? "unknown");
-}
-
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+  session: { strategy: "jwt", maxAge: SIGN_IN_MAX_AGE_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -48,9 +42,12 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, request) {
-        const principal = await verifyCredentials(await getDb(), credentials ?? {}, clientAddress(request?.headers));
+        const db = await getDb();
+        const address = requestAddress(request?.headers, env().MANDATE_TRUSTED_PROXIES);
+        const principal = await verifyCredentials(db, credentials ?? {}, { address });
         if (principal === null) return null;
-        return { id: principal.userId ?? principal.accountId, ...principal };
+        const loginId = await startSignIn(db, principal, { address, userAgent: headerValue(request?.headers, "user-agent") ?? "" });
+        return { id: principal.userId ?? principal.accountId, ...principal, loginId };
       },
     }),
   ],
@@ -59,7 +56,7 @@ export const authOptions: NextAuthOptions = {
       if (user !== undefined) {
         token.accountId = user.accountId;
         token.userId = user.userId;
-        token.loginId = randomUUID();
+        token.loginId = user.loginId;
       }
       return token;
     },

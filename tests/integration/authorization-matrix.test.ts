@@ -21,6 +21,8 @@ import * as agencyActions from "@/app/(console)/agencies/actions";
 import * as groupActions from "@/app/(console)/iam/groups/actions";
 import * as policyActions from "@/app/(console)/iam/policies/actions";
 import * as userActions from "@/app/(console)/iam/users/actions";
+import * as userSignInActions from "@/app/(console)/iam/users/sign-in-actions";
+import * as sessionActions from "@/app/(console)/account/sessions/actions";
 import * as rdActionsModule from "@/app/(console)/resource-directory/actions";
 import * as ecsActions from "@/app/(console)/resources/ecs/actions";
 import * as obsActions from "@/app/(console)/resources/obs/actions";
@@ -39,6 +41,8 @@ const allActions: Record<string, Action> = {
   ...groupActions,
   ...policyActions,
   ...userActions,
+  ...userSignInActions,
+  ...sessionActions,
   ...rdActionsModule,
   ...ecsActions,
   ...obsActions,
@@ -157,6 +161,13 @@ const matrix: Record<string, Row> = {
   switchRoleAction: { fields: async () => ({ accountName: "acme", agencyName: "globex-ops" }), allowed: ["switchedAllowed", "switchedDenied", "endedRole", "removedDelegatedAdmin"] },
   switchBackAction: { fields: async () => ({}), allowed: everyone },
   signOutAction: { fields: async () => ({}), allowed: everyone },
+  // Sign-ins: one's own are one's own business; another user's are ended by root or a holder of iam:users:revokeSessions.
+  endOtherSignInsAction: { fields: async () => ({}), allowed: everyone },
+  endSignInAction: {
+    fields: async (f) => ({ signInId: await (await import("@/lib/auth/sign-ins")).startSignIn(f.db, { accountId: f.acme.accountId, userId: null }) }),
+    allowed: ["owner"],
+  },
+  endUserSignInsAction: { fields: async (f) => ({ userId: await f.id("user", "alice") }), allowed: standard },
   dismissRoleNoticeAction: { fields: async () => ({}), allowed: everyone },
 };
 

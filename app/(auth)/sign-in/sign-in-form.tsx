@@ -5,20 +5,16 @@ import { signInWithCredentials } from "@/components/auth-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { SIGN_IN_FAILED, SIGN_IN_THROTTLED } from "@/lib/auth/messages";
-
-
-
-// Only same-site paths, so a crafted link cannot send a fresh session elsewhere.
-function safeCallback(value: string | null): string {
-  return value !== null && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { isThrottledMessage, SIGN_IN_FAILED } from "@/lib/auth/messages";
+import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, USER_NAME, USER_NAME_RULE } from "@/lib/auth/name-rules";
 
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [asUser, setAsUser] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ account?: string[]; user?: string[] }>({});
   const [pending, setPending] = useState(false);
   // Until the script runs, a native submit would send the password nowhere useful: keep it disabled.
   const [hydrated, setHydrated] = useState(false);
@@ -34,15 +30,25 @@ export function SignInForm() {
       setError(asUser ? "Enter the account name, IAM user name and password." : "Enter the account name and password.");
       return;
     }
+    const badName = {
+      ...(ACCOUNT_NAME.test(account) ? {} : { account: [ACCOUNT_NAME_RULE] }),
+      ...(asUser && !USER_NAME.test(user) ? { user: [USER_NAME_RULE] } : {}),
+    };
+    setFieldErrors(badName);
+    if (Object.keys(badName).length > 0) {
+      setError(null);
+      return;
+    }
     setPending(true);
     setError(null);
     const failure = await signInWithCredentials({ account, user, password }).catch(() => SIGN_IN_FAILED);
     setPending(false);
     if (failure !== null) {
-      setError(failure === SIGN_IN_THROTTLED ? SIGN_IN_THROTTLED : SIGN_IN_FAILED);
+      setError(isThrottledMessage(failure) ? failure : SIGN_IN_FAILED);
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    // Only a path of this console, so a crafted link cannot send a fresh session elsewhere.
+    router.replace(safeCallbackPath(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 
@@ -57,11 +63,11 @@ export function SignInForm() {
           <input type="radio" name="mode" checked={!asUser} onChange={() => setAsUser(false)} /> Account (root user)
         </label>
       </fieldset>
-      <Field label="Account name" name="account" required>
+      <Field label="Account name" name="account" required errors={fieldErrors.account}>
         {(p) => <Input {...p} autoComplete="organization" autoFocus />}
       </Field>
       {asUser && (
-        <Field label="IAM user name" name="user" required>
+        <Field label="IAM user name" name="user" required errors={fieldErrors.user}>
           {(p) => <Input {...p} autoComplete="username" />}
         </Field>
       )}

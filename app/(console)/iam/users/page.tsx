@@ -9,6 +9,7 @@ import { listUsers } from "@/lib/iam/users";
 import { AddToGroupForm } from "./add-to-group-form";
 import { CreateUserForm } from "./create-user-form";
 import { deleteUserAction } from "./actions";
+import { endUserSignInsAction } from "./sign-in-actions";
 import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Users" };
@@ -49,6 +50,14 @@ export default async function UsersPage() {
                       userId={user.id}
                       userName={user.name}
                       groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
+                    />
+                    <ConfirmAction
+                      action={endUserSignInsAction}
+                      fields={{ userId: user.id }}
+                      trigger="Sign out"
+                      triggerLabel={`Sign out user ${user.name} everywhere`}
+                      title="Sign Out User"
+                      message={`End every active session of ${user.name}? Each ends on its next click, with any role it switched into.`}
                     />
                     <ConfirmAction
                       action={deleteUserAction}

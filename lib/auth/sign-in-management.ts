@@ -1,0 +1,78 @@
+/**
+ * What people do with sign-ins: sign out, see their own, end the others, and (root or a holder of
+ * `iam:users:revokeSessions`) end a user's. Each is audited in the transaction that ends it.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordEvent } from "@/lib/audit";
+import { activeSignInsOf, endSignIn, endSignIns, type SignInOwner } from "@/lib/auth/sign-ins";
+import { mutate } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { DomainError } from "@/lib/errors";
+import { id, validate } from "@/lib/validation";
+
+export const endSignInInput = z.object({ signInId: id("sign-in") });
+export const endUserSignInsInput = z.object({ userId: id("user") });
+
+/** Whose sign-ins these are: always the principal who signed in, even while switched into a role. */
+const ownerOf = (caller: Caller): SignInOwner => ({ accountId: caller.principalAccountId, userId: caller.userId });
+
+/** Sign Out: ends this sign-in (and its role sessions) so that no copy of the cookie works again. */
+export async function signOut(db: Db, caller: Caller, loginId: string): Promise<void> {
+  const principal = ownAccountCaller(caller);
+  await db.transaction(async (tx) => {
+    await endSignIn(tx, ownerOf(caller), loginId, "signed_out");
+    await recordEvent(tx, principal, { action: "iam:sessions:signOut", target: `account ${principal.accountName}`, decision: "allow", detail: { signInId: loginId } });
+  });
+}
+
+export interface SignInView {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string;
+  address: string;
+  current: boolean;
+}
+
+export async function ownSignIns(db: Db, caller: Caller, loginId: string): Promise<SignInView[]> {
+  const rows = await activeSignInsOf(db, ownerOf(caller));
+  return rows.map((r) => ({ ...r, current: r.id === loginId }));
+}
+
+/** "Sign out other sessions": every sign-in of the caller but the one making the request. */
+export async function endOtherSignIns(db: Db, caller: Caller, loginId: string): Promise<number> {
+  const principal = ownAccountCaller(caller);
+  return db.transaction(async (tx) => {
+    const ended = await endSignIns(tx, ownerOf(caller), "ended_by_user", loginId);
+    await recordEvent(tx, principal, { action: "iam:sessions:signOutOthers", target: `account ${principal.accountName}`, decision: "allow", detail: { ended, kept: loginId } });
+    return ended;
+  });
+}
+
+/** Ends one other sign-in of the caller's own (the current one is ended by Sign Out). */
+export async function endOwnSignIn(db: Db, caller: Caller, raw: unknown, loginId: string): Promise<void> {
+  const input = validate(endSignInInput, raw);
+  if (input.signInId === loginId) throw new DomainError("sign_in.not_found", { message: "This is the sign-in you are using; use Sign Out to end it." });
+  const principal = ownAccountCaller(caller);
+  await db.transaction(async (tx) => {
+    if (!(await endSignIn(tx, ownerOf(caller), input.signInId, "ended_by_user"))) throw new DomainError("sign_in.not_found");
+    await recordEvent(tx, principal, { action: "iam:sessions:signOutOne", target: `account ${principal.accountName}`, decision: "allow", detail: { signInId: input.signInId } });
+  });
+}
+
+/** An administrator ends every sign-in of a user of the account the caller acts in. */
+export async function endUserSignIns(db: Db, caller: Caller, raw: unknown): Promise<{ userName: string; ended: number }> {
+  const input = validate(endUserSignInsInput, raw);
+  return mutate(db, caller, async (tx, guard) => {
+    const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
+    if (user === undefined) throw new DomainError("user.not_found");
+    await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` });
+    const ended = await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "ended_by_administrator");
+    return { userName: user.name, ended };
+  });
+}
