@@ -10,18 +10,27 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { scopeKinds, type ScopeKind } from "@/lib/scope";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const accounts = pgTable("accounts", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  createdAt: createdAt(),
-});
+// Names are unique regardless of letter case (SPEC), enforced by the database so that parallel
+// creates of `Race-Case` and `race-case` cannot both succeed.
+const lower = (column: AnyPgColumn) => sql`lower(${column})`;
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("accounts_name_lower").on(lower(t.name))],
+);
 export type Account = typeof accounts.$inferSelect;
 
 export const users = pgTable(
@@ -34,7 +43,7 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique("users_account_name").on(t.accountId, t.name)],
+  (t) => [uniqueIndex("users_account_name_lower").on(t.accountId, lower(t.name))],
 );
 export type User = typeof users.$inferSelect;
 
@@ -47,7 +56,7 @@ export const groups = pgTable(
     description: text("description").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [unique("groups_account_name").on(t.accountId, t.name)],
+  (t) => [uniqueIndex("groups_account_name_lower").on(t.accountId, lower(t.name))],
 );
 export type Group = typeof groups.$inferSelect;
 
@@ -74,7 +83,8 @@ export const policies = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("policies_account_name").on(t.accountId, t.name).nullsNotDistinct()],
+  // The system catalogue has no account: coalesce makes its names one more namespace.
+  (t) => [uniqueIndex("policies_account_name_lower").on(sql`coalesce(${t.accountId}::text, '')`, lower(t.name))],
 );
 export type Policy = typeof policies.$inferSelect;
 
@@ -197,7 +207,7 @@ export const agencies = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("agencies_account_name").on(t.accountId, t.name),
+    uniqueIndex("agencies_account_name_lower").on(t.accountId, lower(t.name)),
     index("agencies_account_created").on(t.accountId, t.createdAt, t.id),
     index("agencies_delegated_account").on(t.delegatedAccountId),
   ],

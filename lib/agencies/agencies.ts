@@ -1,5 +1,5 @@
 /** Agencies: an account lends permissions, within a scope and for a validity period, to another account or a cloud service. */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, agencies, agencyPermissions, policies, roleSessions, type Agency } from "@/db/schema";
@@ -84,7 +84,7 @@ export async function getAgency(db: Db, caller: Caller, rawId: unknown) {
 
 async function resolveDelegatedParty(db: Db, caller: Caller, basics: { type: "account" | "service"; delegatedAccount?: string | undefined; service?: string | undefined }) {
   if (basics.type === "service") return { delegatedAccountId: null, service: basics.service!, label: `cloud service ${basics.service}` };
-  const [account] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(eq(accounts.name, basics.delegatedAccount!));
+  const [account] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(sql`lower(${accounts.name}) = lower(${basics.delegatedAccount!})`);
   if (account === undefined) throw new DomainError("agency.delegated_account_unknown", { field: "delegatedAccount" });
   if (account.id === caller.accountId) throw new DomainError("agency.delegated_self", { field: "delegatedAccount" });
   return { delegatedAccountId: account.id, service: null, label: `account ${account.name}` };
@@ -94,7 +94,7 @@ async function assertNameFree(db: Db, caller: Caller, name: string) {
   const [taken] = await db
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.accountId, caller.accountId), eq(agencies.name, name)));
+    .where(and(eq(agencies.accountId, caller.accountId), sql`lower(${agencies.name}) = lower(${name})`));
   if (taken !== undefined) throw new DomainError("agency.name_taken", { field: "name" });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencyPermissions, groupGrants, policies } from "@/db/schema";
 import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
@@ -57,7 +57,7 @@ async function parseInput(db: Db, caller: Caller, raw: unknown) {
   const [clash] = await db
     .select({ id: policies.id })
     .from(policies)
-    .where(and(isNull(policies.accountId), eq(policies.name, input.name)));
+    .where(and(isNull(policies.accountId), sql`lower(${policies.name}) = lower(${input.name})`));
   if (clash !== undefined) throw new DomainError("policy.name_taken", { field: "name", message: "A system policy has this name; choose another." });
   return { ...input, document: parsed.document };
 }

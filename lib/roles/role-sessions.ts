@@ -52,7 +52,7 @@ export async function assumeRole(db: Db, caller: Caller, raw: unknown, loginId: 
     .select({ agency: agencies, accountName: accounts.name })
     .from(agencies)
     .innerJoin(accounts, eq(accounts.id, agencies.accountId))
-    .where(and(eq(accounts.name, input.accountName), eq(agencies.name, input.agencyName)));
+    .where(and(sql`lower(${accounts.name}) = lower(${input.accountName})`, eq(agencies.name, input.agencyName)));
   const usable = found !== undefined && found.agency.delegatedAccountId === principal.accountId && !isExpired(found.agency.expiresAt, new Date());
   if (!usable) {
     await db.transaction((tx) =>
@@ -166,7 +166,7 @@ export async function suggestAgencies(db: Db, caller: Caller, accountName: strin
     .select({ name: agencies.name, expiresAt: agencies.expiresAt })
     .from(agencies)
     .innerJoin(accounts, eq(accounts.id, agencies.accountId))
-    .where(and(eq(accounts.name, name), eq(agencies.delegatedAccountId, principal.accountId)))
+    .where(and(sql`lower(${accounts.name}) = lower(${name})`, eq(agencies.delegatedAccountId, principal.accountId)))
     .orderBy(agencies.name)
     .limit(50);
   const now = new Date();
