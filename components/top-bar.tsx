@@ -34,6 +34,9 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           <Link href="/account/sessions" className="underline-offset-2 hover:underline">
             My sessions
           </Link>
+          <Link href="/account/password" className="underline-offset-2 hover:underline">
+            Password
+          </Link>
           <SignOutButton />
         </div>
       </header>

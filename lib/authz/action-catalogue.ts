@@ -3,7 +3,7 @@ import { rdActions } from "@/lib/rd/actions";
 import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
 
 export const actionCatalogue: readonly string[] = [
-  ...["list", "get", "create", "delete"].map((op) => `iam:users:${op}`),
+  ...["list", "get", "create", "delete", "resetPassword", "revokeSessions"].map((op) => `iam:users:${op}`),
   ...["list", "get", "create", "delete", "addUser", "removeUser"].map((op) => `iam:groups:${op}`),
   "iam:permissions:grantRoleToGroup",
   "iam:permissions:revokeRoleFromGroup",

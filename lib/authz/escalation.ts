@@ -115,3 +115,12 @@ export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[
   }
 }
 
+
+/** Only root or a holder of all of IAM (Security Administrator) may do `request`; `what` says why it matters. */
+export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, what: string): Promise<void> {
+  if (isRoot(caller)) return;
+  const sa: Lending = { policyName: SECURITY_ADMINISTRATOR, document: allOfIam, scope: { kind: "global" } };
+  if (findShortfall(await grantsFor(tx, caller), [sa], await universeOf(tx, caller.accountId)) !== null) {
+    guard.refuse(request, `Only the root user or a ${SECURITY_ADMINISTRATOR} can ${what}.`);
+  }
+}

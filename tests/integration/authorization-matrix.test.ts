@@ -23,6 +23,7 @@ import * as policyActions from "@/app/(console)/iam/policies/actions";
 import * as userActions from "@/app/(console)/iam/users/actions";
 import * as userSignInActions from "@/app/(console)/iam/users/sign-in-actions";
 import * as sessionActions from "@/app/(console)/account/sessions/actions";
+import * as passwordActions from "@/app/(console)/account/password/actions";
 import * as rdActionsModule from "@/app/(console)/resource-directory/actions";
 import * as ecsActions from "@/app/(console)/resources/ecs/actions";
 import * as obsActions from "@/app/(console)/resources/obs/actions";
@@ -43,6 +44,7 @@ const allActions: Record<string, Action> = {
   ...userActions,
   ...userSignInActions,
   ...sessionActions,
+  ...passwordActions,
   ...rdActionsModule,
   ...ecsActions,
   ...obsActions,
@@ -70,6 +72,13 @@ const freshUser = async (f: Fixture) => (await createUser(f.db, f.acme, { name: 
 
 const matrix: Record<string, Row> = {
   createUserAction: { fields: async () => ({ name: "newuser", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" }), allowed: creators },
+  // Whoever knows their own password may change it; of the callers here only the IAM users (bob, gina) know "Passw0rd!".
+  changePasswordAction: {
+    fields: async () => ({ currentPassword: "Passw0rd!", password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
+    allowed: ["noPermission", "switchedAllowed", "switchedDenied", "endedRole"],
+  },
+  // Setting a password lets the caller become that user: never through a switched role.
+  resetPasswordAction: { fields: async (f) => ({ userId: await freshUser(f), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }), allowed: notSwitched },
   deleteUserAction: { fields: async (f) => ({ userId: await freshUser(f) }), allowed: standard },
   addUserToGroupAction: { fields: async (f) => ({ userId: await freshUser(f), groupId: await f.id("group", "admins") }), allowed: standard },
   removeUserFromGroupAction: { fields: async (f) => ({ userId: await f.id("user", "alice"), groupId: await f.id("group", "admins") }), allowed: standard },
@@ -250,10 +259,12 @@ describe("route handlers", () => {
       },
       status: { anonymous: 401, otherwise: 200 },
     },
-    "GET /api/audit/export": {
+    "POST /api/audit/export": {
       call: async () => {
         const { NextRequest } = await import("next/server");
-        return (await import("@/app/api/audit/export/route")).GET(new NextRequest("http://localhost/api/audit/export?format=json"));
+        const body = new URLSearchParams({ format: "json" });
+        const headers = { origin: "http://localhost", "sec-fetch-site": "same-origin", host: "localhost" };
+        return (await import("@/app/api/audit/export/route")).POST(new NextRequest("http://localhost/api/audit/export", { method: "POST", body, headers }));
       },
       // Each caller exports its own account's trail, or the acting one's while switched; bob, gina and the read-only role may not.
       status: { anonymous: 401, noPermission: 403, switchedDenied: 403, endedRole: 403, otherwise: 200 },

@@ -19,6 +19,7 @@ import * as agencyActions from "@/app/(console)/agencies/actions";
 import * as groupActions from "@/app/(console)/iam/groups/actions";
 import * as policyActions from "@/app/(console)/iam/policies/actions";
 import * as userActions from "@/app/(console)/iam/users/actions";
+import * as passwordActions from "@/app/(console)/account/password/actions";
 import { groupGrants } from "@/db/schema";
 import { createAgency } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
@@ -28,7 +29,7 @@ import { createUser } from "@/lib/iam/users";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 
-const actions = { ...agencyActions, ...groupActions, ...policyActions, ...userActions } as unknown as Record<string, Action>;
+const actions = { ...agencyActions, ...groupActions, ...policyActions, ...userActions, ...passwordActions } as unknown as Record<string, Action>;
 const allow = (...actionNames: string[]) => JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Allow", Action: actionNames }] });
 const deny = (...actionNames: string[]) => JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Deny", Action: actionNames }] });
 
@@ -60,6 +61,8 @@ beforeAll(async () => {
   await principal("remover", [{ name: "only-remove", document: allow("iam:groups:removeUser") }]);
   await principal("creator", [{ name: "only-create-agency", document: allow("iam:agencies:create") }, { name: "OBS ReadOnlyAccess" }]);
   await principal("lender", [{ name: "only-update-agency", document: allow("iam:agencies:update") }]);
+  await principal("resetter", [{ name: "only-reset", document: allow("iam:users:resetPassword") }]);
+  await principal("secadmin", [{ name: "Security Administrator" }]);
   // remover is also held back by a Deny in a second group; leaving it would lift the Deny.
   const restricted = await createGroup(t.db, acme, { name: "restricted" });
   await grantPolicyToGroup(t.db, acme, { groupId: restricted.id, policyId: await id("policy", "no-ecs-delete"), scopeKind: "all" });
@@ -180,6 +183,24 @@ const rows: Record<string, Row> = {
     as: "lender",
     action: "updateAgencyAction",
     fields: async (f) => ({ agencyId: await f.id("agency", "globex-ops"), validityKind: "one_day", description: "" }),
+    refusal: null,
+  },
+  "setting another user's password without being a Security Administrator": {
+    as: "resetter",
+    action: "resetPasswordAction",
+    fields: async (f) => ({ userId: await f.id("user", "bob"), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
+    refusal: "Only the root user or a Security Administrator can set another user's password",
+  },
+  "a Security Administrator setting the password of a user who holds more": {
+    as: "secadmin",
+    action: "resetPasswordAction",
+    fields: async (f) => ({ userId: await f.id("user", "alice"), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
+    refusal: "allows ecs:instances:list, which you do not hold",
+  },
+  "control: a Security Administrator resets bob's password": {
+    as: "secadmin",
+    action: "resetPasswordAction",
+    fields: async (f) => ({ userId: await f.id("user", "bob"), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
     refusal: null,
   },
   "a switched role adding Security Administrator to its own agency": {

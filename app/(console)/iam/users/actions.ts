@@ -4,6 +4,7 @@ import { action } from "@/app/_lib/action";
 import { addUserToGroup, removeUserFromGroup } from "@/lib/iam/groups";
 import { createUserInput, membershipInput } from "@/lib/iam/schemas";
 import { createUser, deleteUser } from "@/lib/iam/users";
+import { resetPasswordInput, resetUserPassword } from "@/lib/iam/passwords";
 
 const paths = ["/iam/users", "/iam/groups"];
 
@@ -25,4 +26,9 @@ export const addUserToGroupAction = action(membershipInput, (input, { db, caller
 export const removeUserFromGroupAction = action(membershipInput, (input, { db, caller }) => removeUserFromGroup(db, caller, input), {
   revalidate: paths,
   success: () => "User removed from the group.",
+});
+
+export const resetPasswordAction = action(resetPasswordInput, (input, { db, caller }) => resetUserPassword(db, caller, input), {
+  revalidate: paths,
+  success: ({ userName }) => `Password of ${userName} reset; ${userName} was signed out everywhere.`,
 });

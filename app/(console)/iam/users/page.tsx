@@ -8,6 +8,7 @@ import { groupChoices } from "@/lib/iam/groups";
 import { listUsers } from "@/lib/iam/users";
 import { AddToGroupForm } from "./add-to-group-form";
 import { CreateUserForm } from "./create-user-form";
+import { ResetPasswordForm } from "./reset-password-form";
 import { deleteUserAction } from "./actions";
 import { endUserSignInsAction } from "./sign-in-actions";
 import { utcDate } from "@/lib/format";
@@ -51,6 +52,7 @@ export default async function UsersPage() {
                       userName={user.name}
                       groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
                     />
+                    <ResetPasswordForm userId={user.id} userName={user.name} />
                     <ConfirmAction
                       action={endUserSignInsAction}
                       fields={{ userId: user.id }}
