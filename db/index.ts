@@ -1,18 +1,50 @@
 /** The application's database: opened once per process, migrated and seeded before first use. */
 import { env } from "@/lib/env";
 import { createDb, type Db, type DbHandle } from "./client";
+import { createDatabase, describeUrl, isMissingDatabase } from "./ensure-database";
 import { seedCatalogue, seedDemo } from "./seed";
+
+/** A problem that keeps the console from starting, with a message that names it. */
+export class StartupError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "StartupError";
+  }
+}
+
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof StartupError ? error : new StartupError(what, error);
+  }
+}
 
 export async function openDatabase(): Promise<DbHandle> {
   const config = env();
-  const handle = createDb(
-    config.DATABASE_URL === undefined
-      ? { dataDir: config.MANDATE_DATA_DIR }
-      : { url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) },
+  const url = config.DATABASE_URL;
+  const where = url === undefined ? `the embedded database in ${config.MANDATE_DATA_DIR}` : `PostgreSQL database "${describeUrl(url).database}" on ${describeUrl(url).server} as role "${describeUrl(url).role}"`;
+  const handle = await step(`Cannot open ${where}`, async () =>
+    createDb(url === undefined ? { dataDir: config.MANDATE_DATA_DIR } : { url, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) }),
   );
-  await handle.migrate();
-  await seedCatalogue(handle.db);
-  if (config.MANDATE_DEMO === "on") await seedDemo(handle.db);
+  try {
+    await step(`Cannot migrate ${where}`, async () => {
+      try {
+        await handle.migrate();
+      } catch (error) {
+        if (url === undefined || !isMissingDatabase(error)) throw error;
+        await step(`Database "${describeUrl(url).database}" does not exist and could not be created`, () => createDatabase(url));
+        await handle.migrate();
+      }
+    });
+    await step(`Cannot seed ${where}`, async () => {
+      await seedCatalogue(handle.db);
+      if (config.MANDATE_DEMO === "on") await seedDemo(handle.db);
+    });
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
   return handle;
 }
 
@@ -25,4 +57,14 @@ export function getDb(): Promise<Db> {
     throw error;
   });
   return holder.mandateDb.then((h) => h.db);
+}
+
+/** At startup: `run` opens the database, or the process stops with the reason rather than serve errors. */
+export async function exitOnFailure<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`Mandate cannot start. ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

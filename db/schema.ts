@@ -385,3 +385,10 @@ export const signIns = pgTable(
   (t) => [index("sign_ins_principal").on(t.accountId, t.userId, t.endedAt)],
 );
 export type SignIn = typeof signIns.$inferSelect;
+
+/** Facts about the installation itself, e.g. that the demo world was seeded (so it never is again). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull().default(sql`'{}'::jsonb`),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

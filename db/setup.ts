@@ -1,6 +1,6 @@
-/** `npm run db:setup`: applies migrations and seeds, then exits. */
-import { openDatabase } from "./index";
+/** `npm run db:setup`: creates (when allowed), migrates and seeds the database, then exits. */
+import { exitOnFailure, openDatabase } from "./index";
 
-const handle = await openDatabase();
+const handle = await exitOnFailure(openDatabase);
 await handle.close();
 console.log(`Database ready (${handle.kind}).`);
