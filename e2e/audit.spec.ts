@@ -30,7 +30,7 @@ test("acme finds gina's stop through globex-ops in the audit trail and exports i
   await expect(row.getByRole("cell", { name: "globex-ops" })).toBeVisible();
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("form", { name: "Export events" }).getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile(await (await download).path(), "utf8");
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("id,time,account_id,actor,actor_account_id,actor_user_id,agency_id,agency_name,action,target,decision,detail");
@@ -50,6 +50,25 @@ test("bad filters get a message at the field", async ({ page }) => {
   await page.goto("/audit?from=2026-11-23T10:00&to=2026-11-22T10:00");
   await expect(page.getByText("From must be before To.")).toBeVisible();
   await expect(page.getByRole("table", { name: "Audit events" })).toHaveCount(0);
+});
+
+test("a NUL byte in a filter gets a message at the field, not a server error", async ({ page }) => {
+  await signIn(page, "acme", "alice");
+  const response = await page.goto("/audit?actor=acme%00x");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("Actor must not contain control characters.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Audit events" })).toHaveCount(0);
+});
+
+test("exporting is a same-origin POST: a link or another site's form cannot cause it", async ({ page }) => {
+  await signIn(page, "acme", "alice");
+  expect((await page.request.get("/api/audit/export?format=csv")).status()).toBe(405);
+  const foreign = await page.request.post("/api/audit/export", {
+    form: { format: "csv" },
+    headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain("Export refused");
 });
 
 test("the access overview shows findings both ways, and the simulator explains a decision", async ({ page }) => {

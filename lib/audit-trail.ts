@@ -8,13 +8,12 @@ import { requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
-import { validate } from "@/lib/validation";
+import { decimalInteger, optionalText, validate } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const EXPORT_LIMIT = 100_000;
 
-const optionalText = (label: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(200, `${label} must be at most 200 characters.`).optional());
+const filterText = (label: string) => optionalText(label, 200);
 
 // <input type="datetime-local"> sends "2026-11-23T07:30" with no zone; the console shows and reads UTC.
 const instant = (label: string) =>
@@ -30,13 +29,13 @@ const instant = (label: string) =>
 
 export const auditQuery = z
   .object({
-    actor: optionalText("Actor"),
-    agency: optionalText("Agency"),
-    action: optionalText("Action"),
+    actor: filterText("Actor"),
+    agency: filterText("Agency"),
+    action: filterText("Action"),
     decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["allow", "deny"], { error: "Decision must be Allowed or Denied." }).optional()),
     from: instant("From"),
     to: instant("To"),
-    before: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Invalid page." }).int().positive().optional()),
+    before: z.preprocess((v) => (v === "" ? undefined : v), decimalInteger("Invalid page.").pipe(z.number().int().positive({ error: "Invalid page." })).optional()),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "From must be before To.", path: ["to"] });
 
@@ -76,7 +75,7 @@ export async function listAuditEvents(db: Db, caller: Caller, raw: unknown = {})
 }
 
 export async function getAuditEvent(db: Db, caller: Caller, rawId: unknown): Promise<AuditEvent> {
-  const eventId = validate(z.coerce.number({ error: "Invalid event." }).int().positive(), rawId);
+  const eventId = validate(decimalInteger("Invalid event.").pipe(z.number().int().positive({ error: "Invalid event." }).max(Number.MAX_SAFE_INTEGER)), rawId);
   await requireAllowed(db, caller, traceRequest(caller, "cts:traces:get"));
   const [event] = await db
     .select()

@@ -17,21 +17,58 @@ export function listOf<T extends z.ZodType>(item: T) {
   );
 }
 
+// PostgreSQL refuses \u0000 in text (the request would fail with a 500), and no name, description or
+// filter needs a control character; they also hide text from people reading the console or the audit.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Multi-line fields (descriptions) keep tabs and line breaks.
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export const controlCharacterMessage = (label: string) => `${label} must not contain control characters.`;
+export const hasControlCharacters = (text: string, multiline = false) => (multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(text);
+
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
     // abort: an empty or over-long value gets one message, not also the pattern's.
     .min(1, { error: `${label} is required.`, abort: true })
-    .max(max, { error: `${label} must be at most ${max} characters.`, abort: true });
+    .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
+    .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true });
+}
+
+/** A text field or query parameter that may be left empty (read as undefined). */
+export function optionalText(label: string, max: number) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string({ error: `${label} must be text.` })
+      .trim()
+      .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true })
+      .optional(),
+  );
 }
 
 export const description = z
   .string({ error: "Description must be text." })
   .trim()
-  .max(255, "Description must be at most 255 characters.")
+  .max(255, { error: "Description must be at most 255 characters.", abort: true })
+  .refine((v) => !hasControlCharacters(v, true), { error: controlCharacterMessage("Description"), abort: true })
   .optional()
   .transform((v) => v ?? "");
+
+/**
+ * A whole number typed into a form: decimal digits only. `z.coerce.number` would also take "0x10",
+ * "1e1", " 16 " and "Infinity", so a value could mean something other than what the field shows.
+ */
+export function decimalInteger(message: string) {
+  return z.unknown().transform((v, ctx) => {
+    if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+    if (typeof v === "string" && /^[0-9]{1,15}$/.test(v)) return Number(v);
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+}
 
 export const id = (label: string) => z.uuid({ error: `Select a valid ${label}.` });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { agencyTypes, validityKinds } from "@/db/schema";
 import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { checkScope, scopeShape } from "@/lib/scope-input";
-import { description, id, listOf, requiredText } from "@/lib/validation";
+import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
 
 export const agencyName = requiredText("Agency name", 64).regex(
   /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/,
@@ -13,7 +13,7 @@ const validityShape = {
   validityKind: z.enum(validityKinds, { error: "Select a validity period." }),
   validityDays: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? undefined : v),
-    z.coerce.number({ error: "Enter the number of days." }).optional(),
+    decimalInteger(`Enter a whole number of days from 1 to ${MAX_CUSTOM_DAYS}.`).optional(),
   ),
 };
 
@@ -69,6 +69,14 @@ export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyId
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
 export const agencyListQuery = z.object({
-  q: z.string().trim().max(64).catch(""),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  // A repeated or missing q is no search; a typed one is checked, since it reaches the database.
+  q: z.preprocess(
+    (v) => (typeof v === "string" ? v : ""),
+    z
+      .string()
+      .trim()
+      .max(64, { error: "Search must be at most 64 characters.", abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("Search") }),
+  ),
+  page: decimalInteger("Invalid page.").pipe(z.number().int().min(1).max(1_000_000)).catch(1),
 });

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { flavors, storageClasses } from "@/lib/resources/options";
-import { id, requiredText } from "@/lib/validation";
-
+import { hasControlCharacters, id, requiredText } from "@/lib/validation";
 
 const placement = {
-  regionId: z.string({ error: "Select a region." }).min(1, "Select a region."),
+  // Looked up in the database, which refuses \u0000 in text.
+  regionId: z
+    .string({ error: "Select a region." })
+    .min(1, "Select a region.")
+    .max(64, "Select a region.")
+    .refine((v) => !hasControlCharacters(v), "Select a region."),
   enterpriseProjectId: id("enterprise project"),
 };
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { auditEvents, ecsInstances } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, csvHeader, csvRow, exportAuditEvents, getAuditEvent, listAuditEvents } from "@/lib/audit-trail";
 import type { Caller } from "@/lib/caller";
@@ -7,7 +8,12 @@ import { AccessDeniedError, ValidationError } from "@/lib/errors";
 import { createGroup } from "@/lib/iam/groups";
 import { setInstanceState } from "@/lib/resources/ecs";
 import { assumeRole } from "@/lib/roles/role-sessions";
+import { state } from "../helpers/action-harness";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+
+vi.mock("server-only", () => ({}));
+vi.mock("@/db", async () => (await import("../helpers/action-harness")).doubles.db);
+vi.mock("@/app/_lib/session", async () => (await import("../helpers/action-harness")).doubles.session);
 
 let t: TestDatabase;
 let acme: Caller;
@@ -75,9 +81,24 @@ describe("the audit trail", () => {
     [{ from: "2026-11-23T10:00", to: "2026-11-22T10:00" }, "to"],
     [{ decision: "maybe" }, "decision"],
     [{ actor: "x".repeat(201) }, "actor"],
+    // PostgreSQL refuses \u0000 in text: these were database errors (HTTP 500) before reaching a field.
+    [{ actor: "acme\u0000" }, "actor"],
+    [{ agency: "globex-ops\u0000" }, "agency"],
+    [{ action: "ecs:\u0000" }, "action"],
+    // z.coerce.number read these as 16, 1000 and 7.
+    [{ before: "0x10" }, "before"],
+    [{ before: "1e3" }, "before"],
+    [{ before: " 7 " }, "before"],
   ])("bad filter %j is a field error", async (query, field) => {
     const error = await rejection<ValidationError>(() => listAuditEvents(t.db, acme, query));
+    expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys(error.fieldErrors)).toContain(field);
+  });
+
+  test("a control character in a filter is named at its field", async () => {
+    const error = await rejection<ValidationError>(() => listAuditEvents(t.db, acme, { actor: "acme\u0000" }));
+    expect(error.fieldErrors.actor).toEqual(["Actor must not contain control characters."]);
+    await expect(getAuditEvent(t.db, acme, "0x1")).rejects.toBeInstanceOf(ValidationError);
   });
 
   test("each account sees only its own events, and bob none", async () => {
@@ -116,5 +137,51 @@ describe("the audit trail", () => {
     });
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
     expect(row).toContain(`"a,b"`);
+  });
+});
+
+describe("the export route", () => {
+  const exportsRecorded = async () => (await listAuditEvents(t.db, acme, { action: "cts:traces:export" })).events.length;
+  const post = (fields: Record<string, string>, headers: Record<string, string>) =>
+    new NextRequest("http://localhost/api/audit/export", { method: "POST", body: new URLSearchParams(fields), headers: { host: "localhost", ...headers } });
+  const exportAs = async (caller: Caller, request: NextRequest) => {
+    state.db = t.db;
+    state.identity = { caller, loginId: "test", roleEnded: null, roleNotice: null };
+    return (await import("@/app/api/audit/export/route")).POST(request);
+  };
+
+  test("a same-origin POST from the page exports the filtered trail and is recorded", async () => {
+    const before = await exportsRecorded();
+    const response = await exportAs(acme, post({ format: "json", decision: "deny" }, { origin: "http://localhost", "sec-fetch-site": "same-origin" }));
+    expect(response.status).toBe(200);
+    const events = JSON.parse(await response.text()) as { decision: string }[];
+    expect(events.every((e) => e.decision === "deny")).toBe(true);
+    expect(await exportsRecorded()).toBe(before + 1);
+  });
+
+  test.each([
+    [{ origin: "https://attacker.example", "sec-fetch-site": "cross-site" }],
+    [{ "sec-fetch-site": "same-site" }],
+    [{ origin: "https://attacker.example" }],
+    [{ origin: "null" }],
+  ])("a request from another site (%j) is refused and writes nothing", async (headers) => {
+    const before = await exportsRecorded();
+    const response = await exportAs(acme, post({ format: "csv" }, headers));
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/^Export refused: the request came from another (site|origin)/);
+    expect(await exportsRecorded()).toBe(before);
+  });
+
+  test("there is no GET export a link or a navigation could trigger", async () => {
+    const route = await import("@/app/api/audit/export/route");
+    expect(Object.keys(route)).not.toContain("GET");
+  });
+
+  test("a bad filter sends the user back to the page, where the field shows why; nothing is recorded", async () => {
+    const before = await exportsRecorded();
+    const response = await exportAs(acme, post({ format: "csv", actor: "acme\u0000" }, { origin: "http://localhost" }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("http://localhost/audit?actor=acme%00");
+    expect(await exportsRecorded()).toBe(before);
   });
 });

@@ -1,11 +1,12 @@
 /** Arbitrary form input to every create form: the answer is a typed domain error or success, never a crash, and a refusal writes nothing. */
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { enterpriseProjects, policies } from "@/db/schema";
-import { createAgency } from "@/lib/agencies/agencies";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { agencies, enterpriseProjects, policies } from "@/db/schema";
+import { createAgency, listAgencies } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ValidationError } from "@/lib/errors";
 import { createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
 import { createUser } from "@/lib/iam/users";
@@ -13,8 +14,13 @@ import { createFolder, inviteAccount } from "@/lib/rd/directory";
 import { createInstance } from "@/lib/resources/ecs";
 import { createBucket } from "@/lib/resources/obs";
 import { assumeRole } from "@/lib/roles/role-sessions";
-import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
+import { state } from "../helpers/action-harness";
+import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { tableCounts } from "../helpers/snapshot";
+
+vi.mock("server-only", () => ({}));
+vi.mock("@/db", async () => (await import("../helpers/action-harness")).doubles.db);
+vi.mock("@/app/_lib/session", async () => (await import("../helpers/action-harness")).doubles.session);
 
 let t: TestDatabase;
 let acme: Caller;
@@ -31,8 +37,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
+// NUL (which PostgreSQL refuses in text) and other control characters, alone or inside ordinary text.
+const controlText = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f), fc.string({ maxLength: 10 }))
+  .map(([a, c, b]) => `${a}${String.fromCharCode(c)}${b}`);
+// Numbers that z.coerce.number would read as 16, 10, 16, 7 or Infinity: only decimal digits are a number.
+const notDecimal = fc.constantFrom("0x10", "1e1", "0b10000", " 7", "7 ", "+7", "7.0", "Infinity", "\u0000");
+
 // Field values that are sometimes valid, sometimes hostile: empty, huge, unicode, SQL and markup, wrong types.
 const value = fc.oneof(
+  controlText,
+  notDecimal,
   fc.string({ maxLength: 80 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.constantFrom("", " ", "acme", "umbrella", "globex/gina", "'; drop table users; --", "<script>x</script>", "x".repeat(300), "cn-north-4", "all", "regions", "one_day", "custom", "7", "-1", "1e9"),
@@ -69,4 +84,61 @@ test.each(forms)("%s: never crashes, and a refusal writes nothing", async (_name
     }),
     { numRuns: 60 },
   );
+});
+
+const validAgency = () => ({
+  name: `fuzz-${Math.random().toString(36).slice(2, 8)}`,
+  type: "account",
+  delegatedAccount: "globex",
+  validityKind: "custom",
+  validityDays: "7",
+  description: "",
+  policyIds: [known.policy],
+  scopeKind: "all",
+});
+
+test.each([
+  ["create user", (d: string) => createUser(t.db, acme, { name: "nul-user", password: "Passw0rd!x", confirmPassword: "Passw0rd!x", description: d })],
+  ["create group", (d: string) => createGroup(t.db, acme, { name: "nul-group", description: d })],
+  ["create policy", (d: string) => createPolicy(t.db, acme, { name: "nul-policy", description: d, document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:*:get"]}]}' })],
+  ["create agency", (d: string) => createAgency(t.db, acme, { ...validAgency(), description: d })],
+])("%s: a NUL byte or control character in the description is refused at the field", async (_name, submit) => {
+  for (const bad of ["a\u0000b", "\u0000", "bell\u0007", "esc\u001b[31m", "del\u007f"]) {
+    const before = await tableCounts(t.db);
+    const error = await rejection<ValidationError>(() => submit(bad));
+    expect(error, String(error)).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors.description).toEqual(["Description must not contain control characters."]);
+    expect(await tableCounts(t.db)).toEqual(before);
+  }
+});
+
+test("a description keeps its line breaks and tabs", async () => {
+  const agency = await createAgency(t.db, acme, { ...validAgency(), description: "first line\n\tsecond line" });
+  const [row] = await t.db.select().from(agencies).where(eq(agencies.id, (agency as { id: string }).id));
+  expect(row!.description).toBe("first line\n\tsecond line");
+});
+
+test.each(["0x10", "1e1", " 16", "16 ", "+16", "16.0", "0b10000", "Infinity", "1_6"])("validity %j is not a number of days; nothing is written", async (days) => {
+  const before = await tableCounts(t.db);
+  const error = await rejection<ValidationError>(() => createAgency(t.db, acme, { ...validAgency(), validityDays: days }));
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error.fieldErrors.validityDays).toEqual(["Enter a whole number of days from 1 to 365."]);
+  expect(await tableCounts(t.db)).toEqual(before);
+});
+
+test("a NUL byte in the agency search is a message at the search field, not a database error", async () => {
+  const error = await rejection<ValidationError>(() => listAgencies(t.db, acme, { q: "globex\u0000" }));
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error.fieldErrors.q).toEqual(["Search must not contain control characters."]);
+  expect((await listAgencies(t.db, acme, { q: "globex", page: "0x10" })).page).toBe(1);
+});
+
+test("a NUL byte in the role-suggestion query is a 400 with a message, not a 500", async () => {
+  state.db = t.db;
+  state.identity = { caller: gina, loginId: "fuzz", roleEnded: null, roleNotice: null };
+  const { GET } = await import("@/app/api/role/agencies/route");
+  const response = await GET(new NextRequest("http://localhost/api/role/agencies?account=acme%00"));
+  expect(response.status).toBe(400);
+  expect(await response.json()).toEqual({ agencies: [], error: "Account name must not contain control characters." });
+  expect(((await (await GET(new NextRequest("http://localhost/api/role/agencies?account=acme"))).json()) as { agencies: string[] }).agencies).toContain("globex-ops");
 });

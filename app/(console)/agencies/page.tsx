@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listAgencies } from "@/lib/agencies/agencies";
+import { agencyListQuery } from "@/lib/agencies/schemas";
 import { describeValidity } from "@/lib/agencies/validity";
 import { deleteAgencyAction } from "./actions";
 import { utcDate } from "@/lib/format";
@@ -17,7 +18,10 @@ export const metadata: Metadata = { title: "Agencies" };
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const result = await load((db, caller) => listAgencies(db, caller, { q: params.q, page: params.page }));
+  // A search the domain would refuse (control characters, too long) is shown at the search field over the full list.
+  const search = agencyListQuery.safeParse({ q: params.q });
+  const searchError = search.success ? undefined : search.error.issues[0]?.message;
+  const result = await load((db, caller) => listAgencies(db, caller, { q: searchError ? "" : params.q, page: params.page }));
   const now = new Date();
   return (
     <>
@@ -38,11 +42,16 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             <label htmlFor="agency-search" className="sr-only">
               Search by agency name
             </label>
-            <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} />
+            <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} aria-invalid={Boolean(searchError)} aria-describedby={searchError ? "agency-search-error" : undefined} />
             <button type="submit" className={buttonClass("secondary")}>
               Search
             </button>
           </form>
+          {searchError && (
+            <p id="agency-search-error" role="alert" className="-mt-2 mb-3 text-sm text-red-700">
+              {searchError}
+            </p>
+          )}
           <Table label="Agencies">
             <thead>
               <tr>

@@ -52,14 +52,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit Trail"
         description="Every change and every denied attempt in this account, newest first: who acted, through which agency, and what was decided."
         actions={
-          <>
-            <a href={`/api/audit/export${withFilters(filters, { format: "csv" })}`} className={buttonClass("secondary")}>
-              Export CSV
-            </a>
-            <a href={`/api/audit/export${withFilters(filters, { format: "json" })}`} className={buttonClass("secondary")}>
-              Export JSON
-            </a>
-          </>
+          // A POST, not a link: exporting is recorded, so only this page (same origin) may cause it.
+          parsed.success && (
+            <form method="post" action="/api/audit/export" aria-label="Export events" className="flex gap-2">
+              {Object.entries(filters).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" name="format" value="csv" className={buttonClass("secondary")}>
+                Export CSV
+              </button>
+              <button type="submit" name="format" value="json" className={buttonClass("secondary")}>
+                Export JSON
+              </button>
+            </form>
+          )
         }
       />
       <form role="search" aria-label="Filter events" className="mb-4 grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">

@@ -2,13 +2,31 @@ import type { NextRequest } from "next/server";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { csvHeader, csvRow, exportAuditEvents, jsonRecord } from "@/lib/audit-trail";
-import { AccessDeniedError, DomainError } from "@/lib/errors";
+import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
+import { crossSiteReason } from "./same-origin";
 
-/** The filtered audit trail as a CSV or JSON download, streamed page by page. */
-export async function GET(request: NextRequest) {
+const filterNames = ["actor", "agency", "action", "decision", "from", "to"] as const;
+
+/**
+ * The filtered audit trail as a CSV or JSON download, streamed page by page. A POST from the audit
+ * page's form, since exporting is recorded: a link or another site must not cause it.
+ */
+export async function POST(request: NextRequest) {
+  const crossSite = crossSiteReason(request.headers);
+  if (crossSite !== null) return new Response(`Export refused: ${crossSite}. Export from the Audit Trail page.`, { status: 403 });
   const identity = await resolveRequest();
   if (identity === null) return new Response("Sign in to continue.", { status: 401 });
-  const params = Object.fromEntries(request.nextUrl.searchParams);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return new Response("Export from the Audit Trail page: the request is not a form submission.", { status: 400 });
+  }
+  const params: Record<string, string> = {};
+  for (const name of [...filterNames, "format"]) {
+    const value = form.get(name);
+    if (typeof value === "string" && value !== "") params[name] = value;
+  }
   const format = params.format === "json" ? "json" : "csv";
   const events = exportAuditEvents(await getDb(), identity.caller, params);
   let first: IteratorResult<Awaited<ReturnType<typeof events.next>>["value"]>;
@@ -16,6 +34,11 @@ export async function GET(request: NextRequest) {
     // Pull the first event before answering, so a refusal or bad filter becomes a clear error response.
     first = await events.next();
   } catch (error) {
+    if (error instanceof ValidationError) {
+      // Back to the page, which shows each bad filter's message at its field.
+      const filters = Object.fromEntries(filterNames.flatMap((n) => (params[n] === undefined ? [] : [[n, params[n]]])));
+      return Response.redirect(new URL(`/audit?${new URLSearchParams(filters)}`, request.nextUrl), 303);
+    }
     if (error instanceof AccessDeniedError) return new Response(error.message, { status: 403 });
     if (error instanceof DomainError) return new Response(error.message, { status: 400 });
     throw error;
