@@ -8,6 +8,7 @@ import { seedCatalogue, seedDemo } from "@/db/seed";
 import { benchAgencies } from "./agencies";
 import { benchAudit } from "./audit";
 import { benchAuthz } from "./authz";
+import { benchEscalation } from "./escalation";
 import { benchLoad } from "./load";
 
 async function prepare(handle: DbHandle): Promise<DbHandle> {
@@ -54,6 +55,7 @@ for (const target of targets) {
   try {
     await benchAgencies(handle, target.label);
     await benchAudit(handle, target.label);
+    await benchEscalation(handle, target.label);
   } finally {
     await dispose();
   }

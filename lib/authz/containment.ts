@@ -12,8 +12,12 @@
  */
 import type { Statement } from "@/lib/policy/document";
 
-/** Exploration stops here; a statement set that needs more is treated as not contained (safe side). */
-export const MAX_PRODUCT_STATES = 20_000;
+/**
+ * Exploration stops at this many transitions (states × statements × symbols), about a tenth of a
+ * second; a question that needs more is answered "not contained", the safe side, so no policy can
+ * make a check hold the server.
+ */
+export const MAX_WORK = 2_000_000;
 
 /** The separator between the action and the resource: not a character, so no pattern can match it. */
 const SEP = "";
@@ -154,7 +158,7 @@ function alphabet(shapes: Shape[]): string[] {
  * Whether everything `subject` allows (less what `subjectDenies` removes) is allowed by `allows`
  * and untouched by `denies`. Exact, or "not contained" when the search exceeds its bound.
  */
-export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[] = [], maxStates = MAX_PRODUCT_STATES): ContainmentResult {
+export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[] = [], maxWork = MAX_WORK): ContainmentResult {
   const automata = [subject, ...subjectDenies, ...holder.allows, ...holder.denies].map((s) => new StatementAutomaton(s));
   const symbols = alphabet([subject, ...subjectDenies, ...holder.allows, ...holder.denies]);
   const ranges = {
@@ -172,18 +176,20 @@ export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: 
   const start = automata.map((a) => a.initial);
   const seen = new Map<string, { parent: string | null; symbol: string }>([[start.join(","), { parent: null, symbol: "" }]]);
   let frontier: number[][] = [start];
+  let work = 0;
   while (frontier.length > 0) {
     const next: number[][] = [];
     for (const tuple of frontier) {
       const key = tuple.join(",");
       if (counterexample(tuple)) return { contained: false, witness: witness(seen, key) };
+      work += automata.length * symbols.length;
+      if (work > maxWork) return { contained: false, witness: null };
       for (const symbol of symbols) {
         const first = automata[0]!.step(tuple[0]!, symbol);
         if (first === DEAD) continue;
         const moved = automata.map((a, i) => (i === 0 ? first : a.step(tuple[i]!, symbol)));
         const movedKey = moved.join(",");
         if (seen.has(movedKey)) continue;
-        if (seen.size >= maxStates) return { contained: false, witness: null };
         seen.set(movedKey, { parent: key, symbol });
         next.push(moved);
       }

@@ -69,14 +69,18 @@ function subjectDeniesIn(context: readonly Grant[], cell: Cell): Shape[] {
     .flatMap((g) => g.document.Statement.filter((s) => s.Effect === "Deny" && s.Condition === undefined).map(shapeOf));
 }
 
+const NAMING_WORK = 20_000;
+
 const literal = (action: string): Shape => ({ actions: [action.toLowerCase()], negated: false, resources: ["*"] });
 
 /** Names the gap: the first console action the subject allows and the holder lacks, else the witness. */
 function nameGap(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[], witness: string | null): string {
   const actionsOnly: Shape = { ...subject, resources: ["*"] };
+  // Each probe gets a small budget: naming the gap must not cost more than finding it.
   for (const action of actionCatalogue) {
-    if (!contains({ allows: [actionsOnly], denies: [] }, literal(action)).contained) continue;
-    if (!contains(holder, { ...literal(action), resources: subject.resources }, subjectDenies).contained) return action;
+    if (!contains({ allows: [actionsOnly], denies: [] }, literal(action), [], NAMING_WORK).contained) continue;
+    const probe = contains(holder, { ...literal(action), resources: subject.resources }, subjectDenies, NAMING_WORK);
+    if (!probe.contained && probe.witness !== null) return action;
   }
   if (witness !== null && witness !== "") return witness;
   return subject.negated ? `every action except ${subject.actions.join(", ")}` : (subject.actions[0] ?? "*");

@@ -9,7 +9,8 @@ export function AddMemberForm({ groupId, users }: { groupId: string; users: { id
   return (
     <form action={formAction} className="space-y-3" aria-label="Add user to group">
       <input type="hidden" name="groupId" value={groupId} />
-      <Field label="User" name="userId" errors={errors("userId")} required>
+      {/* The group is fixed here, so what is said of it (already a member, more than you may hand on) shows at the user. */}
+      <Field label="User" name="userId" errors={errors("userId") ?? errors("groupId")} required>
         {(p) => (
           <Select {...p} defaultValue="">
             <option value="" disabled>
