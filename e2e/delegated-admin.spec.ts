@@ -94,3 +94,13 @@ test("acme/bob is refused until a custom policy with the seed's two actions is g
   await expect(bob.getByRole("alert").filter({ hasText: "resourcemanager:DisableTrustedService" })).toBeVisible();
   await bob.close();
 });
+
+test("a user without permission sees neither the account's delegated services nor whether it manages a directory", async ({ page }) => {
+  await signIn(page, "globex", "gus");
+  await page.goto("/delegated-admin");
+  await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Services you administer" })).toHaveCount(0);
+  await page.goto("/resource-directory/trusted-services");
+  await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toBeVisible();
+  await expect(page.getByText("does not manage a resource directory")).toHaveCount(0);
+});

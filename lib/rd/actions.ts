@@ -17,6 +17,8 @@ export const rdActions = {
   listDelegated: "resourcemanager:ListDelegatedAdministrators",
   register: "resourcemanager:RegisterDelegatedAdministrator",
   deregister: "resourcemanager:DeregisterDelegatedAdministrator",
+  /** A member account's own view: the trusted services it is a delegated administrator of. */
+  listMyDelegated: "resourcemanager:ListDelegatedServicesForAccount",
 } as const;
 
 /** Any of these lets a principal of the management account see the trusted services and their delegated administrators. */

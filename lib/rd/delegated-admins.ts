@@ -23,9 +23,12 @@ async function findService(db: Db, principal: string): Promise<TrustedService> {
   return service;
 }
 
+const readServices = (db: Db, caller: Caller, target: string) => (resource: string) => requireAnyAllowed(db, caller, trustedServiceReaders, { resource, target });
+
 export async function listTrustedServices(db: Db, caller: Caller) {
-  const directory = await managedDirectory(db, caller);
-  await requireAnyAllowed(db, caller, trustedServiceReaders, { resource: directoryUrn(caller, directory.id), target: "trusted services" });
+  const read = readServices(db, caller, "trusted services");
+  const directory = await managedDirectory(db, caller, read);
+  await read(directoryUrn(caller, directory.id));
   const services = await db.select().from(trustedServices).orderBy(asc(trustedServices.name));
   const enabled = new Set((await db.select().from(trustedAccess).where(eq(trustedAccess.directoryId, directory.id))).map((t) => t.servicePrincipal));
   const counts = new Map(
@@ -43,9 +46,10 @@ export async function listTrustedServices(db: Db, caller: Caller) {
 /** A service's page: trusted access, its delegated administrator accounts, and the members that could be added. */
 export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: unknown) {
   const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
-  const directory = await managedDirectory(db, caller);
+  const read = readServices(db, caller, `trusted service ${principal}`);
+  const directory = await managedDirectory(db, caller, read);
+  await read(directoryUrn(caller, directory.id));
   const service = await findService(db, principal);
-  await requireAnyAllowed(db, caller, trustedServiceReaders, { resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
   const structure = await loadStructure(db, directory.id);
   const registered = await db
     .select({ accountId: delegatedAdmins.accountId, registeredAt: delegatedAdmins.registeredAt })
@@ -70,10 +74,11 @@ export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: un
 export async function setTrustedAccess(db: Db, caller: Caller, raw: unknown) {
   const input = validate(trustedAccessInput, raw);
   await mutate(db, caller, async (tx, guard) => {
-    const directory = await managedDirectory(tx, caller, true);
-    const service = await findService(tx, input.service);
     const enable = input.enabled === "yes";
-    await guard({ action: enable ? rdActions.enableService : rdActions.disableService, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
+    const action = enable ? rdActions.enableService : rdActions.disableService;
+    const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "trusted services" }), true);
+    const service = await findService(tx, input.service);
+    await guard({ action, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
     if (enable) {
       await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
       return;
@@ -92,7 +97,7 @@ export async function registerDelegatedAdmin(db: Db, caller: Caller, raw: unknow
   const input = validate(delegatedAdminInput, raw);
   await mutate(db, caller, async (tx, guard) => {
     // Locking the directory row serializes registrations, so the maximum holds under concurrent requests.
-    const directory = await managedDirectory(tx, caller, true);
+    const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.register, resource, target: "trusted services" }), true);
     const service = await findService(tx, input.service);
     const [member] = await tx
       .select({ accountId: rdMembers.accountId, name: accounts.name })
@@ -127,7 +132,7 @@ export async function registerDelegatedAdmin(db: Db, caller: Caller, raw: unknow
 export async function deregisterDelegatedAdmin(db: Db, caller: Caller, raw: unknown) {
   const input = validate(delegatedAdminInput, raw);
   await mutate(db, caller, async (tx, guard) => {
-    const directory = await managedDirectory(tx, caller, true);
+    const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.deregister, resource, target: "trusted services" }), true);
     const service = await findService(tx, input.service);
     const [registration] = await tx
       .select({ id: delegatedAdmins.id, name: accounts.name })
@@ -147,6 +152,11 @@ export async function deregisterDelegatedAdmin(db: Db, caller: Caller, raw: unkn
 
 /** The services for which the acting account is a delegated administrator (its own console's view). */
 export async function myDelegatedServices(db: Db, caller: Caller) {
+  await requireAllowed(db, caller, {
+    action: rdActions.listMyDelegated,
+    resource: urn("resourcemanager", null, caller.accountId, "account", caller.accountId),
+    target: "delegated administrator services",
+  });
   return db
     .select({ principal: trustedServices.principal, name: trustedServices.name, description: trustedServices.description, registeredAt: delegatedAdmins.registeredAt })
     .from(delegatedAdmins)

@@ -1,5 +1,5 @@
 /** The resource directory: enabling it, folders, members and invitations. */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, delegatedAdmins, rdFolders, rdInvitations, rdMembers, resourceDirectories, trustedServices, type ResourceDirectory } from "@/db/schema";
 import { mutate, requireAllowed, type Guard } from "@/lib/authz/authorize";
@@ -15,11 +15,24 @@ const MAX_FOLDER_DEPTH = 5;
 
 export const directoryUrn = (caller: Caller, directoryId: string) => urn("resourcemanager", null, caller.accountId, "directory", directoryId);
 
-/** The directory the acting account manages; tenant isolation starts here. */
-export async function managedDirectory(db: Db, caller: Caller, lock = false): Promise<ResourceDirectory> {
+/**
+ * The directory the acting account manages; tenant isolation starts here. Without one,
+ * `authorizeMissing` runs (with the resource of any directory of the account) before saying so:
+ * a caller without the permission is refused exactly as when the directory exists, and so cannot
+ * learn whether it does.
+ */
+export async function managedDirectory(
+  db: Db,
+  caller: Caller,
+  authorizeMissing: (resource: string) => Promise<unknown>,
+  lock = false,
+): Promise<ResourceDirectory> {
   const query = db.select().from(resourceDirectories).where(eq(resourceDirectories.managementAccountId, caller.accountId));
   const [directory] = lock ? await query.for("update") : await query;
-  if (directory === undefined) throw new DomainError("rd.none");
+  if (directory === undefined) {
+    await authorizeMissing(directoryUrn(caller, "*"));
+    throw new DomainError("rd.none");
+  }
   return directory;
 }
 
@@ -69,8 +82,9 @@ export async function enableDirectory(db: Db, caller: Caller) {
 
 /** The management console's view of folders, members and pending invitations. */
 export async function directoryStructure(db: Db, caller: Caller) {
-  const directory = await managedDirectory(db, caller);
-  await requireAllowed(db, caller, { action: rdActions.get, resource: directoryUrn(caller, directory.id), target: "resource directory" });
+  const read = (resource: string) => requireAllowed(db, caller, { action: rdActions.get, resource, target: "resource directory" });
+  const directory = await managedDirectory(db, caller, read);
+  await read(directoryUrn(caller, directory.id));
   const structure = await loadStructure(db, directory.id);
   const invitations = await db
     .select({ id: rdInvitations.id, accountName: accounts.name, createdAt: rdInvitations.createdAt })
@@ -86,9 +100,15 @@ async function folderIn(tx: Db, directoryId: string, folderId: string) {
   return folder;
 }
 
-/** Runs a change of the acting account's directory, with the directory locked for its duration. */
-function changeDirectory<T>(db: Db, caller: Caller, fn: (tx: Tx, directory: ResourceDirectory, guard: Guard) => Promise<T>) {
-  return mutate(db, caller, async (tx, guard) => fn(tx, await managedDirectory(tx, caller, true), guard));
+/**
+ * Runs a change of the acting account's directory, with the directory locked for its duration.
+ * `action` is what the change needs, checked first when there is no directory.
+ */
+function changeDirectory<T>(db: Db, caller: Caller, action: string, fn: (tx: Tx, directory: ResourceDirectory, guard: Guard) => Promise<T>) {
+  return mutate(db, caller, async (tx, guard) => {
+    const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "resource directory" }), true);
+    return fn(tx, directory, guard);
+  });
 }
 
 const folderNameTaken = (error: unknown) => {
@@ -98,7 +118,7 @@ const folderNameTaken = (error: unknown) => {
 
 export async function createFolder(db: Db, caller: Caller, raw: unknown) {
   const input = validate(createFolderInput, raw);
-  return changeDirectory(db, caller, async (tx, directory, guard) => {
+  return changeDirectory(db, caller, rdActions.createFolder, async (tx, directory, guard) => {
     const parent = await folderIn(tx, directory.id, input.parentId).catch(() => {
       throw new DomainError("rd.folder_not_found", { field: "parentId" });
     });
@@ -116,7 +136,7 @@ export async function createFolder(db: Db, caller: Caller, raw: unknown) {
 
 export async function renameFolder(db: Db, caller: Caller, raw: unknown) {
   const input = validate(renameFolderInput, raw);
-  await changeDirectory(db, caller, async (tx, directory, guard) => {
+  await changeDirectory(db, caller, rdActions.updateFolder, async (tx, directory, guard) => {
     const folder = await folderIn(tx, directory.id, input.folderId);
     if (folder.parentId === null) throw new DomainError("rd.root_readonly");
     await guard({ action: rdActions.updateFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}`, detail: { renamedTo: input.name } });
@@ -130,7 +150,7 @@ export async function renameFolder(db: Db, caller: Caller, raw: unknown) {
 
 export async function deleteFolder(db: Db, caller: Caller, rawId: unknown) {
   const folderId = validate(id("folder"), rawId);
-  await changeDirectory(db, caller, async (tx, directory, guard) => {
+  await changeDirectory(db, caller, rdActions.deleteFolder, async (tx, directory, guard) => {
     const folder = await folderIn(tx, directory.id, folderId);
     if (folder.parentId === null) throw new DomainError("rd.root_readonly");
     await guard({ action: rdActions.deleteFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}` });
@@ -153,7 +173,7 @@ async function memberIn(tx: Db, directoryId: string, accountId: string) {
 
 export async function moveMember(db: Db, caller: Caller, raw: unknown) {
   const input = validate(moveMemberInput, raw);
-  await changeDirectory(db, caller, async (tx, directory, guard) => {
+  await changeDirectory(db, caller, rdActions.moveAccount, async (tx, directory, guard) => {
     const member = await memberIn(tx, directory.id, input.accountId);
     const folder = await folderIn(tx, directory.id, input.folderId);
     await guard({ action: rdActions.moveAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}`, detail: { folder: folder.name } });
@@ -163,7 +183,7 @@ export async function moveMember(db: Db, caller: Caller, raw: unknown) {
 
 export async function inviteAccount(db: Db, caller: Caller, raw: unknown) {
   const input = validate(inviteInput, raw);
-  await changeDirectory(db, caller, async (tx, directory, guard) => {
+  await changeDirectory(db, caller, rdActions.invite, async (tx, directory, guard) => {
     await guard({ action: rdActions.invite, resource: directoryUrn(caller, directory.id), target: `account ${input.accountName}` });
     const [invitee] = await tx.select().from(accounts).where(eq(accounts.name, input.accountName));
     if (invitee === undefined) throw new DomainError("rd.invitee_unknown", { field: "accountName" });
@@ -192,7 +212,8 @@ export async function respondToInvitation(db: Db, caller: Caller, raw: unknown) 
     await guard({ action: accept ? rdActions.accept : rdActions.decline, resource: directoryUrn(caller, invitation.directoryId), target: "resource directory invitation" });
     await tx.update(rdInvitations).set({ status: accept ? "accepted" : "declined", respondedAt: new Date() }).where(eq(rdInvitations.id, invitation.id));
     if (!accept) return;
-    const [root] = await tx.select().from(rdFolders).where(and(eq(rdFolders.directoryId, invitation.directoryId), eq(rdFolders.name, "Root")));
+    // The root is the folder without a parent; a member folder may also be named "Root".
+    const [root] = await tx.select().from(rdFolders).where(and(eq(rdFolders.directoryId, invitation.directoryId), isNull(rdFolders.parentId)));
     try {
       await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: invitation.directoryId, folderId: root!.id });
     } catch (error) {
@@ -210,7 +231,7 @@ async function dropMembership(tx: Tx, directoryId: string, accountId: string) {
 
 export async function removeMember(db: Db, caller: Caller, rawAccountId: unknown) {
   const accountId = validate(id("member"), rawAccountId);
-  await changeDirectory(db, caller, async (tx, directory, guard) => {
+  await changeDirectory(db, caller, rdActions.removeAccount, async (tx, directory, guard) => {
     const member = await memberIn(tx, directory.id, accountId);
     await guard({ action: rdActions.removeAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}` });
     if (member.member.accountId === directory.managementAccountId) throw new DomainError("rd.remove_management");

@@ -46,6 +46,45 @@ afterAll(() => t.dispose());
 const register = (caller: Caller, service: string, account: string) => registerDelegatedAdmin(t.db, caller, { service, accountId: ids[account] });
 const deregister = (caller: Caller, service: string, account: string) => deregisterDelegatedAdmin(t.db, caller, { service, accountId: ids[account] });
 
+describe("who may look", () => {
+  test("without permission, the directory pages refuse alike whether or not a directory exists", async () => {
+    // acme manages a directory, globex does not: bob and gus hold no permission in their accounts.
+    for (const [account, user] of [["acme", "bob"], ["globex", "gus"]] as const) {
+      const caller = await callerFor(t.db, account, user);
+      const production = (await directoryStructure(t.db, acme)).folders.find((f) => f.name === "Production")!;
+      for (const read of [
+        () => listTrustedServices(t.db, caller),
+        () => getTrustedService(t.db, caller, "securitycenter"),
+        () => directoryStructure(t.db, caller),
+        () => createFolder(t.db, caller, { name: "probe", parentId: production.id }),
+        () => inviteAccount(t.db, caller, { accountName: "umbrella" }),
+        () => register(caller, "securitycenter", "initech"),
+        () => setTrustedAccess(t.db, caller, { service: "tag", enabled: "yes" }),
+      ]) {
+        const error = await rejection(read);
+        expect(error, `${account}/${user}: ${String(error)}`).toBeInstanceOf(AccessDeniedError);
+      }
+    }
+    // Whoever may look is told that there is none.
+    await expect(listTrustedServices(t.db, await callerFor(t.db, "globex"))).rejects.toMatchObject({ code: "rd.none" });
+  });
+
+  test("an account's delegated administrator services are shown only to a principal allowed to list them", async () => {
+    await register(acme, "cloudfw", "globex");
+    const globexRoot = await callerFor(t.db, "globex");
+    expect((await myDelegatedServices(t.db, globexRoot)).map((s) => s.name)).toContain("Cloud Firewall");
+    for (const user of ["gus", "gina"]) {
+      await expect(myDelegatedServices(t.db, await callerFor(t.db, "globex", user))).rejects.toBeInstanceOf(AccessDeniedError);
+    }
+    const [denial] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, ids.globex!), eq(auditEvents.action, "resourcemanager:ListDelegatedServicesForAccount")));
+    expect(denial).toMatchObject({ decision: "deny" });
+    await deregister(acme, "cloudfw", "globex");
+  });
+});
+
 describe("the demo directory", () => {
   test("acme manages Root with Production (globex) and Development (initech); umbrella is outside", async () => {
     const { folders, members, managementName } = await directoryStructure(t.db, acme);
@@ -221,6 +260,24 @@ describe("folders, members and invitations", () => {
     const [again] = (await getDirectoryOverview(t.db, umbrella)).invitations;
     await respondToInvitation(t.db, umbrella, { invitationId: again!.id, accept: "no" });
     expect((await getDirectoryOverview(t.db, umbrella)).role).toBe("none");
+  });
+
+  test('accepting an invitation joins under the directory\'s root, even beside a member folder named "Root"', async () => {
+    const umbrella = await callerFor(t.db, "umbrella");
+    const { folders } = await directoryStructure(t.db, acme);
+    const root = folders.find((f) => f.parentId === null)!;
+    const production = folders.find((f) => f.name === "Production")!;
+    const impostor = await createFolder(t.db, acme, { name: "Root", parentId: production.id });
+    // An update rewrites the real root's row at the end of the table, where a scan by name finds it last.
+    await t.db.update(rdFolders).set({ name: "Root" }).where(eq(rdFolders.id, root.id));
+    await inviteAccount(t.db, acme, { accountName: "umbrella" });
+    const [invitation] = (await getDirectoryOverview(t.db, umbrella)).invitations;
+    await respondToInvitation(t.db, umbrella, { invitationId: invitation!.id, accept: "yes" });
+    const [membership] = await t.db.select().from(rdMembers).where(eq(rdMembers.accountId, ids.umbrella!));
+    expect(membership!.folderId).toBe(root.id);
+    expect(folderPath((await directoryStructure(t.db, acme)).folders, membership!.folderId)).toBe("Root");
+    await removeMember(t.db, acme, ids.umbrella);
+    await deleteFolder(t.db, acme, impostor.id);
   });
 
   test("a member that leaves loses its delegated administrator view on the next request", async () => {

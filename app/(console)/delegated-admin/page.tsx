@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
+import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { myDelegatedServices } from "@/lib/rd/delegated-admins";
@@ -10,13 +11,24 @@ export const metadata: Metadata = { title: "Delegated Administration" };
 
 export default async function DelegatedAdminPage() {
   const result = await load(myDelegatedServices);
-  const services = result.ok ? result.data : [];
+  const header = (
+    <PageHeader
+      title="Delegated Administration"
+      description="Trusted services for which the management account of your resource directory made this account a delegated administrator account."
+    />
+  );
+  if (!result.ok) {
+    return (
+      <>
+        {header}
+        <AccessDenied message={result.message} />
+      </>
+    );
+  }
+  const services = result.data;
   return (
     <>
-      <PageHeader
-        title="Delegated Administration"
-        description="Trusted services for which the management account of your resource directory made this account a delegated administrator account."
-      />
+      {header}
       <Table label="Services you administer">
         <thead>
           <tr>
