@@ -20,7 +20,8 @@ export function PermissionsTable({
 }: {
   permissions: Permission[];
   projectNames: Map<string, string>;
-  remove: FormAction;
+  /** Absent when the caller may not remove permissions here. */
+  remove?: FormAction | undefined;
   removeFields: (permission: Permission) => Record<string, string>;
 }) {
   return (
@@ -29,18 +30,20 @@ export function PermissionsTable({
         <tr>
           <Th>Policy or role</Th>
           <Th>Scope</Th>
-          <Th>Operation</Th>
+          {remove && <Th>Operation</Th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {permissions.length === 0 && <EmptyRow columns={3}>No permissions granted.</EmptyRow>}
+        {permissions.length === 0 && <EmptyRow columns={remove ? 3 : 2}>No permissions granted.</EmptyRow>}
         {permissions.map((p) => (
           <tr key={p.id}>
             <Td className="font-medium">{p.policyName}</Td>
             <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
-            <Td>
-              <InlineAction action={remove} fields={removeFields(p)} label="Remove" accessibleLabel={`Remove ${p.policyName}`} />
-            </Td>
+            {remove && (
+              <Td>
+                <InlineAction action={remove} fields={removeFields(p)} label="Remove" accessibleLabel={`Remove ${p.policyName}`} />
+              </Td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -75,7 +75,7 @@ export function liftedBy(policyName: string, document: PolicyDocument, scope: Sc
 }
 
 /** No re-delegation: a switched role manages neither the agencies nor the role sessions of the account it acts in. */
-function redelegationRefusal(caller: Caller): string | null {
+export function redelegationRefusal(caller: Caller): string | null {
   if (!caller.agency) return null;
   return `A switched role cannot manage agencies or role sessions of ${caller.accountName}: the agency "${caller.agency.name}" lends permissions, not the right to delegate them further.`;
 }

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { agencyManagement } from "@/lib/agencies/management";
 import { listAgencies } from "@/lib/agencies/agencies";
 import { agencyListQuery } from "@/lib/agencies/schemas";
 import { describeValidity } from "@/lib/agencies/validity";
@@ -21,7 +22,11 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   // A search the domain would refuse (control characters, too long) is shown at the search field over the full list.
   const search = agencyListQuery.safeParse({ q: params.q });
   const searchError = search.success ? undefined : search.error.issues[0]?.message;
-  const result = await load((db, caller) => listAgencies(db, caller, { q: searchError ? "" : params.q, page: params.page }));
+  const result = await load(async (db, caller) => ({
+    ...(await listAgencies(db, caller, { q: searchError ? "" : params.q, page: params.page })),
+    may: await agencyManagement(db, caller),
+  }));
+  const may = result.ok ? result.data.may : null;
   const now = new Date();
   return (
     <>
@@ -29,9 +34,13 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         title="Agencies"
         description="Share your resources with another account, or delegate a cloud service to access other services, without sharing your security credentials."
         actions={
-          <Link href="/agencies/new" className={buttonClass("primary")}>
-            Create Agency
-          </Link>
+          may?.may("create") ? (
+            <Link href="/agencies/new" className={buttonClass("primary")}>
+              Create Agency
+            </Link>
+          ) : may?.blockedBy ? (
+            <p className="max-w-sm text-sm text-slate-600">{may.blockedBy}</p>
+          ) : null
         }
       />
       {!result.ok ? (
@@ -81,14 +90,16 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                     <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
                     <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
                     <Td>
-                      <ConfirmAction
-                        action={deleteAgencyAction}
-                        fields={{ agencyId: agency.id }}
-                        trigger="Delete"
-                        triggerLabel={`Delete agency ${agency.name}`}
-                        title="Delete Agency"
-                        message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
-                      />
+                      {may?.may("delete", agency.name) && (
+                        <ConfirmAction
+                          action={deleteAgencyAction}
+                          fields={{ agencyId: agency.id }}
+                          trigger="Delete"
+                          triggerLabel={`Delete agency ${agency.name}`}
+                          title="Delete Agency"
+                          message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+                        />
+                      )}
                     </Td>
                   </tr>
                 );

@@ -8,7 +8,11 @@ import { PermissionsTable } from "@/components/permissions-table";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { Alert } from "@/components/ui/alert";
+import type { Db } from "@/db/client";
 import { getAgency } from "@/lib/agencies/agencies";
+import { agencyManagement } from "@/lib/agencies/management";
+import type { Caller } from "@/lib/caller";
 import { describeValidity } from "@/lib/agencies/validity";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
@@ -22,13 +26,21 @@ export const metadata: Metadata = { title: "Agency" };
 
 export default async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const { agencyId } = await params;
-  const result = await load(async (db, caller) => ({
-    ...(await getAgency(db, caller, agencyId)),
-    sessions: await listActiveRoleSessions(db, caller, agencyId),
-    policies: await attachablePolicies(db, caller),
-    regions: await listRegions(db),
-    projects: await listEnterpriseProjects(db, caller),
-  }));
+  const result = await load(async (db, caller) => {
+    const found = await getAgency(db, caller, agencyId);
+    const management = await agencyManagement(db, caller);
+    const name = found.agency.name;
+    const may = { update: management.may("update", name), delete: management.may("delete", name), revokeSession: management.may("revokeSession", name), blockedBy: management.blockedBy };
+    return { ...found, may, ...(await rest(db, caller)) };
+  });
+  async function rest(db: Db, caller: Caller) {
+    return {
+      sessions: await listActiveRoleSessions(db, caller, agencyId),
+      policies: await attachablePolicies(db, caller),
+      regions: await listRegions(db),
+      projects: await listEnterpriseProjects(db, caller),
+    };
+  }
   const breadcrumb = (name: string) => (
     <Breadcrumb parent="Agencies" href="/agencies" current={name} />
   );
@@ -40,7 +52,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
       </>
     );
   }
-  const { agency, delegatedAccountName, permissions, sessions, policies, regions, projects } = result.data;
+  const { agency, delegatedAccountName, permissions, sessions, policies, regions, projects, may } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   const info: [string, string][] = [
     ["Agency name", agency.name],
@@ -57,16 +69,25 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
       <PageHeader
         title={agency.name}
         actions={
-          <ConfirmAction
-            action={deleteAgencyAction}
-            fields={{ agencyId: agency.id }}
-            trigger="Delete Agency"
-            triggerVariant="secondary"
-            title="Delete Agency"
-            message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
-          />
+          may.delete && (
+            <ConfirmAction
+              action={deleteAgencyAction}
+              fields={{ agencyId: agency.id }}
+              trigger="Delete Agency"
+              triggerVariant="secondary"
+              title="Delete Agency"
+              message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+            />
+          )
         }
       />
+      {may.blockedBy !== null && (
+        <div className="mb-4">
+          <Alert tone="info" title="View only">
+            {may.blockedBy}
+          </Alert>
+        </div>
+      )}
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
           <Panel title="Basic Information">
@@ -75,7 +96,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
           <PermissionsTable
             permissions={permissions}
             projectNames={projectNames}
-            remove={removeAgencyPermissionAction}
+            remove={may.update ? removeAgencyPermissionAction : undefined}
             removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
           />
           <Table label="Active sessions">
@@ -84,11 +105,11 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                 <Th>Delegated user</Th>
                 <Th>Switched in</Th>
                 <Th>Last active</Th>
-                <Th>Operation</Th>
+                {may.revokeSession && <Th>Operation</Th>}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {sessions.length === 0 && <EmptyRow columns={4}>Nobody is using this agency now.</EmptyRow>}
+              {sessions.length === 0 && <EmptyRow columns={may.revokeSession ? 4 : 3}>Nobody is using this agency now.</EmptyRow>}
               {sessions.map((s) => {
                 const who = s.userName === null ? `${s.principalAccount} (root user)` : `${s.userName}@${s.principalAccount}`;
                 return (
@@ -96,26 +117,32 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                     <Td className="font-medium">{who}</Td>
                     <Td>{utcMinute(s.startedAt)}</Td>
                     <Td>{utcMinute(s.lastSeenAt)}</Td>
-                    <Td>
-                      <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End session of ${who}`} />
-                    </Td>
+                    {may.revokeSession && (
+                      <Td>
+                        <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End session of ${who}`} />
+                      </Td>
+                    )}
                   </tr>
                 );
               })}
             </tbody>
           </Table>
-          <Panel title="Add Permissions">
-            <AddPermissionsForm
-              agencyId={agency.id}
-              policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
-              regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
-              projects={projects.map((p) => ({ id: p.id, label: p.name }))}
-            />
-          </Panel>
+          {may.update && (
+            <Panel title="Add Permissions">
+              <AddPermissionsForm
+                agencyId={agency.id}
+                policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
+                regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
+                projects={projects.map((p) => ({ id: p.id, label: p.name }))}
+              />
+            </Panel>
+          )}
         </div>
-        <Panel title="Edit Agency">
-          <EditAgencyForm agency={agency} />
-        </Panel>
+        {may.update && (
+          <Panel title="Edit Agency">
+            <EditAgencyForm agency={agency} />
+          </Panel>
+        )}
       </div>
     </>
   );
