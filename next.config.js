@@ -12,6 +12,11 @@ const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
   poweredByHeader: false,
+  experimental: {
+    // The largest real form (a 6,144-character policy) is far below this; the browser refuses
+    // anything over FORM_BODY_LIMIT_BYTES (lib/form-size.ts) first, with a message at the field.
+    serverActions: { bodySizeLimit: "256kb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

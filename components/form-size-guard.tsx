@@ -1,0 +1,54 @@
+"use client";
+import { useEffect, useState } from "react";
+import { oversizedForm } from "@/lib/form-size";
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+function fieldOf(form: HTMLFormElement, name: string): Field | null {
+  const item = form.elements.namedItem(name);
+  const element = item instanceof RadioNodeList ? item[0] : item;
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement ? element : null;
+}
+
+/**
+ * Stops any form whose body the server would refuse for its size, before it is sent: the server
+ * would answer with an error digest instead of a message. Listens on the window in the capture
+ * phase, so it runs before React's own submit handling of form actions.
+ */
+export function FormSizeGuard() {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const onSubmit = (event: SubmitEvent) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement)) return;
+      let data: FormData;
+      try {
+        data = new FormData(form, event.submitter);
+      } catch {
+        data = new FormData(form);
+      }
+      const problem = oversizedForm(data.entries());
+      if (problem === null) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const field = fieldOf(form, problem.field);
+      if (field !== null && field.type !== "hidden") {
+        field.setCustomValidity(problem.message);
+        field.reportValidity();
+        field.addEventListener("input", () => field.setCustomValidity(""), { once: true });
+      }
+      setMessage(problem.message);
+    };
+    window.addEventListener("submit", onSubmit, true);
+    return () => window.removeEventListener("submit", onSubmit, true);
+  }, []);
+  if (message === null) return null;
+  return (
+    <div role="alert" className="fixed inset-x-0 top-0 z-50 flex items-center justify-center gap-3 bg-red-700 px-4 py-2 text-sm text-white">
+      <span>{message}</span>
+      <button type="button" className="rounded border border-white/60 px-2 py-0.5" onClick={() => setMessage(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
