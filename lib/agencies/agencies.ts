@@ -115,7 +115,9 @@ async function attachable(db: Db, caller: Caller, policyIds: string[]) {
   const found = await db
     .select({ id: policies.id, name: policies.name, document: policies.document })
     .from(policies)
-    .where(and(inArray(policies.id, unique), or(isNull(policies.accountId), eq(policies.accountId, caller.accountId))));
+    .where(and(inArray(policies.id, unique), or(isNull(policies.accountId), eq(policies.accountId, caller.accountId))))
+    // Their documents stay as checked until the agency's permissions commit (see findPolicy).
+    .for("share");
   if (found.length !== unique.length) throw new DomainError("policy.not_found", { field: "policyIds" });
   return found;
 }

@@ -39,11 +39,13 @@ export async function groupChoices(db: Db, caller: Caller): Promise<{ id: string
   return db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, caller.accountId)).orderBy(asc(groups.name));
 }
 
-async function findGroup(db: Db, caller: Caller, groupId: string) {
-  const [group] = await db
+/** `lock` inside a change: members and grants of one group change one transaction at a time. */
+async function findGroup(db: Db, caller: Caller, groupId: string, lock?: "update") {
+  const query = db
     .select()
     .from(groups)
     .where(and(eq(groups.id, groupId), eq(groups.accountId, caller.accountId)));
+  const [group] = lock === undefined ? await query : await query.for(lock);
   if (group === undefined) throw new DomainError("group.not_found", { field: "groupId" });
   return group;
 }
@@ -99,7 +101,7 @@ export async function createGroup(db: Db, caller: Caller, raw: unknown) {
 export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
   const groupId = validate(id("user group"), rawId);
   await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, groupId);
+    const group = await findGroup(tx, caller, groupId, "update");
     const request = { action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` };
     await guard(request);
     // Its members lose its Deny statements with it.
@@ -113,7 +115,7 @@ export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
 export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
   const input = validate(membershipInput, raw);
   await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId);
+    const group = await findGroup(tx, caller, input.groupId, "update");
     const user = await findUser(tx, caller, input.userId);
     const request = { action: "iam:groups:addUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
     await guard(request);
@@ -133,7 +135,7 @@ export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
 export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) {
   const input = validate(membershipInput, raw);
   await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId);
+    const group = await findGroup(tx, caller, input.groupId, "update");
     const user = await findUser(tx, caller, input.userId);
     const request = { action: "iam:groups:removeUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
     await guard(request);
@@ -148,8 +150,8 @@ export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) 
 export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
   const input = validate(grantInput, raw);
   await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId);
-    const policy = await findPolicy(tx, caller, input.policyId);
+    const group = await findGroup(tx, caller, input.groupId, "update");
+    const policy = await findPolicy(tx, caller, input.policyId, "share");
     const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
     const request = {
       action: "iam:permissions:grantRoleToGroup",

@@ -34,11 +34,17 @@ export async function attachablePolicies(db: Db, caller: Caller) {
     .orderBy(asc(policies.kind), asc(policies.name));
 }
 
-export async function findPolicy(db: Db, caller: Caller, policyId: string) {
-  const [policy] = await db
+/**
+ * `lock` inside a change: "share" where the policy is attached (so its document cannot change
+ * until the attachment commits), "update" where the document changes (so no attachment slips in
+ * between the hand-on check and the write).
+ */
+export async function findPolicy(db: Db, caller: Caller, policyId: string, lock?: "share" | "update") {
+  const query = db
     .select()
     .from(policies)
     .where(and(eq(policies.id, policyId), visibleTo(caller)));
+  const [policy] = lock === undefined ? await query : await query.for(lock);
   if (policy === undefined) throw new DomainError("policy.not_found", { field: "policyId" });
   return policy;
 }
@@ -86,7 +92,7 @@ export async function createPolicy(db: Db, caller: Caller, raw: unknown) {
 }
 
 async function findCustomPolicy(db: Db, caller: Caller, policyId: string) {
-  const policy = await findPolicy(db, caller, policyId);
+  const policy = await findPolicy(db, caller, policyId, "update");
   if (policy.accountId === null) throw new DomainError("policy.system_readonly");
   return policy;
 }
