@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, switchRole, unique } from "./helpers";
+import { createAgency, signIn, switchRole, unique } from "./helpers";
 
 test("a user who may only grant is told, at the field, what she cannot hand on", async ({ page, browser }) => {
   const policyName = unique("grant-only");
@@ -49,15 +49,7 @@ test("a switched role holding all of IAM sees agencies but cannot delegate furth
   const agencyName = unique("iam-ops");
   const acme = await browser.newPage();
   await signIn(acme, "acme");
-  await acme.goto("/agencies/new");
-  await acme.getByLabel("Agency Name").fill(agencyName);
-  await acme.getByLabel("Delegated Account").fill("globex");
-  await acme.getByRole("button", { name: "Next" }).click();
-  await acme.getByRole("checkbox", { name: /Security Administrator/ }).check();
-  await acme.getByRole("button", { name: "Next" }).click();
-  await acme.getByLabel("Global services").check();
-  await acme.getByRole("button", { name: "OK" }).click();
-  await expect(acme.getByRole("link", { name: "View Agency" })).toBeVisible();
+  await createAgency(acme, agencyName, "globex", /Security Administrator/, "Global services");
 
   await signIn(page, "globex", "gina");
   await switchRole(page, "acme", agencyName);

@@ -36,3 +36,16 @@ export async function switchRole(page: Page, account: string, agency: string) {
   await menu.getByLabel("Agency").fill(agency);
   await menu.getByRole("button", { name: "Switch Role" }).click();
 }
+
+/** Creates an agency with the Create Agency wizard (as the signed-in account) and opens its page. */
+export async function createAgency(page: Page, name: string, delegatedAccount: string, policy: RegExp, scope?: string) {
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").fill(name);
+  await page.getByLabel("Delegated Account").fill(delegatedAccount);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: policy }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  if (scope !== undefined) await page.getByLabel(scope).check();
+  await page.getByRole("button", { name: "OK" }).click();
+  await page.getByRole("link", { name: "View Agency" }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, switchRole, unique } from "./helpers";
+import { createAgency, signIn, switchRole, unique } from "./helpers";
 
 test("gina switches into acme through globex-ops, manages ECS, is refused on IAM, and switches back", async ({ page }) => {
   await signIn(page, "globex", "gina");
@@ -42,14 +42,7 @@ test("acme deletes the agency while gina is switched in: her next click is refus
   const agencyName = unique("temp-ops");
   const acme = await browser.newPage();
   await signIn(acme, "acme");
-  await acme.goto("/agencies/new");
-  await acme.getByLabel("Agency Name").fill(agencyName);
-  await acme.getByLabel("Delegated Account").fill("globex");
-  await acme.getByRole("button", { name: "Next" }).click();
-  await acme.getByRole("checkbox", { name: /ECS FullAccess/ }).check();
-  await acme.getByRole("button", { name: "Next" }).click();
-  await acme.getByRole("button", { name: "OK" }).click();
-  await acme.getByRole("link", { name: "View Agency" }).click();
+  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
 
   await signIn(page, "globex", "gina");
   await switchRole(page, "acme", agencyName);
