@@ -4,10 +4,17 @@ import { createDb, type Db, type DbHandle } from "./client";
 import { createDatabase, describeUrl, isMissingDatabase } from "./ensure-database";
 import { seedCatalogue, seedDemo } from "./seed";
 
+// Drizzle wraps driver errors in "Failed query: …"; the innermost cause says what went wrong.
+function rootMessage(error: unknown): string {
+  let message = String(error);
+  for (let e: unknown = error; e instanceof Error; e = e.cause) message = e.message || message;
+  return message;
+}
+
 /** A problem that keeps the console from starting, with a message that names it. */
 export class StartupError extends Error {
   constructor(message: string, cause: unknown) {
-    super(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`${message}: ${rootMessage(cause)}`, { cause });
     this.name = "StartupError";
   }
 }
@@ -33,7 +40,7 @@ export async function openDatabase(): Promise<DbHandle> {
         await handle.migrate();
       } catch (error) {
         if (url === undefined || !isMissingDatabase(error)) throw error;
-        await step(`Database "${describeUrl(url).database}" does not exist and could not be created`, () => createDatabase(url));
+        await step(`Cannot create database "${describeUrl(url).database}"`, () => createDatabase(url));
         await handle.migrate();
       }
     });

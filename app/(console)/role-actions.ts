@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
 import { clearRoleCookie, setRoleCookie } from "@/app/_lib/role-cookie";
-import { signOut } from "@/lib/auth/sign-in-management";
 import { assumeRole, endOwnRoleSession } from "@/lib/roles/role-sessions";
 import { switchRoleInput } from "@/lib/roles/schemas";
 
@@ -27,14 +26,13 @@ export const switchBackAction = action(
 );
 
 /**
- * Ends the sign-in on the server (with any role switched into in it) before the client drops its
- * cookie, so that a copy of the cookie stops working too.
+ * Ends any switched role before the client signs out; next-auth's sign-out then ends the sign-in
+ * itself on the server (lib/auth/options.ts), so a copy of the cookie stops working too.
  */
 export const signOutAction = action(
   none,
-  async (_input, { db, caller, loginId }) => {
+  async (_input, { db, caller }) => {
     await endOwnRoleSession(db, caller, "signed_out");
-    await signOut(db, caller, loginId);
     await clearRoleCookie();
   },
   { whenRoleEnded: "run", success: () => "Signed out." },

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { headerValue, requestAddress } from "@/lib/auth/client-address";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { authSecret } from "@/lib/auth/secret";
+import { signOut } from "@/lib/auth/sign-in-management";
 import { SIGN_IN_MAX_AGE_MS, startSignIn } from "@/lib/auth/sign-ins";
 import { env } from "@/lib/env";
 
@@ -51,6 +52,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth awaits this before it clears the cookie: the server-side sign-in ends first.
+    async signOut({ token }) {
+      if (token?.accountId && token.loginId) await signOut(await getDb(), { accountId: token.accountId, userId: token.userId ?? null }, token.loginId);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user !== undefined) {

@@ -2,10 +2,10 @@
  * What people do with sign-ins: sign out, see their own, end the others, and (root or a holder of
  * `iam:users:revokeSessions`) end a user's. Each is audited in the transaction that ends it.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { accounts, users } from "@/db/schema";
 import { recordEvent } from "@/lib/audit";
 import { activeSignInsOf, endSignIn, endSignIns, type SignInOwner } from "@/lib/auth/sign-ins";
 import { mutate } from "@/lib/authz/authorize";
@@ -20,12 +20,28 @@ export const endUserSignInsInput = z.object({ userId: id("user") });
 /** Whose sign-ins these are: always the principal who signed in, even while switched into a role. */
 const ownerOf = (caller: Caller): SignInOwner => ({ accountId: caller.principalAccountId, userId: caller.userId });
 
-/** Sign Out: ends this sign-in (and its role sessions) so that no copy of the cookie works again. */
-export async function signOut(db: Db, caller: Caller, loginId: string): Promise<void> {
-  const principal = ownAccountCaller(caller);
+/**
+ * Sign Out: ends this sign-in (and its role sessions) so that no copy of the cookie works again.
+ * Called with what the cookie itself says, as next-auth's sign-out decodes it.
+ */
+export async function signOut(db: Db, who: SignInOwner, loginId: string): Promise<void> {
+  const [row] = await db
+    .select({ accountName: accounts.name, userName: users.name })
+    .from(accounts)
+    .leftJoin(users, and(eq(users.id, who.userId ?? sql`null`), eq(users.accountId, accounts.id)))
+    .where(eq(accounts.id, who.accountId));
+  if (row === undefined) return;
+  const principal: Caller = {
+    accountId: who.accountId,
+    accountName: row.accountName,
+    principalAccountId: who.accountId,
+    principalAccountName: row.accountName,
+    userId: who.userId,
+    userName: row.userName,
+  };
   await db.transaction(async (tx) => {
-    await endSignIn(tx, ownerOf(caller), loginId, "signed_out");
-    await recordEvent(tx, principal, { action: "iam:sessions:signOut", target: `account ${principal.accountName}`, decision: "allow", detail: { signInId: loginId } });
+    if (!(await endSignIn(tx, who, loginId, "signed_out"))) return;
+    await recordEvent(tx, principal, { action: "iam:sessions:signOut", target: `account ${row.accountName}`, decision: "allow", detail: { signInId: loginId } });
   });
 }
 

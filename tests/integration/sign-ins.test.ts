@@ -67,7 +67,7 @@ test("Sign Out ends the sign-in it is made from, and is audited", async () => {
   const who = { accountId: ian.accountId, userId: ian.userId };
   const loginId = await startSignIn(t.db, who);
   const other = await startSignIn(t.db, who);
-  await signOut(t.db, ian, loginId);
+  await signOut(t.db, who, loginId);
   expect(await signInIsActive(t.db, loginId, who)).toBe(false);
   expect(await signInIsActive(t.db, other, who)).toBe(true);
   expect(await lastEvent("iam:sessions:signOut")).toMatchObject({ actor: "initech/ian", decision: "allow", detail: { signInId: loginId } });

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ownSignIns } from "@/lib/auth/sign-in-management";
 import { utcMinute } from "@/lib/format";
-import { endOtherSignInsAction, endSignInAction } from "./actions";
+import { endSignInAction } from "./actions";
+import { SignOutOthers } from "./sign-out-others";
 
 export const metadata: Metadata = { title: "My sessions" };
 
@@ -23,18 +24,7 @@ export default async function SessionsPage() {
         description="Every browser where you are signed in. Signing a session out ends it on its next click, even if its cookie was copied; it also ends any role it had switched into."
       />
       <div className="mb-3">
-        {others > 0 ? (
-          <ConfirmAction
-            action={endOtherSignInsAction}
-            fields={{}}
-            trigger="Sign out other sessions"
-            triggerVariant="secondary"
-            title="Sign out other sessions"
-            message={`Sign out ${others} other session${others === 1 ? "" : "s"}? This session stays signed in.`}
-          />
-        ) : (
-          <p className="text-sm text-slate-600">This is your only active session.</p>
-        )}
+        <SignOutOthers others={others} />
       </div>
       <Table label="Active sessions">
         <thead>
