@@ -10,7 +10,7 @@
  *   failure on, and the account admits at most one attempt per second. A clean address still gets in.
  * - Per address, over all account names: beyond 30 failures in 15 minutes it waits 2^(f-29) seconds.
  */
-import { and, count, eq, gt, lt, max, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 import { throttledMessage } from "@/lib/auth/messages";
@@ -65,13 +65,15 @@ export async function admitAttempt(db: Db, accountKey: string, address: string, 
     // Account first, then address, in every transaction: the fixed order cannot deadlock.
     await tx.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${accountKey}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${address}))`);
-    await tx.delete(signInFailures).where(and(eq(signInFailures.accountName, accountKey), lt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS))));
+    // Forget the oldest failures once they are a day old; ids grow with time, so this reads the primary key only.
+    const oldest = tx.select({ id: signInFailures.id }).from(signInFailures).orderBy(signInFailures.id).limit(100);
+    await tx.delete(signInFailures).where(and(inArray(signInFailures.id, oldest), lt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS))));
     const windowStart = new Date(now.getTime() - WINDOW_MS);
     const tally = async (...conditions: Parameters<typeof and>) => {
       const [row] = await tx.select({ n: count(), last: max(signInFailures.at) }).from(signInFailures).where(and(...conditions));
       return { n: Number(row?.n ?? 0), last: row?.last ? new Date(row.last) : null };
     };
-    const pair = await tally(eq(signInFailures.accountName, accountKey), eq(signInFailures.address, address));
+    const pair = await tally(eq(signInFailures.accountName, accountKey), eq(signInFailures.address, address), gt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS)));
     const account = await tally(eq(signInFailures.accountName, accountKey), gt(signInFailures.at, windowStart));
     const byAddress = await tally(eq(signInFailures.address, address), gt(signInFailures.at, windowStart));
     const wait = requiredWait(

@@ -132,3 +132,11 @@ describe("throttling", () => {
     expect(await verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, { address: "203.0.113.251", now: at(2000) })).not.toBeNull();
   });
 });
+
+test("a pair's failures are forgotten after a day", async () => {
+  const address = "198.51.100.99";
+  const attempt = (seconds: number) => verifyCredentials(t.db, { account: "initech", password: "wrong" }, { address, now: at(seconds) });
+  for (let i = 0; i < PAIR_FREE_FAILURES; i++) await attempt(5000);
+  await expect(attempt(5001)).rejects.toBeInstanceOf(SignInThrottledError);
+  expect(await attempt(5000 + 24 * 60 * 60 + 1)).toBeNull();
+});
