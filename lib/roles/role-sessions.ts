@@ -61,6 +61,8 @@ export async function assumeRole(db: Db, caller: Caller, raw: unknown, loginId: 
     throw new DomainError("role.unavailable", { field: "agencyName" });
   }
   const { agency } = found;
+  // The account may have been typed in other letters: decide again on its real name, so a Deny written for it holds.
+  if (found.accountName !== input.accountName) await requireAllowed(db, principal, assumeRequest(principal, found.accountName, agency.name));
   return db.transaction(async (tx) => {
     await tx
       .update(roleSessions)
@@ -163,12 +165,14 @@ export async function suggestAgencies(db: Db, caller: Caller, accountName: strin
   const decision = await authorize(db, principal, assumeRequest(principal, name, "*"));
   if (!decision.allowed) return [];
   const rows = await db
-    .select({ name: agencies.name, expiresAt: agencies.expiresAt })
+    .select({ name: agencies.name, expiresAt: agencies.expiresAt, accountName: accounts.name })
     .from(agencies)
     .innerJoin(accounts, eq(accounts.id, agencies.accountId))
     .where(and(sql`lower(${accounts.name}) = lower(${name})`, eq(agencies.delegatedAccountId, principal.accountId)))
     .orderBy(agencies.name)
     .limit(50);
+  const realName = rows[0]?.accountName;
+  if (realName !== undefined && realName !== name && !(await authorize(db, principal, assumeRequest(principal, realName, "*"))).allowed) return [];
   const now = new Date();
   return rows.filter((r) => !isExpired(r.expiresAt, now)).map((r) => r.name);
 }

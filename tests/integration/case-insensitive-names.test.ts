@@ -62,3 +62,28 @@ test("Switch Role finds the delegating account whatever the letter case", async 
   const { caller } = await assumeRole(t.db, gina, { accountName: "ACME", agencyName: "globex-ops" }, "login-case");
   expect(caller.accountName).toBe("acme");
 });
+
+test("typing the account in other letters does not get around a Deny written for its real name", async () => {
+  const globex = await callerFor(t.db, "globex");
+  const { createPolicy: create } = await import("@/lib/iam/policies");
+  const { addUserToGroup, grantPolicyToGroup } = await import("@/lib/iam/groups");
+  const { suggestAgencies } = await import("@/lib/roles/role-sessions");
+  const policy = await create(t.db, globex, {
+    name: "assume-but-not-acme",
+    document: JSON.stringify({
+      Version: "1.1",
+      Statement: [
+        { Effect: "Allow", Action: ["iam:agencies:assume"], Resource: ["*"] },
+        { Effect: "Deny", Action: ["iam:agencies:assume"], Resource: ["iam:*:*:agency:acme/*"] },
+      ],
+    }),
+  });
+  const group = await createGroup(t.db, globex, { name: "not-acme" });
+  await grantPolicyToGroup(t.db, globex, { groupId: group.id, policyId: policy.id, scopeKind: "global" });
+  const gus = await callerFor(t.db, "globex", "gus");
+  await addUserToGroup(t.db, globex, { userId: gus.userId, groupId: group.id });
+  for (const accountName of ["acme", "ACME", "Acme"]) {
+    await expect(assumeRole(t.db, gus, { accountName, agencyName: "globex-ops" }, "login-gus")).rejects.toThrow();
+    expect(await suggestAgencies(t.db, gus, accountName)).toEqual([]);
+  }
+});
