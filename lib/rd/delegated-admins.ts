@@ -104,12 +104,17 @@ export async function registerDelegatedAdmin(db: Db, caller: Caller, raw: unknow
       .from(rdMembers)
       .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
       .where(and(eq(rdMembers.accountId, input.accountId), eq(rdMembers.directoryId, directory.id)));
-    await guard({
+    const request = {
       action: rdActions.register,
       resource: directoryUrn(caller, directory.id),
       target: `trusted service ${service.name}`,
       detail: { account: member?.name ?? input.accountId },
-    });
+    };
+    await guard(request);
+    if (caller.agency && member?.accountId === caller.principalAccountId) {
+      // A registration outlives the role: the role would give its own account standing access.
+      guard.refuse(request, `A switched role cannot register its own account (${caller.principalAccountName}) as a delegated administrator: the registration would outlive the role.`, "accountId");
+    }
     if (service.maxDelegatedAdmins === null) throw new DomainError("rd.service_no_delegation", { message: `${service.name} does not support delegated administrator accounts.` });
     if (member === undefined) throw new DomainError("rd.delegate_not_member", { field: "accountId" });
     if (member.accountId === directory.managementAccountId) throw new DomainError("rd.delegate_management", { field: "accountId" });

@@ -20,6 +20,7 @@ import * as groupActions from "@/app/(console)/iam/groups/actions";
 import * as policyActions from "@/app/(console)/iam/policies/actions";
 import * as userActions from "@/app/(console)/iam/users/actions";
 import * as passwordActions from "@/app/(console)/account/password/actions";
+import * as rdActions from "@/app/(console)/resource-directory/actions";
 import { groupGrants } from "@/db/schema";
 import { createAgency } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
@@ -29,7 +30,7 @@ import { createUser } from "@/lib/iam/users";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 
-const actions = { ...agencyActions, ...groupActions, ...policyActions, ...userActions, ...passwordActions } as unknown as Record<string, Action>;
+const actions = { ...agencyActions, ...groupActions, ...policyActions, ...userActions, ...passwordActions, ...rdActions } as unknown as Record<string, Action>;
 const allow = (...actionNames: string[]) => JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Allow", Action: actionNames }] });
 const deny = (...actionNames: string[]) => JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Deny", Action: actionNames }] });
 
@@ -75,6 +76,10 @@ beforeAll(async () => {
   const gina = await callerFor(t.db, "globex", "gina");
   const role = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "agency-admins" }, "login-role");
   who.role = { caller: role.caller, loginId: "login-role", roleEnded: null, roleNotice: null };
+  const rdFull = await id("policy", "ResourceManager FullAccess");
+  await createAgency(t.db, acme, { name: "rd-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [rdFull], scopeKind: "all" });
+  const rdRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "rd-admins" }, "login-rd-role");
+  who.rdRole = { caller: rdRole.caller, loginId: "login-rd-role", roleEnded: null, roleNotice: null };
   who.alice = { caller: await callerFor(t.db, "acme", "alice"), loginId: "login-alice", roleEnded: null, roleNotice: null };
 });
 afterAll(() => t.dispose());
@@ -201,6 +206,18 @@ const rows: Record<string, Row> = {
     as: "secadmin",
     action: "resetPasswordAction",
     fields: async (f) => ({ userId: await f.id("user", "bob"), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
+    refusal: null,
+  },
+  "a switched role registering its own account as a delegated administrator": {
+    as: "rdRole",
+    action: "registerDelegatedAdminAction",
+    fields: async (f) => ({ service: "cloudfw", accountId: await f.id("account", "globex") }),
+    refusal: "A switched role cannot register its own account (globex) as a delegated administrator",
+  },
+  "control: the same role registers initech": {
+    as: "rdRole",
+    action: "registerDelegatedAdminAction",
+    fields: async (f) => ({ service: "cloudfw", accountId: await f.id("account", "initech") }),
     refusal: null,
   },
   "a switched role adding Security Administrator to its own agency": {
