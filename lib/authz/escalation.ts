@@ -95,6 +95,14 @@ export async function requireNotSwitched(db: Db, caller: Caller, request: Guarde
   throw new AccessDeniedError(request, { allowed: false, effect: "ImplicitDeny", decidedBy: null }, { reason });
 }
 
+/**
+ * A switched role never mints sign-in credentials in the account it acts in (a new user's password,
+ * a reset): a password outlives the role, and would keep its power after the agency ends.
+ */
+export function assertNoCredentialsFromRole(caller: Caller, guard: Guard, request: GuardedRequest): void {
+  if (caller.agency) guard.refuse(request, `A switched role cannot set passwords in ${caller.accountName}: a password outlives the role.`);
+}
+
 /** The caller's grants before a change, for `assertPowerNotGrown`. */
 export async function powerBefore(tx: Db, caller: Caller): Promise<Grant[] | null> {
   return isRoot(caller) ? null : grantsFor(tx, caller);

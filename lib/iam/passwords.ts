@@ -11,7 +11,7 @@ import { recordEvent } from "@/lib/audit";
 import { endSignIns } from "@/lib/auth/sign-ins";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { grantsFor, mutate } from "@/lib/authz/authorize";
-import { assertMayHandOn, assertSecurityAdministrator } from "@/lib/authz/escalation";
+import { assertMayHandOn, assertNoCredentialsFromRole, assertSecurityAdministrator } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -65,7 +65,7 @@ export async function resetUserPassword(db: Db, caller: Caller, raw: unknown): P
     if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
     const request = { action: "iam:users:resetPassword", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` };
     await guard(request);
-    if (caller.agency) guard.refuse(request, `A switched role cannot set passwords in ${caller.accountName}: a password outlives the role.`);
+    assertNoCredentialsFromRole(caller, guard, request);
     if (user.id === caller.userId) throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
     await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
     const target: Caller = { ...caller, userId: user.id, userName: user.name, agency: null };

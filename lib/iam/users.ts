@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { assertNoCredentialsFromRole } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -60,7 +61,9 @@ export async function createUser(db: Db, caller: Caller, raw: unknown): Promise<
   const input = validate(createUserInput, raw);
   const passwordHash = await hashPassword(input.password);
   return mutate(db, caller, async (tx, guard) => {
-    await guard({ action: "iam:users:create", resource: userUrn(caller, input.name), target: `user ${input.name}` });
+    const request = { action: "iam:users:create", resource: userUrn(caller, input.name), target: `user ${input.name}` };
+    await guard(request);
+    assertNoCredentialsFromRole(caller, guard, request);
     try {
       const [created] = await tx
         .insert(users)

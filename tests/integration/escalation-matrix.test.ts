@@ -80,6 +80,9 @@ beforeAll(async () => {
   await createAgency(t.db, acme, { name: "rd-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [rdFull], scopeKind: "all" });
   const rdRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "rd-admins" }, "login-rd-role");
   who.rdRole = { caller: rdRole.caller, loginId: "login-rd-role", roleEnded: null, roleNotice: null };
+  await createAgency(t.db, acme, { name: "iam-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await id("policy", "Security Administrator")], scopeKind: "global" });
+  const iamRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "iam-admins" }, "login-iam-role");
+  who.iamRole = { caller: iamRole.caller, loginId: "login-iam-role", roleEnded: null, roleNotice: null };
   who.alice = { caller: await callerFor(t.db, "acme", "alice"), loginId: "login-alice", roleEnded: null, roleNotice: null };
 });
 afterAll(() => t.dispose());
@@ -218,6 +221,24 @@ const rows: Record<string, Row> = {
     as: "rdRole",
     action: "registerDelegatedAdminAction",
     fields: async (f) => ({ service: "cloudfw", accountId: await f.id("account", "initech") }),
+    refusal: null,
+  },
+  "a switched role holding all of IAM creating a user with a password": {
+    as: "iamRole",
+    action: "createUserAction",
+    fields: async () => ({ name: "foothold", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" }),
+    refusal: "A switched role cannot set passwords in acme",
+  },
+  "a switched role holding all of IAM resetting a user's password": {
+    as: "iamRole",
+    action: "resetPasswordAction",
+    fields: async (f) => ({ userId: await f.id("user", "bob"), password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }),
+    refusal: "A switched role cannot set passwords in acme",
+  },
+  "control: the same role creates a user group": {
+    as: "iamRole",
+    action: "createGroupAction",
+    fields: async () => ({ name: "made-by-role" }),
     refusal: null,
   },
   "a switched role adding Security Administrator to its own agency": {
