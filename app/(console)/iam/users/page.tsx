@@ -10,7 +10,7 @@ import { AddToGroupForm } from "./add-to-group-form";
 import { CreateUserForm } from "./create-user-form";
 import { ResetPasswordForm } from "./reset-password-form";
 import { deleteUserAction } from "./actions";
-import { endUserSignInsAction } from "./sign-in-actions";
+import { EndUserSessions } from "./end-user-sessions";
 import { utcDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Users" };
@@ -52,15 +52,8 @@ export default async function UsersPage() {
                       userName={user.name}
                       groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
                     />
-                    <ResetPasswordForm userId={user.id} userName={user.name} />
-                    <ConfirmAction
-                      action={endUserSignInsAction}
-                      fields={{ userId: user.id }}
-                      trigger="Sign out"
-                      triggerLabel={`Sign out user ${user.name} everywhere`}
-                      title="Sign Out User"
-                      message={`End every active session of ${user.name}? Each ends on its next click, with any role it switched into.`}
-                    />
+                    {!result.caller.agency && <ResetPasswordForm userId={user.id} userName={user.name} />}
+                    <EndUserSessions userId={user.id} userName={user.name} />
                     <ConfirmAction
                       action={deleteUserAction}
                       fields={{ userId: user.id }}
@@ -75,7 +68,11 @@ export default async function UsersPage() {
             </tbody>
           </Table>
           <Panel title="Create User">
-            <CreateUserForm />
+            {result.caller.agency ? (
+              <p className="text-sm text-slate-600">A switched role cannot create users here: a password outlives the role.</p>
+            ) : (
+              <CreateUserForm />
+            )}
           </Panel>
         </div>
       )}
