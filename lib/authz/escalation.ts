@@ -99,8 +99,13 @@ export async function requireNotSwitched(db: Db, caller: Caller, request: Guarde
  * A switched role never mints sign-in credentials in the account it acts in (a new user's password,
  * a reset): a password outlives the role, and would keep its power after the agency ends.
  */
+export function credentialsRefusal(caller: Caller): string | null {
+  return caller.agency ? `A switched role cannot set passwords in ${caller.accountName}: a password outlives the role.` : null;
+}
+
 export function assertNoCredentialsFromRole(caller: Caller, guard: Guard, request: GuardedRequest): void {
-  if (caller.agency) guard.refuse(request, `A switched role cannot set passwords in ${caller.accountName}: a password outlives the role.`);
+  const reason = credentialsRefusal(caller);
+  if (reason !== null) guard.refuse(request, reason);
 }
 
 /** The caller's grants before a change, for `assertPowerNotGrown`. */

@@ -4,6 +4,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { credentialsRefusal } from "@/lib/authz/escalation";
 import { groupChoices } from "@/lib/iam/groups";
 import { listUsers } from "@/lib/iam/users";
 import { AddToGroupForm } from "./add-to-group-form";
@@ -52,7 +53,7 @@ export default async function UsersPage() {
                       userName={user.name}
                       groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
                     />
-                    {!result.caller.agency && <ResetPasswordForm userId={user.id} userName={user.name} />}
+                    {credentialsRefusal(result.caller) === null && <ResetPasswordForm userId={user.id} userName={user.name} />}
                     <EndUserSessions userId={user.id} userName={user.name} />
                     <ConfirmAction
                       action={deleteUserAction}
@@ -68,8 +69,8 @@ export default async function UsersPage() {
             </tbody>
           </Table>
           <Panel title="Create User">
-            {result.caller.agency ? (
-              <p className="text-sm text-slate-600">A switched role cannot create users here: a password outlives the role.</p>
+            {credentialsRefusal(result.caller) !== null ? (
+              <p className="text-sm text-slate-600">{credentialsRefusal(result.caller)}</p>
             ) : (
               <CreateUserForm />
             )}
