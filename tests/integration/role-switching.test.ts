@@ -217,3 +217,12 @@ describe("scope while switched", () => {
     expect(recent.map((r) => r.agencyName)).not.toContain("recent-0");
   });
 });
+
+test("re-creating a deleted agency under the same name does not revive the sessions that used the old one", async () => {
+  const created = await createAgency(t.db, acme, { name: "phoenix", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]!], scopeKind: "all" });
+  const { roleSessionId } = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "phoenix" }, "login-phoenix");
+  await deleteAgency(t.db, acme, created.id);
+  await createAgency(t.db, acme, { name: "phoenix", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]!], scopeKind: "all" });
+  const resolved = await resolveRoleSession(t.db, gina, roleSessionId, "login-phoenix");
+  expect(resolved).toEqual({ ok: false, notice: "Your role session as phoenix@acme has ended: the agency was deleted." });
+});
