@@ -33,6 +33,7 @@ test("every console page has no serious accessibility violation", async ({ page 
     "/resources/obs",
     "/audit",
     "/access",
+    "/account/sessions",
   ];
   for (const url of pages) {
     await page.goto(url);

@@ -107,3 +107,17 @@ test("a callbackUrl to another site is ignored after signing in", async ({ page 
   expect(new URL(page.url()).host).toMatch(/^localhost:/);
   expect(new URL(page.url()).pathname).toBe("/");
 });
+
+test("an administrator signs a user out everywhere", async ({ page, browser }) => {
+  const bobsContext = await browser.newContext();
+  const bob = await bobsContext.newPage();
+  await signIn(bob, "acme", "bob");
+  await signIn(page, "acme", "alice");
+  await page.goto("/iam/users");
+  await page.getByRole("button", { name: "Sign out user bob everywhere" }).click();
+  await page.getByRole("dialog", { name: "Sign Out User" }).getByRole("button", { name: "OK" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Signed bob out of \d+ sessions?\.$/ })).toBeVisible();
+  await bob.goto("/resources/ecs");
+  await expect(bob).toHaveURL(/\/sign-in/);
+  await bobsContext.close();
+});
