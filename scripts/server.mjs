@@ -10,8 +10,8 @@ process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const app = next({ dev: false, hostname, port });
+// Like `next start`: every interface. (HOSTNAME is not used: shells and containers set it to the machine's name.)
+const app = next({ dev: false, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 
 try {
@@ -24,6 +24,6 @@ try {
 createServer((request, response) => {
   request.headers[REMOTE_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);
-}).listen(port, hostname, () => {
+}).listen(port, () => {
   console.log(`Mandate is listening on http://localhost:${port}`);
 });
