@@ -352,43 +352,5 @@ export const delegatedAdmins = pgTable(
 );
 export type DelegatedAdmin = typeof delegatedAdmins.$inferSelect;
 
-/** Failed sign-ins, counted per account name and per client address to throttle guessing. */
-export const signInFailures = pgTable(
-  "sign_in_failures",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    accountName: text("account_name").notNull(),
-    address: text("address").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("sign_in_failures_account_at").on(t.accountName, t.at), index("sign_in_failures_address_at").on(t.address, t.at)],
-);
-
-/**
- * One row per sign-in; the session cookie names it (`loginId`) and every request checks it, so Sign
- * Out, "Sign out other sessions", an administrator or deleting the user ends the cookie at once.
- */
-export const signIns = pgTable(
-  "sign_ins",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    userAgent: text("user_agent").notNull().default(""),
-    address: text("address").notNull().default(""),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
-    endedReason: text("ended_reason"),
-  },
-  (t) => [index("sign_ins_principal").on(t.accountId, t.userId, t.endedAt)],
-);
-export type SignIn = typeof signIns.$inferSelect;
-
-/** Facts about the installation itself, e.g. that the demo world was seeded (so it never is again). */
-export const settings = pgTable("settings", {
-  key: text("key").primaryKey(),
-  value: jsonb("value").notNull().default(sql`'{}'::jsonb`),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+// Sign-ins, throttling and installation settings live in a file of their own.
+export * from "./schema-auth";
