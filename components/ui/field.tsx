@@ -10,12 +10,14 @@ interface FieldProps {
   errors?: string[] | undefined;
   hint?: string;
   required?: boolean;
+  /** Needed when the same field appears more than once on a page (a form per table row). */
+  id?: string;
   children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }
 
 /** A labelled control with its hint and the server's message for that field. */
-export function Field({ label, name, errors, hint, required, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ label, name, errors, hint, required, id: givenId, children }: FieldProps) {
+  const id = givenId ?? `field-${name}`;
   const messageId = errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="space-y-1">

@@ -1,5 +1,5 @@
 /** The resource directory: enabling it, folders, members and invitations. */
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, delegatedAdmins, rdFolders, rdInvitations, rdMembers, resourceDirectories, trustedServices, type ResourceDirectory } from "@/db/schema";
 import { mutate, requireAllowed, type Guard } from "@/lib/authz/authorize";
@@ -185,7 +185,8 @@ export async function inviteAccount(db: Db, caller: Caller, raw: unknown) {
   const input = validate(inviteInput, raw);
   await changeDirectory(db, caller, rdActions.invite, async (tx, directory, guard) => {
     await guard({ action: rdActions.invite, resource: directoryUrn(caller, directory.id), target: `account ${input.accountName}` });
-    const [invitee] = await tx.select().from(accounts).where(eq(accounts.name, input.accountName));
+    // Account names are unique regardless of case, and found so.
+    const [invitee] = await tx.select().from(accounts).where(sql`lower(${accounts.name}) = lower(${input.accountName})`);
     if (invitee === undefined) throw new DomainError("rd.invitee_unknown", { field: "accountName" });
     const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, invitee.id));
     if (membership !== undefined) throw new DomainError("rd.invitee_member", { field: "accountName" });

@@ -204,7 +204,8 @@ describe("folders, members and invitations", () => {
     const umbrella = await callerFor(t.db, "umbrella");
     await expect(inviteAccount(t.db, acme, { accountName: "nobody" })).rejects.toMatchObject({ code: "rd.invitee_unknown", field: "accountName" });
     await expect(inviteAccount(t.db, acme, { accountName: "globex" })).rejects.toMatchObject({ code: "rd.invitee_member" });
-    await inviteAccount(t.db, acme, { accountName: "umbrella" });
+    // Account names are found regardless of letter case.
+    await inviteAccount(t.db, acme, { accountName: "Umbrella" });
     await expect(inviteAccount(t.db, acme, { accountName: "umbrella" })).rejects.toMatchObject({ code: "rd.invitee_pending" });
     const [invitation] = (await getDirectoryOverview(t.db, umbrella)).invitations;
     expect(invitation).toMatchObject({ managementName: "acme" });

@@ -12,10 +12,10 @@ export function ResetPasswordForm({ userId, userName }: { userId: string; userNa
       <summary className="cursor-pointer text-blue-700 underline-offset-2 hover:underline">Reset password</summary>
       <form action={formAction} className="mt-2 space-y-2" aria-label={`Reset password of ${userName}`}>
         <input type="hidden" name="userId" value={userId} />
-        <Field label={`New password for ${userName}`} name="password" errors={errors("password") ?? errors("userId")} required>
+        <Field id={`reset-${userId}-password`} label={`New password for ${userName}`} name="password" errors={errors("password") ?? errors("userId")} required>
           {(p) => <Input {...p} type="password" autoComplete="new-password" />}
         </Field>
-        <Field label="Confirm password" name="confirmPassword" errors={errors("confirmPassword")} required>
+        <Field id={`reset-${userId}-confirm`} label={`Confirm the new password for ${userName}`} name="confirmPassword" errors={errors("confirmPassword")} required>
           {(p) => <Input {...p} type="password" autoComplete="new-password" />}
         </Field>
         <p className="text-xs text-slate-600">{userName} is signed out everywhere and signs in with the new password.</p>
