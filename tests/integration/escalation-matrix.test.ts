@@ -62,12 +62,15 @@ beforeAll(async () => {
   await principal("remover", [{ name: "only-remove", document: allow("iam:groups:removeUser") }]);
   await principal("creator", [{ name: "only-create-agency", document: allow("iam:agencies:create") }, { name: "OBS ReadOnlyAccess" }]);
   await principal("lender", [{ name: "only-update-agency", document: allow("iam:agencies:update") }]);
+  await principal("deleter", [{ name: "only-delete-group", document: allow("iam:groups:delete") }]);
   await principal("resetter", [{ name: "only-reset", document: allow("iam:users:resetPassword") }]);
   await principal("secadmin", [{ name: "Security Administrator" }]);
   // remover is also held back by a Deny in a second group; leaving it would lift the Deny.
   const restricted = await createGroup(t.db, acme, { name: "restricted" });
   await grantPolicyToGroup(t.db, acme, { groupId: restricted.id, policyId: await id("policy", "no-ecs-delete"), scopeKind: "all" });
   await addUserToGroup(t.db, acme, { userId: await id("user", "remover"), groupId: restricted.id });
+  // An agency held back by a Deny: removing that permission would free it.
+  await createAgency(t.db, acme, { name: "restrained", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await id("policy", "ECS FullAccess"), await id("policy", "no-ecs-delete")], scopeKind: "all" });
   const ecsFull = await createGroup(t.db, acme, { name: "ecs-full" });
   await grantPolicyToGroup(t.db, acme, { groupId: ecsFull.id, policyId: await id("policy", "ECS FullAccess"), scopeKind: "all" });
   // The attack of issue 10: a role whose agency holds only iam:agencies:* (and policy editing).
@@ -155,6 +158,23 @@ const rows: Record<string, Row> = {
     as: "remover",
     action: "removeUserFromGroupAction",
     fields: async (f) => ({ userId: await f.id("user", "remover"), groupId: await f.id("group", "restricted") }),
+    refusal: "allows ecs:instances:delete, which you do not hold",
+  },
+  "deleting a group whose Deny holds its members back": {
+    as: "deleter",
+    action: "deleteGroupAction",
+    fields: async (f) => ({ groupId: await f.id("group", "restricted") }),
+    refusal: "allows ecs:instances:delete, which you do not hold",
+  },
+  "removing the Deny that holds an agency back": {
+    as: "lender",
+    action: "removeAgencyPermissionAction",
+    fields: async (f) => {
+      const { getAgency } = await import("@/lib/agencies/agencies");
+      const agencyId = await f.id("agency", "restrained");
+      const permission = (await getAgency(f.db, acme, agencyId)).permissions.find((p) => p.policyName === "no-ecs-delete")!;
+      return { agencyId, permissionId: permission.id };
+    },
     refusal: "allows ecs:instances:delete, which you do not hold",
   },
   "creating an agency that lends Tenant Administrator": {

@@ -80,11 +80,16 @@ test("a user sees their own sign-ins and signs out the others", async () => {
   const here = await startSignIn(t.db, who, { userAgent: "Here", address: "192.0.2.7" });
   const there = await startSignIn(t.db, who, { userAgent: "There" });
   const third = await startSignIn(t.db, who);
-  expect((await ownSignIns(t.db, ian, here)).map((s) => [s.id, s.current])).toEqual([
-    [third, false],
-    [there, false],
-    [here, true],
-  ]);
+  // Newest first; three sign-ins made in the same millisecond may tie, so compare them as a set.
+  const listed = await ownSignIns(t.db, ian, here);
+  expect(listed.map((s) => [s.id, s.current]).sort()).toEqual(
+    [
+      [third, false],
+      [there, false],
+      [here, true],
+    ].sort(),
+  );
+  expect(listed.map((s) => s.createdAt.getTime())).toEqual([...listed.map((s) => s.createdAt.getTime())].sort((a, b) => b - a));
   await endOwnSignIn(t.db, ian, { signInId: there }, here);
   expect(await signInIsActive(t.db, there, who)).toBe(false);
   expect(await rejection<DomainError>(() => endOwnSignIn(t.db, ian, { signInId: here }, here))).toBeInstanceOf(DomainError);
