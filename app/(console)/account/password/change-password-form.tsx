@@ -12,7 +12,7 @@ export function ChangePasswordForm() {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} className="max-w-md space-y-3" aria-label="Change password">
+    <form ref={form} action={formAction} className="space-y-3" aria-label="Change password">
       <Field label="Current password" name="currentPassword" errors={errors("currentPassword")} required>
         {(p) => <Input {...p} type="password" autoComplete="current-password" />}
       </Field>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCaller } from "@/app/_lib/session";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, Panel } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Change password" };
@@ -14,7 +14,11 @@ export default async function PasswordPage() {
         title="Change password"
         description={`The password of ${who}. Changing it signs out every other session where you are signed in, and ends the roles they switched into.`}
       />
-      <ChangePasswordForm />
+      <div className="max-w-md">
+        <Panel title="New password">
+          <ChangePasswordForm />
+        </Panel>
+      </div>
     </>
   );
 }
