@@ -110,8 +110,13 @@ export async function updatePolicy(db: Db, caller: Caller, rawId: unknown, raw: 
     };
     await guard(request);
     const attachments = await attachmentsOf(tx, policy.id);
-    if (caller.agency && attachments.some((a) => a.agencyId === caller.agency!.id)) {
-      guard.refuse(request, `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`, "document");
+    // Editing a policy an agency holds changes that agency's permissions: re-delegation, whichever agency it is.
+    if (caller.agency && attachments.some((a) => a.agencyId !== null)) {
+      const own = attachments.some((a) => a.agencyId === caller.agency!.id);
+      const reason = own
+        ? `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`
+        : `A switched role cannot change the permissions of agencies of ${caller.accountName}: "${policy.name}" is attached to an agency.`;
+      guard.refuse(request, reason, "document");
     }
     // The new document takes effect wherever the policy is attached, so it is handed on there.
     const lifted = droppedDenies(policy.document as PolicyDocument, input.document);

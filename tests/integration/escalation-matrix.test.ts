@@ -84,6 +84,8 @@ beforeAll(async () => {
   const rdRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "rd-admins" }, "login-rd-role");
   who.rdRole = { caller: rdRole.caller, loginId: "login-rd-role", roleEnded: null, roleNotice: null };
   await createAgency(t.db, acme, { name: "iam-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await id("policy", "Security Administrator")], scopeKind: "global" });
+  const lentElsewhere = await createPolicy(t.db, acme, { name: "lent-elsewhere", document: allow("iam:users:list") });
+  await createAgency(t.db, acme, { name: "ops-elsewhere", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [lentElsewhere.id], scopeKind: "global" });
   const iamRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "iam-admins" }, "login-iam-role");
   who.iamRole = { caller: iamRole.caller, loginId: "login-iam-role", roleEnded: null, roleNotice: null };
   who.alice = { caller: await callerFor(t.db, "acme", "alice"), loginId: "login-alice", roleEnded: null, roleNotice: null };
@@ -294,6 +296,12 @@ const rows: Record<string, Row> = {
       return { agencyId: await f.id("agency", "globex-ops"), roleSessionId };
     },
     refusal: "A switched role cannot manage agencies or role sessions",
+  },
+  "a switched role holding all of IAM widening a policy attached to another agency": {
+    as: "iamRole",
+    action: "updatePolicyAction",
+    fields: async (f) => ({ policyId: await f.id("policy", "lent-elsewhere"), name: "lent-elsewhere", document: allow("iam:*") }),
+    refusal: "A switched role cannot change the permissions of agencies of acme",
   },
   "a switched role editing a policy attached to its own agency": {
     as: "role",
