@@ -14,7 +14,7 @@ import {
 } from "@/lib/agencies/schemas";
 import { expiryFor } from "@/lib/agencies/validity";
 import { mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
-import { assertMayHandOn, assertNotSwitched, liftedBy, requireNotSwitched } from "@/lib/authz/escalation";
+import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { urn } from "@/lib/authz/urn";
@@ -212,7 +212,14 @@ export async function addAgencyPermissions(db: Db, caller: Caller, raw: unknown)
     };
     await guard(request);
     assertNotSwitched(caller, guard, request);
-    await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
+    const scope = toScope(input.scopeKind, scopeValues);
+    const held = await agencyPermissionsOf(tx, agency.id);
+    const lifted: Lending[] = [];
+    for (const policy of attached) {
+      const existing = held.find((p) => p.policyId === policy.id);
+      if (existing !== undefined) lifted.push(...(await liftedByRescope(tx, caller, policy.name, policy.document as PolicyDocument, toScope(existing.scopeKind, existing.scopeValues), scope)));
+    }
+    await assertMayHandOn(tx, caller, guard, request, [...lendingsOf(attached, scope), ...lifted], "policyIds");
     for (const policy of attached) {
       // Attaching a policy the agency already holds replaces its scope.
       await tx

@@ -12,7 +12,7 @@ import type { Db } from "@/db/client";
 import { enterpriseProjects, regions } from "@/db/schema";
 import { grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
 import type { Grant, Scope } from "@/lib/authz/engine";
-import { findShortfall, iamManagementIn, restrictionsOf, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
+import { findShortfall, iamManagementIn, restrictionsOf, scopeCovers, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import { recordEvent } from "@/lib/audit";
 import { isRoot, type Caller } from "@/lib/caller";
@@ -72,6 +72,15 @@ export async function assertMayHandOn(tx: Db, caller: Caller, guard: Guard, requ
 export function liftedBy(policyName: string, document: PolicyDocument, scope: Scope): Lending[] {
   const restrictions = restrictionsOf(document);
   return restrictions === null ? [] : [{ policyName: `${policyName} (its Deny statements)`, document: restrictions, scope }];
+}
+
+/**
+ * Attaching a policy that is already attached replaces its scope: where the old scope reached and
+ * the new one does not, its Deny statements are lifted.
+ */
+export async function liftedByRescope(tx: Db, caller: Caller, policyName: string, document: PolicyDocument, from: Scope, to: Scope): Promise<Lending[]> {
+  if (restrictionsOf(document) === null || scopeCovers(to, from, await universeOf(tx, caller.accountId))) return [];
+  return liftedBy(policyName, document, from);
 }
 
 /** No re-delegation: a switched role manages neither the agencies nor the role sessions of the account it acts in. */

@@ -115,6 +115,11 @@ export function findShortfall(holder: readonly Grant[], lendings: readonly Lendi
   return null;
 }
 
+/** Whether `outer` reaches every cell `inner` reaches. */
+export function scopeCovers(outer: Scope, inner: Scope, universe: Universe): boolean {
+  return cells(universe).every((cell) => !applies(inner, cell) || applies(outer, cell));
+}
+
 /** IAM actions that manage nothing: reading, and switching roles. Anything else in `iam:` manages IAM. */
 const iamReadsOnly: PolicyDocument = {
   Version: "1.1",

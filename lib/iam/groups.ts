@@ -2,7 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
 import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
-import { assertMayHandOn, assertPowerNotGrown, liftedBy, powerBefore } from "@/lib/authz/escalation";
+import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerBefore } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { urn } from "@/lib/authz/urn";
@@ -161,7 +161,10 @@ export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
     };
     await guard(request);
     const document = policy.document as PolicyDocument;
-    await assertMayHandOn(tx, caller, guard, request, [{ policyName: policy.name, document, scope: toScope(input.scopeKind, scopeValues) }], "policyId");
+    const scope = toScope(input.scopeKind, scopeValues);
+    const [existing] = await tx.select().from(groupGrants).where(and(eq(groupGrants.groupId, group.id), eq(groupGrants.policyId, policy.id)));
+    const lifted = existing === undefined ? [] : await liftedByRescope(tx, caller, policy.name, document, toScope(existing.scopeKind, existing.scopeValues), scope);
+    await assertMayHandOn(tx, caller, guard, request, [{ policyName: policy.name, document, scope }, ...lifted], "policyId");
     const before = await powerBefore(tx, caller);
     // Granting a policy the group already holds replaces its scope.
     await tx

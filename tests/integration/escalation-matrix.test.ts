@@ -179,6 +179,18 @@ const rows: Record<string, Row> = {
     },
     refusal: "allows ecs:instances:delete, which you do not hold",
   },
+  "narrowing the scope of the Deny that holds an agency back": {
+    as: "lender",
+    action: "addAgencyPermissionsAction",
+    fields: async (f) => ({ agencyId: await f.id("agency", "restrained"), policyIds: [await f.id("policy", "no-ecs-delete")], scopeKind: "global" }),
+    refusal: "allows ecs:instances:delete, which you do not hold",
+  },
+  "narrowing the scope of the Deny that holds a group back": {
+    as: "granter",
+    action: "grantPolicyAction",
+    fields: async (f) => ({ groupId: await f.id("group", "restricted"), policyId: await f.id("policy", "no-ecs-delete"), scopeKind: "regions", regions: ["cn-north-4"] }),
+    refusal: "allows ecs:instances:delete, which you do not hold",
+  },
   "creating an agency that lends Tenant Administrator": {
     as: "creator",
     action: "createAgencyAction",
