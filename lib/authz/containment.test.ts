@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { contains, type Shape } from "@/lib/authz/containment";
+import type { Grant } from "@/lib/authz/engine";
+import { findShortfall } from "@/lib/authz/hand-on";
+import type { PolicyDocument } from "@/lib/policy/document";
 
 /** A reference glob matcher: plain recursion, fine for the short strings below. */
 function globRef(pattern: string, value: string): boolean {
@@ -52,7 +55,7 @@ describe("contains", () => {
     const holder = { allows: [shape(["ecs:*:*"])], denies: [] };
     const subject = shape(["ecs:instances:start"], ["ecs:cn-north-4:acme:instance:web-01"]);
     expect(contains(holder, subject).contained).toBe(true);
-    expect(contains(holder, subject, [], 100)).toEqual({ contained: false, witness: null });
+    expect(contains(holder, subject, [], { left: 100 })).toEqual({ contained: false, witness: null, undecided: true });
   });
 
   // Small alphabets so that patterns overlap often; every claim is checked against brute force.
@@ -81,5 +84,25 @@ describe("contains", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("findShortfall on costly patterns", () => {
+  // The attack's policy: sixty statements of the most expensive shape the parser admits.
+  const patho: PolicyDocument = {
+    Version: "1.1",
+    Statement: Array.from({ length: 60 }, (_, i) => ({ Effect: "Allow" as const, Action: [`e*:a*?*a*?${String.fromCharCode(97 + (i % 26))}`], Resource: ["*a?*a*?*"] })),
+  };
+  const universe = { regions: ["cn-north-4", "eu-west-0"], projects: ["p1"] };
+  const grant = (document: PolicyDocument): Grant => ({ policyName: "held", document, scope: { kind: "all" }, source: "test" });
+
+  test("handing on exactly what one holds is settled without a search", () => {
+    expect(findShortfall([grant(patho)], [{ policyName: "patho", document: patho, scope: { kind: "all" } }], universe)).toBeNull();
+  });
+
+  test("a comparison too costly to finish is refused as undecided, within its budget", () => {
+    const denied: PolicyDocument = { Version: "1.1", Statement: [...patho.Statement, { Effect: "Deny", Action: ["e*:a*?*a*?q"], Resource: ["*b*"] }] };
+    const gap = findShortfall([grant(denied)], [{ policyName: "patho", document: patho, scope: { kind: "all" } }], universe);
+    expect(gap).toMatchObject({ policyName: "patho", undecided: true });
   });
 });

@@ -13,11 +13,20 @@
 import type { Statement } from "@/lib/policy/document";
 
 /**
- * Exploration stops at this many transitions (states × statements × symbols), about a tenth of a
- * second; a question that needs more is answered "not contained", the safe side, so no policy can
- * make a check hold the server.
+ * Transitions (states × statements × symbols) one hand-on check may spend in all, about 50 ms; a
+ * question that needs more is left undecided and answered "not contained", the safe side, so no
+ * policy can make a check hold the server.
  */
-export const MAX_WORK = 2_000_000;
+export const MAX_WORK = 400_000;
+
+const MAX_STATES = 20_000;
+
+/** Work left for one check, shared by every containment question it asks. */
+export interface Budget {
+  left: number;
+}
+
+export const newBudget = (work = MAX_WORK): Budget => ({ left: work });
 
 /** The separator between the action and the resource: not a character, so no pattern can match it. */
 const SEP = "";
@@ -27,7 +36,7 @@ export interface Counterexample {
   resource: string;
 }
 
-export type ContainmentResult = { contained: true } | { contained: false; witness: Counterexample | null };
+export type ContainmentResult = { contained: true } | { contained: false; witness: Counterexample | null; undecided?: true };
 
 /** A statement reduced to what containment looks at: its action and resource patterns. */
 export interface Shape {
@@ -59,7 +68,10 @@ class StatementAutomaton {
   private readonly positionIndex = new Map<string, number>();
   readonly initial: number;
 
-  constructor(private readonly shape: Shape) {
+  constructor(
+    private readonly shape: Shape,
+    private readonly budget: Budget,
+  ) {
     this.initial = this.intern(0, this.closure(shape.actions, shape.actions.map((_, i) => [i, 0] as [number, number]), this.actionPositions));
   }
 
@@ -119,6 +131,8 @@ class StatementAutomaton {
 
   private compute(state: number, symbol: string): number {
     const { phase, positions } = this.states[state]!;
+    // A new transition costs in proportion to the positions it moves (and the closure it builds).
+    this.budget.left -= 4 * positions.length + 1;
     const patterns = phase === 0 ? this.shape.actions : this.shape.resources;
     const table = phase === 0 ? this.actionPositions : this.resourcePositions;
     if (symbol === SEP) {
@@ -158,8 +172,12 @@ function alphabet(shapes: Shape[]): string[] {
  * Whether everything `subject` allows (less what `subjectDenies` removes) is allowed by `allows`
  * and untouched by `denies`. Exact, or "not contained" when the search exceeds its bound.
  */
-export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[] = [], maxWork = MAX_WORK): ContainmentResult {
-  const automata = [subject, ...subjectDenies, ...holder.allows, ...holder.denies].map((s) => new StatementAutomaton(s));
+const sameShape = (a: Shape, b: Shape) => a.negated === b.negated && a.actions.join("\n") === b.actions.join("\n") && a.resources.join("\n") === b.resources.join("\n");
+
+export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[] = [], budget: Budget = newBudget()): ContainmentResult {
+  // Handing on a statement one holds, with nothing denied, needs no search.
+  if (holder.denies.length === 0 && holder.allows.some((allow) => sameShape(allow, subject))) return { contained: true };
+  const automata = [subject, ...subjectDenies, ...holder.allows, ...holder.denies].map((s) => new StatementAutomaton(s, budget));
   const symbols = alphabet([subject, ...subjectDenies, ...holder.allows, ...holder.denies]);
   const ranges = {
     subjectDenies: [1, 1 + subjectDenies.length],
@@ -176,20 +194,23 @@ export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: 
   const start = automata.map((a) => a.initial);
   const seen = new Map<string, { parent: string | null; symbol: string }>([[start.join(","), { parent: null, symbol: "" }]]);
   let frontier: number[][] = [start];
-  let work = 0;
   while (frontier.length > 0) {
     const next: number[][] = [];
     for (const tuple of frontier) {
       const key = tuple.join(",");
       if (counterexample(tuple)) return { contained: false, witness: witness(seen, key) };
-      work += automata.length * symbols.length;
-      if (work > maxWork) return { contained: false, witness: null };
+      budget.left -= automata.length * symbols.length;
+      if (budget.left < 0) {
+        return { contained: false, witness: null, undecided: true };
+      }
       for (const symbol of symbols) {
         const first = automata[0]!.step(tuple[0]!, symbol);
         if (first === DEAD) continue;
         const moved = automata.map((a, i) => (i === 0 ? first : a.step(tuple[i]!, symbol)));
         const movedKey = moved.join(",");
         if (seen.has(movedKey)) continue;
+        // Memory is bounded too: a huge frontier costs collection pauses the work count cannot see.
+        if (seen.size >= MAX_STATES) return { contained: false, witness: null, undecided: true };
         seen.set(movedKey, { parent: key, symbol });
         next.push(moved);
       }

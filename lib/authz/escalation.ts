@@ -41,6 +41,9 @@ export function describeScope(scope: Scope): string {
 const allOfIam: PolicyDocument = { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"] }] };
 
 function handOnMessage(gap: Shortfall): string {
+  if (gap.undecided) {
+    return `Mandate could not verify that you hold everything "${gap.policyName}" (${describeScope(gap.scope)}) allows: its wildcard patterns are too costly to compare. Simplify them, or ask the root user to attach it.`;
+  }
   return `You can hand on only permissions you hold: "${gap.policyName}" (${describeScope(gap.scope)}) allows ${gap.action}, which you do not hold.`;
 }
 
@@ -132,6 +135,7 @@ export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[
   const after = await grantsFor(tx, caller);
   const lendings = after.map((g) => ({ policyName: g.policyName, document: g.document, scope: g.scope }));
   const gap = findShortfall(before, lendings, await universeOf(tx, caller.accountId), after);
+  if (gap?.undecided) guard.refuse(request, handOnMessage(gap));
   if (gap !== null) {
     guard.refuse(request, `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`);
   }

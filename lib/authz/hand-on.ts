@@ -7,7 +7,7 @@
  * grants of one region each, and "All resources" only by grants that reach every cell.
  */
 import { actionCatalogue } from "@/lib/authz/action-catalogue";
-import { contains, shapeOf, type Shape } from "@/lib/authz/containment";
+import { type Budget, contains, newBudget, shapeOf, type Shape } from "@/lib/authz/containment";
 import { scopeApplies, type Grant, type Scope } from "@/lib/authz/engine";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
 
@@ -28,6 +28,8 @@ export interface Shortfall {
   scope: Scope;
   /** A console action the holder lacks, or the nearest string that shows the gap. */
   action: string;
+  /** Set when the comparison was too costly to finish: not shown to be held, so refused. */
+  undecided?: true;
 }
 
 interface Cell {
@@ -69,17 +71,19 @@ function subjectDeniesIn(context: readonly Grant[], cell: Cell): Shape[] {
     .flatMap((g) => g.document.Statement.filter((s) => s.Effect === "Deny" && s.Condition === undefined).map(shapeOf));
 }
 
-const NAMING_WORK = 20_000;
+const NAMING_WORK = 100_000;
 
 const literal = (action: string): Shape => ({ actions: [action.toLowerCase()], negated: false, resources: ["*"] });
 
 /** Names the gap: the first console action the subject allows and the holder lacks, else the witness. */
 function nameGap(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[], witness: string | null): string {
   const actionsOnly: Shape = { ...subject, resources: ["*"] };
-  // Each probe gets a small budget: naming the gap must not cost more than finding it.
+  // The probes share a small budget: naming the gap must not cost more than finding it.
+  const naming = newBudget(NAMING_WORK);
   for (const action of actionCatalogue) {
-    if (!contains({ allows: [actionsOnly], denies: [] }, literal(action), [], NAMING_WORK).contained) continue;
-    const probe = contains(holder, { ...literal(action), resources: subject.resources }, subjectDenies, NAMING_WORK);
+    if (naming.left < 0) break;
+    if (!contains({ allows: [actionsOnly], denies: [] }, literal(action), [], naming).contained) continue;
+    const probe = contains(holder, { ...literal(action), resources: subject.resources }, subjectDenies, naming);
     if (!probe.contained && probe.witness !== null) return action;
   }
   if (witness !== null && witness !== "") return witness;
@@ -93,6 +97,7 @@ function nameGap(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, s
  */
 export function findShortfall(holder: readonly Grant[], lendings: readonly Lending[], universe: Universe, context: readonly Grant[] = []): Shortfall | null {
   const all = cells(universe);
+  const budget = newBudget();
   for (const lending of lendings) {
     const ownDenies: Grant[] = [{ policyName: lending.policyName, document: lending.document, scope: lending.scope, source: "" }];
     const checked = new Set<string>();
@@ -105,7 +110,10 @@ export function findShortfall(holder: readonly Grant[], lendings: readonly Lendi
       for (const statement of lending.document.Statement) {
         if (statement.Effect !== "Allow") continue;
         const held = holderIn(holder, cell, statement);
-        const result = contains(held, shapeOf(statement), subjectDenies);
+        const result = contains(held, shapeOf(statement), subjectDenies, budget);
+        if (!result.contained && result.undecided) {
+          return { policyName: lending.policyName, scope: lending.scope, action: shapeOf(statement).actions.join(", "), undecided: true };
+        }
         if (!result.contained) {
           return { policyName: lending.policyName, scope: lending.scope, action: nameGap(held, shapeOf(statement), subjectDenies, result.witness?.action ?? null) };
         }
