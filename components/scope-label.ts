@@ -1,11 +1,6 @@
-import type { ScopeKind } from "@/lib/scope";
+import { type ScopeKind, scopeLabels } from "@/lib/scope";
 
-export const scopeLabels: Record<ScopeKind, string> = {
-  all: "All resources",
-  global: "Global services",
-  regions: "Region-specific projects",
-  projects: "Enterprise projects",
-};
+export { scopeLabels };
 
 export function describeScope(kind: ScopeKind, values: string[], projectNames: Map<string, string>): string {
   if (kind === "regions") return `${scopeLabels.regions}: ${values.join(", ")}`;

@@ -13,7 +13,7 @@ import {
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
 import { expiryFor } from "@/lib/agencies/validity";
-import { mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { agencyGrants, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
@@ -125,12 +125,6 @@ async function attachable(db: Db, caller: Caller, policyIds: string[]) {
 const lendingsOf = (attached: { name: string; document: unknown }[], scope: Lending["scope"]): Lending[] =>
   attached.map((p) => ({ policyName: p.name, document: p.document as PolicyDocument, scope }));
 
-/** An agency's current permissions as lendings: what it passes to its delegated party. */
-async function currentLendings(db: Db, agencyId: string): Promise<Lending[]> {
-  const permissions = await agencyPermissionsOf(db, agencyId);
-  return permissions.map((p) => ({ policyName: p.policyName, document: p.document as PolicyDocument, scope: toScope(p.scopeKind, p.scopeValues) }));
-}
-
 export async function createAgency(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
   const input = validate(createAgencyInput, raw);
   return mutate(db, caller, async (tx, guard) => {
@@ -190,7 +184,7 @@ export async function updateAgency(db: Db, caller: Caller, raw: unknown) {
     assertNotSwitched(caller, guard, request);
     // Extending (or reviving an expired agency) lends its permissions for longer: the caller must hold them.
     const extended = agency.expiresAt !== null && (expiresAt === null || expiresAt > agency.expiresAt);
-    if (extended) await assertMayHandOn(tx, caller, guard, request, await currentLendings(tx, agency.id), "validityKind");
+    if (extended) await assertMayHandOn(tx, caller, guard, request, await agencyGrants(tx, agency.id, agency.name), "validityKind");
     await tx
       .update(agencies)
       .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })

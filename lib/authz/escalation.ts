@@ -7,7 +7,7 @@
  * - no re-delegation: a switched role never manages agencies or sessions of the account it is in;
  * - and, as a last net, the caller's own power never grows through its own change.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { enterpriseProjects, regions } from "@/db/schema";
 import { grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
@@ -18,24 +18,18 @@ import { recordEvent } from "@/lib/audit";
 import { isRoot, type Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { scopeLabels } from "@/lib/scope";
 
 export async function universeOf(db: Db, accountId: string): Promise<Universe> {
   const regionRows = await db.select({ id: regions.id }).from(regions);
-  const projectRows = await db.select({ id: enterpriseProjects.id }).from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, accountId)));
+  const projectRows = await db.select({ id: enterpriseProjects.id }).from(enterpriseProjects).where(eq(enterpriseProjects.accountId, accountId));
   return { regions: regionRows.map((r) => r.id), projects: projectRows.map((p) => p.id) };
 }
 
 export function describeScope(scope: Scope): string {
-  switch (scope.kind) {
-    case "all":
-      return "All resources";
-    case "global":
-      return "Global services";
-    case "regions":
-      return `regions ${scope.regions.join(", ")}`;
-    case "projects":
-      return "the selected enterprise projects";
-  }
+  if (scope.kind === "regions") return `regions ${scope.regions.join(", ")}`;
+  if (scope.kind === "projects") return "the selected enterprise projects";
+  return scopeLabels[scope.kind];
 }
 
 const allOfIam: PolicyDocument = { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"] }] };
@@ -133,14 +127,12 @@ export async function powerBefore(tx: Db, caller: Caller): Promise<Grant[] | nul
 export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[] | null, guard: Guard, request: GuardedRequest): Promise<void> {
   if (before === null) return;
   const after = await grantsFor(tx, caller);
-  const lendings = after.map((g) => ({ policyName: g.policyName, document: g.document, scope: g.scope }));
-  const gap = findShortfall(before, lendings, await universeOf(tx, caller.accountId), after);
+  const gap = findShortfall(before, after, await universeOf(tx, caller.accountId), after);
   if (gap?.undecided) guard.refuse(request, handOnMessage(gap));
   if (gap !== null) {
     guard.refuse(request, `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`);
   }
 }
-
 
 /** Only root or a holder of all of IAM (Security Administrator) may do `request`; `what` says why it matters. */
 export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, what: string): Promise<void> {

@@ -7,7 +7,7 @@
  * grants of one region each, and "All resources" only by grants that reach every cell.
  */
 import { actionCatalogue } from "@/lib/authz/action-catalogue";
-import { type Budget, contains, newBudget, shapeOf, type Shape } from "@/lib/authz/containment";
+import { contains, newBudget, shapeOf, type Shape } from "@/lib/authz/containment";
 import { scopeApplies, type Grant, type Scope } from "@/lib/authz/engine";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
 

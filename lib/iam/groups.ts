@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
-import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { authorize, groupGrantsOf, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerBefore } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
@@ -69,16 +69,6 @@ export async function getGroup(db: Db, caller: Caller, rawId: unknown) {
   return { group, members, grants: grants.map((g) => ({ ...g.grant, policyName: g.policyName, policyKind: g.policyKind })) };
 }
 
-/** What a group's grants lend its members, read inside the change's transaction. */
-async function lendingsOf(tx: Db, groupId: string): Promise<Lending[]> {
-  const rows = await tx
-    .select({ policyName: policies.name, document: policies.document, scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues })
-    .from(groupGrants)
-    .innerJoin(policies, eq(policies.id, groupGrants.policyId))
-    .where(eq(groupGrants.groupId, groupId));
-  return rows.map((r) => ({ policyName: r.policyName, document: r.document as PolicyDocument, scope: toScope(r.scopeKind, r.scopeValues) }));
-}
-
 const liftedFrom = (lendings: Lending[]) => lendings.flatMap((l) => liftedBy(l.policyName, l.document, l.scope));
 
 export async function createGroup(db: Db, caller: Caller, raw: unknown) {
@@ -105,7 +95,7 @@ export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
     const request = { action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` };
     await guard(request);
     // Its members lose its Deny statements with it.
-    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await lendingsOf(tx, group.id)));
+    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)));
     const before = await powerBefore(tx, caller);
     await tx.delete(groups).where(and(eq(groups.id, group.id), eq(groups.accountId, caller.accountId)));
     await assertPowerNotGrown(tx, caller, before, guard, request);
@@ -120,7 +110,7 @@ export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
     const request = { action: "iam:groups:addUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
     await guard(request);
     // A new member receives everything the group grants, so the caller must hold all of it (also when adding itself).
-    await assertMayHandOn(tx, caller, guard, request, await lendingsOf(tx, group.id), "groupId");
+    await assertMayHandOn(tx, caller, guard, request, await groupGrantsOf(tx, caller.accountId, group.id), "groupId");
     const before = await powerBefore(tx, caller);
     try {
       await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
@@ -140,7 +130,7 @@ export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) 
     const request = { action: "iam:groups:removeUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
     await guard(request);
     // Leaving a group also leaves its Deny statements behind.
-    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await lendingsOf(tx, group.id)), "groupId");
+    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
     const before = await powerBefore(tx, caller);
     await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
     await assertPowerNotGrown(tx, caller, before, guard, request);

@@ -69,8 +69,7 @@ export async function resetUserPassword(db: Db, caller: Caller, raw: unknown): P
     if (user.id === caller.userId) throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
     await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
     const target: Caller = { ...caller, userId: user.id, userName: user.name, agency: null };
-    const held = (await grantsFor(tx, target)).map((g) => ({ policyName: g.policyName, document: g.document, scope: g.scope }));
-    await assertMayHandOn(tx, caller, guard, request, held, "userId");
+    await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
     await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");
     return { userName: user.name };
