@@ -9,10 +9,8 @@ import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
-import type { Db } from "@/db/client";
 import { getAgency } from "@/lib/agencies/agencies";
 import { agencyManagement } from "@/lib/agencies/management";
-import type { Caller } from "@/lib/caller";
 import { describeValidity } from "@/lib/agencies/validity";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
@@ -31,16 +29,15 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
     const management = await agencyManagement(db, caller);
     const name = found.agency.name;
     const may = { update: management.may("update", name), delete: management.may("delete", name), revokeSession: management.may("revokeSession", name), blockedBy: management.blockedBy };
-    return { ...found, may, ...(await rest(db, caller)) };
-  });
-  async function rest(db: Db, caller: Caller) {
     return {
+      ...found,
+      may,
       sessions: await listActiveRoleSessions(db, caller, agencyId),
       policies: await attachablePolicies(db, caller),
       regions: await listRegions(db),
       projects: await listEnterpriseProjects(db, caller),
     };
-  }
+  });
   const breadcrumb = (name: string) => (
     <Breadcrumb parent="Agencies" href="/agencies" current={name} />
   );

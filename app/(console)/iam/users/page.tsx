@@ -22,6 +22,8 @@ export default async function UsersPage() {
     const groups = await groupChoices(db, caller);
     return { users, groups };
   });
+  // Why this caller may not set passwords here (a switched role), or null.
+  const noPasswords = credentialsRefusal(result.caller);
   return (
     <>
       <PageHeader title="Users" description="IAM users sign in with the account name, their user name and password. A user has no permissions until added to a user group." />
@@ -53,7 +55,7 @@ export default async function UsersPage() {
                       userName={user.name}
                       groups={result.data.groups.filter((g) => !user.groups.some((ug) => ug.id === g.id))}
                     />
-                    {credentialsRefusal(result.caller) === null && <ResetPasswordForm userId={user.id} userName={user.name} />}
+                    {noPasswords === null && <ResetPasswordForm userId={user.id} userName={user.name} />}
                     <EndUserSessions userId={user.id} userName={user.name} />
                     <ConfirmAction
                       action={deleteUserAction}
@@ -69,8 +71,8 @@ export default async function UsersPage() {
             </tbody>
           </Table>
           <Panel title="Create User">
-            {credentialsRefusal(result.caller) !== null ? (
-              <p className="text-sm text-slate-600">{credentialsRefusal(result.caller)}</p>
+            {noPasswords !== null ? (
+              <p className="text-sm text-slate-600">{noPasswords}</p>
             ) : (
               <CreateUserForm />
             )}
