@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, unique } from "./helpers";
+import { concreteUrl, consoleRoutes, placeholderUrl, publicRoutes, redirects } from "./routes";
 
 async function expectAccessible(page: Page, label: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -8,59 +9,34 @@ async function expectAccessible(page: Page, label: string) {
   expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("the sign-in page has no serious accessibility violation", async ({ page }) => {
-  await page.goto("/sign-in");
-  await expectAccessible(page, "/sign-in");
-});
-
-const consolePages = [
-  "/",
-  "/iam/users",
-  "/iam/groups",
-  "/iam/policies",
-  "/iam/policies/new",
-  "/iam/simulator",
-  "/agencies",
-  "/agencies/new",
-  "/resource-directory",
-  "/resource-directory/structure",
-  "/resource-directory/trusted-services",
-  "/resource-directory/trusted-services/config",
-  "/delegated-admin",
-  "/resources/ecs",
-  "/resources/obs",
-  "/audit",
-  "/access",
-  "/account/sessions",
-  "/account/password",
-];
+// Every page in app/**/page.tsx, so a new page is checked without being listed here.
+for (const route of publicRoutes) {
+  const url = placeholderUrl(route);
+  test(`${url} has no serious accessibility violation`, async ({ page }) => {
+    await page.goto(url);
+    await expectAccessible(page, url);
+  });
+}
 
 // A few pages per test, so that a busy two-core machine analysing them with axe stays within a test's time.
-const batches = [0, 1, 2, 3].map((i) => consolePages.filter((_, index) => index % 4 === i));
+// Pages that only redirect are checked at their target.
+const pages = consoleRoutes.filter((r) => redirects[r.pattern] === undefined);
+const PAGES_PER_TEST = 5;
+const count = Math.ceil(pages.length / PAGES_PER_TEST);
+const batches = Array.from({ length: count }, (_, i) => pages.filter((_, index) => index % count === i));
 for (const [index, batch] of batches.entries()) {
-  test(`console pages (batch ${index + 1} of ${batches.length}) have no serious accessibility violation`, async ({ page }) => {
+  test(`console pages (batch ${index + 1} of ${count}: ${batch.map((r) => r.pattern).join(", ")}) have no serious accessibility violation`, async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, "acme");
-    for (const url of batch) {
+    for (const route of batch) {
+      // Dynamic pages open on a demo object; one without an entry in e2e/routes.ts fails here, saying so.
+      const url = await concreteUrl(page, route);
       await page.goto(url);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page, url);
     }
   });
 }
-
-test("detail pages have no serious accessibility violation", async ({ page }) => {
-  test.setTimeout(180_000);
-  await signIn(page, "acme");
-  await page.goto("/iam/groups");
-  await page.getByRole("link", { name: "admins" }).click();
-  await expect(page.getByRole("heading", { name: "admins" })).toBeVisible();
-  await expectAccessible(page, "group details");
-  await page.goto("/agencies");
-  await page.getByRole("link", { name: "globex-ops" }).click();
-  await expect(page.getByRole("heading", { name: "globex-ops" })).toBeVisible();
-  await expectAccessible(page, "agency details");
-});
 
 test("a switched role and the role menu have no serious accessibility violation", async ({ page }) => {
   await signIn(page, "globex", "gina");
@@ -72,7 +48,7 @@ test("the Create Agency wizard works by keyboard alone", async ({ page }) => {
   await signIn(page, "acme", "alice");
   await page.goto("/agencies/new");
   await page.getByLabel("Agency Name").focus();
-  await page.keyboard.type(`kbd-${Date.now().toString(36)}`);
+  await page.keyboard.type(unique("kbd"));
   await page.keyboard.press("Tab"); // Account radio
   await page.keyboard.press("Tab"); // Delegated Account
   await expect(page.getByLabel("Delegated Account")).toBeFocused();
@@ -118,7 +94,7 @@ test("security headers and a per-request CSP nonce are sent, and the page still 
 test("repeated failed sign-ins are throttled with a clear message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Account (root user)").check();
-  await page.getByLabel("Account name").fill("throttle-probe");
+  await page.getByLabel("Account name").fill(unique("throttle-probe"));
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-${i}`);
     await page.getByRole("button", { name: "Sign In" }).click();

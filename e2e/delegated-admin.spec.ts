@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { createGroup, createUser, signIn, unique } from "./helpers";
 
 async function openService(page: Page, service: string) {
   const nav = page.getByRole("navigation", { name: "Console" }).first();
@@ -43,15 +43,19 @@ test("acme registers globex for Config Audit; globex sees the directory; after r
   await globex.close();
 });
 
-test("acme/bob is refused until a custom policy with the seed's two actions is granted to his group", async ({ page, browser }) => {
-  const bob = await browser.newPage();
-  await signIn(bob, "acme", "bob");
-  await bob.goto("/resource-directory/trusted-services/cloudfw");
-  await expect(bob.getByRole("alert").filter({ hasText: "Access denied" })).toBeVisible();
-
+test("an IAM user is refused until a custom policy with the seed's two actions is granted to her group", async ({ page, browser }) => {
+  const policyName = unique("delegated-admin-operators");
+  const groupName = unique("rd-operators");
   await signIn(page, "acme", "alice");
+  // A user of this test's own, without any group yet, so no other spec sees a demo user gain permissions.
+  const operator = await createUser(page, "rd-operator");
+  const user = await browser.newPage();
+  await signIn(user, "acme", operator.name, operator.password);
+  await user.goto("/resource-directory/trusted-services/cloudfw");
+  await expect(user.getByRole("alert").filter({ hasText: "Access denied" })).toContainText("resourcemanager:ListTrustedServiceStatus");
+
   await page.goto("/iam/policies/new");
-  await page.getByLabel("Policy name").fill("delegated-admin-operators");
+  await page.getByLabel("Policy name").fill(policyName);
   await page.getByLabel("Policy content").fill(`{
     "Version": "1",
     "Statement": [{
@@ -64,35 +68,23 @@ test("acme/bob is refused until a custom policy with the seed's two actions is g
     }]
 }`);
   await page.getByRole("button", { name: "Create Policy" }).click();
-  await expect(page.getByRole("heading", { name: "delegated-admin-operators" })).toBeVisible();
-  await page.goto("/iam/groups");
-  const create = page.getByRole("form", { name: "Create user group" });
-  await create.getByLabel("User group name").fill("rd-operators");
-  await create.getByRole("button", { name: "Create User Group" }).click();
-  await expect(page.getByRole("heading", { name: "rd-operators" })).toBeVisible();
-  const grant = page.getByRole("form", { name: "Grant permission" });
-  await grant.getByLabel("Policy or role").selectOption({ label: "delegated-admin-operators (custom)" });
-  await grant.getByRole("button", { name: "Grant" }).click();
-  await expect(page.getByRole("table", { name: "Permissions" }).getByRole("cell", { name: "delegated-admin-operators", exact: true })).toBeVisible();
-  const add = page.getByRole("form", { name: "Add user to group" });
-  await add.getByLabel("User").selectOption({ label: "bob" });
-  await add.getByRole("button", { name: "Add User" }).click();
-  await expect(page.getByRole("table", { name: "Users in this group" }).getByRole("cell", { name: "bob", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: policyName })).toBeVisible();
+  await createGroup(page, groupName, [`${policyName} (custom)`], [operator.name]);
 
-  await openService(bob, "Cloud Firewall");
-  await bob.getByRole("button", { name: "Add" }).click();
-  const panel = bob.getByRole("dialog", { name: "Add Delegated Administrator Account" });
+  await openService(user, "Cloud Firewall");
+  await user.getByRole("button", { name: "Add" }).click();
+  const panel = user.getByRole("dialog", { name: "Add Delegated Administrator Account" });
   await panel.getByRole("radio", { name: /initech/ }).check();
   await panel.getByRole("button", { name: "OK" }).click();
-  const table = bob.getByRole("table", { name: "Delegated administrator accounts" });
+  const table = user.getByRole("table", { name: "Delegated administrator accounts" });
   await expect(table.getByRole("cell", { name: "initech", exact: true })).toBeVisible();
   await table.getByRole("button", { name: "Remove initech" }).click();
-  await bob.getByRole("dialog", { name: "Warning" }).getByRole("button", { name: "Continue" }).click();
+  await user.getByRole("dialog", { name: "Warning" }).getByRole("button", { name: "Continue" }).click();
   await expect(table.getByRole("cell", { name: "initech", exact: true })).toHaveCount(0);
-  // The two actions open nothing else: adding turned trusted access on, and bob cannot turn it off.
-  await bob.getByRole("button", { name: "Disable trusted access" }).click();
-  await expect(bob.getByRole("alert").filter({ hasText: "resourcemanager:DisableTrustedService" })).toBeVisible();
-  await bob.close();
+  // The two actions open nothing else: adding turned trusted access on, and the user cannot turn it off.
+  await user.getByRole("button", { name: "Disable trusted access" }).click();
+  await expect(user.getByRole("alert").filter({ hasText: "resourcemanager:DisableTrustedService" })).toBeVisible();
+  await user.close();
 });
 
 test("a user without permission sees neither the account's delegated services nor whether it manages a directory", async ({ page }) => {

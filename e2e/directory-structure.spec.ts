@@ -1,25 +1,27 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, unique } from "./helpers";
 
 test("acme arranges folders, invites umbrella (which accepts in its own console), moves and removes it", async ({ page, browser }) => {
+  const folder = unique("Staging");
+  const renamed = unique("Stage");
   await signIn(page, "acme");
   await page.getByRole("navigation", { name: "Console" }).first().getByRole("link", { name: "Members and Folders" }).click();
   const tree = page.getByRole("list", { name: "Directory structure" });
   await expect(tree.getByLabel("Account globex", { exact: true })).toBeVisible();
 
   const create = page.getByRole("form", { name: "Create folder" });
-  await create.getByLabel("Folder name", { exact: true }).fill("Staging");
+  await create.getByLabel("Folder name", { exact: true }).fill(folder);
   await create.getByLabel("Parent folder").selectOption({ label: "Root" });
   await create.getByRole("button", { name: "Create Folder" }).click();
-  await expect(tree.getByLabel("Folder Staging", { exact: true })).toBeVisible();
-  await create.getByLabel("Folder name", { exact: true }).fill("Staging");
+  await expect(tree.getByLabel(`Folder ${folder}`, { exact: true })).toBeVisible();
+  await create.getByLabel("Folder name", { exact: true }).fill(folder);
   await create.getByRole("button", { name: "Create Folder" }).click();
   await expect(create.getByText("A folder with this name already exists in the parent folder.")).toBeVisible();
 
-  const rename = page.getByRole("form", { name: "Rename folder Staging" });
-  await rename.getByLabel("New name for folder Staging").fill("Stage");
+  const rename = page.getByRole("form", { name: `Rename folder ${folder}` });
+  await rename.getByLabel(`New name for folder ${folder}`).fill(renamed);
   await rename.getByRole("button", { name: "Rename" }).click();
-  await expect(tree.getByLabel("Folder Stage", { exact: true })).toBeVisible();
+  await expect(tree.getByLabel(`Folder ${renamed}`, { exact: true })).toBeVisible();
 
   const invite = page.getByRole("form", { name: "Invite account" });
   await invite.getByLabel("Account name", { exact: true }).fill("globex");
@@ -39,19 +41,19 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await page.reload();
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toBeVisible();
   const move = page.getByRole("form", { name: "Move umbrella" });
-  await move.getByLabel("Folder for umbrella").selectOption({ label: "Root / Stage" });
+  await move.getByLabel("Folder for umbrella").selectOption({ label: `Root / ${renamed}` });
   await move.getByRole("button", { name: "Move" }).click();
-  await expect(tree.getByRole("listitem").filter({ has: page.getByLabel("Folder Stage", { exact: true }) }).last().getByLabel("Account umbrella", { exact: true })).toBeVisible();
+  await expect(tree.getByRole("listitem").filter({ has: page.getByLabel(`Folder ${renamed}`, { exact: true }) }).last().getByLabel("Account umbrella", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Details of umbrella" }).click();
-  await expect(page.getByRole("definition").filter({ hasText: "Root / Stage" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: `Root / ${renamed}` })).toBeVisible();
   await page.getByRole("button", { name: "Remove Member" }).click();
   await page.getByRole("dialog", { name: "Remove Member Account" }).getByRole("button", { name: "OK" }).click();
   await expect(page).toHaveURL(/\/resource-directory\/structure$/);
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Delete folder Stage" }).click();
+  await page.getByRole("button", { name: `Delete folder ${renamed}` }).click();
   await page.getByRole("dialog", { name: "Delete Folder" }).getByRole("button", { name: "OK" }).click();
-  await expect(tree.getByLabel("Folder Stage", { exact: true })).toHaveCount(0);
+  await expect(tree.getByLabel(`Folder ${renamed}`, { exact: true })).toHaveCount(0);
 
   await umbrella.reload();
   await expect(umbrella.getByRole("button", { name: "Enable Resource Directory" })).toBeVisible();

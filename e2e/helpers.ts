@@ -49,3 +49,45 @@ export async function createAgency(page: Page, name: string, delegatedAccount: s
   await page.getByRole("button", { name: "OK" }).click();
   await page.getByRole("link", { name: "View Agency" }).click();
 }
+
+/**
+ * Creates an IAM user with the Users page (as the signed-in root or administrator) and returns its name and
+ * password, so a spec signs in as a user of its own instead of changing a demo user.
+ */
+export async function createUser(page: Page, prefix = "e2e-user"): Promise<{ name: string; password: string }> {
+  const name = unique(prefix);
+  const password = "Str0ng-pass";
+  await page.goto("/iam/users");
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("User name").fill(name);
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByLabel("Confirm password").fill(password);
+  await form.getByRole("button", { name: "Create User" }).click();
+  await expect(form.getByRole("status")).toHaveText(`User ${name} created.`);
+  return { name, password };
+}
+
+/**
+ * Creates a user group (as the signed-in root or administrator), grants it `policies` (option labels of the
+ * Grant form, on the form's default scope) and adds `users`; leaves the group's page open and returns its URL.
+ */
+export async function createGroup(page: Page, name: string, policies: string[], users: string[]): Promise<string> {
+  await page.goto("/iam/groups");
+  const create = page.getByRole("form", { name: "Create user group" });
+  await create.getByLabel("User group name").fill(name);
+  await create.getByRole("button", { name: "Create User Group" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const grant = page.getByRole("form", { name: "Grant permission" });
+  for (const policy of policies) {
+    await grant.getByLabel("Policy or role").selectOption({ label: policy });
+    await grant.getByRole("button", { name: "Grant" }).click();
+    await expect(page.getByRole("table", { name: "Permissions" }).getByRole("cell", { name: policy.replace(/ \(custom\)$/, ""), exact: true })).toBeVisible();
+  }
+  const add = page.getByRole("form", { name: "Add user to group" });
+  for (const user of users) {
+    await add.getByLabel("User").selectOption({ label: user });
+    await add.getByRole("button", { name: "Add User" }).click();
+    await expect(page.getByRole("table", { name: "Users in this group" }).getByRole("cell", { name: user, exact: true })).toBeVisible();
+  }
+  return page.url();
+}

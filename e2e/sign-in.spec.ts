@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./helpers";
+import { createUser, demo, signIn, unique } from "./helpers";
 
 /** Fills the form without waiting for the console (for attempts meant to fail). */
 async function attempt(page: import("@playwright/test").Page, account: string, user: string, password: string) {
@@ -62,16 +62,21 @@ test("a session cookie copied before Sign Out no longer works after it", async (
 });
 
 test("a user sees their sessions and signs out the other ones", async ({ page, browser }) => {
+  // A user of this test's own: signing out "the other sessions" of a demo user would end other specs' sign-ins.
+  await signIn(page, "acme");
+  const user = await createUser(page, "sessions");
+  await page.context().clearCookies();
   const elsewhere = await browser.newContext();
   const other = await elsewhere.newPage();
-  await signIn(other, "initech", "ian");
-  await signIn(page, "initech", "ian");
+  await signIn(other, "acme", user.name, user.password);
+  await signIn(page, "acme", user.name, user.password);
   await page.getByRole("link", { name: "My sessions" }).click();
   await expect(page.getByRole("heading", { name: "My sessions" })).toBeVisible();
   const rows = page.getByRole("table", { name: "Active sessions" }).locator("tbody tr");
+  await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "This session" })).toHaveCount(1);
   await page.getByRole("button", { name: "Sign out other sessions" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Signed out \d+ other sessions?\.$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Signed out 1 other session\.$/ })).toBeVisible();
   await expect(rows).toHaveCount(1);
   await other.goto("/resources/ecs");
   await expect(other).toHaveURL(/\/sign-in/);
@@ -81,14 +86,15 @@ test("a user sees their sessions and signs out the other ones", async ({ page, b
 });
 
 test("a forged X-Forwarded-For does not buy more attempts", async ({ page }) => {
+  const probe = unique("xff-probe");
   await page.goto("/sign-in");
   for (let i = 0; i < 5; i++) {
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${i + 1}` });
-    await attempt(page, "xff-probe", "mallory", `wrong-${i}`);
+    await attempt(page, probe, "mallory", `wrong-${i}`);
     await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toBeVisible();
   }
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.99" });
-  await attempt(page, "xff-probe", "mallory", "another");
+  await attempt(page, probe, "mallory", "another");
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toBeVisible();
 });
 
@@ -109,15 +115,17 @@ test("a callbackUrl to another site is ignored after signing in", async ({ page 
 });
 
 test("an administrator signs a user out everywhere", async ({ page, browser }) => {
-  const bobsContext = await browser.newContext();
-  const bob = await bobsContext.newPage();
-  await signIn(bob, "acme", "bob");
   await signIn(page, "acme", "alice");
+  // A user of this test's own: signing a demo user out everywhere would end other specs' sign-ins.
+  const user = await createUser(page, "signed-out");
+  const usersContext = await browser.newContext();
+  const signedIn = await usersContext.newPage();
+  await signIn(signedIn, "acme", user.name, user.password);
   await page.goto("/iam/users");
-  await page.getByRole("button", { name: "Sign out user bob everywhere" }).click();
+  await page.getByRole("button", { name: `Sign out user ${user.name} everywhere` }).click();
   await page.getByRole("dialog", { name: "Sign Out User" }).getByRole("button", { name: "OK" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Signed bob out of \d+ sessions?\.$/ })).toBeVisible();
-  await bob.goto("/resources/ecs");
-  await expect(bob).toHaveURL(/\/sign-in/);
-  await bobsContext.close();
+  await expect(page.getByRole("status").filter({ hasText: new RegExp(`^Signed ${user.name} out of 1 session\\.$`) })).toBeVisible();
+  await signedIn.goto("/resources/ecs");
+  await expect(signedIn).toHaveURL(/\/sign-in/);
+  await usersContext.close();
 });
