@@ -16,16 +16,21 @@ export default mergeConfig(
       globalSetup: [`${template}.ts`],
       setupFiles: [`${template}.mock.ts`],
       sequence: { sequencer: MutationSequencer },
-      // The suites about authorization, delegation and isolation; the rest (sign-in, forms, faults,
-      // resources) add minutes per surviving mutant and little to these modules.
-      include: [
-        "lib/authz/**/*.test.ts",
-        "lib/agencies/**/*.test.ts",
-        "lib/roles/**/*.test.ts",
-        "lib/rd/**/*.test.ts",
-        "tests/integration/**/*.mutation.test.ts",
-        "tests/integration/{authorization-matrix,escalation-*,escalation.property,agencies,role-switching,resource-directory*,access,isolation,iam}.test.ts",
-      ],
+      // MUTATION_TESTS=unit keeps the database-free tests only: a quick first pass over the pure
+      // modules (glob, containment, engine, hand-on), whose survivors then pay no database start-up.
+      include:
+        process.env.MUTATION_TESTS === "unit"
+          ? ["lib/**/*.test.ts", "lib/**/*.mutation.test.ts"]
+          : [
+              "lib/authz/**/*.test.ts",
+              "lib/agencies/**/*.test.ts",
+              "lib/roles/**/*.test.ts",
+              "lib/rd/**/*.test.ts",
+              "tests/integration/**/*.mutation.test.ts",
+              // The suites about authorization, delegation and isolation; the rest (sign-in, forms,
+              // faults, resources) add minutes per surviving mutant and little to these modules.
+              "tests/integration/{authorization-matrix,escalation-*,escalation.property,agencies,role-switching,resource-directory*,access,isolation,iam}.test.ts",
+            ],
       exclude: ["node_modules/**"],
     },
   }),
