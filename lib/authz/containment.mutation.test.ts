@@ -66,6 +66,9 @@ describe("bounds", () => {
     // `high` decides and `high - 1` does not: the last check ran with exactly zero left, which must still count as within budget.
     expect(contains({ allows, denies }, subject, [], newBudget(high))).toEqual({ contained: false, witness: { action: "ecs:instances:never", resource: "" } });
     expect(contains({ allows, denies }, subject, [], newBudget(high - 1))).toEqual({ contained: false, witness: null, undecided: true });
+    // The cost model itself (a product step per automaton and symbol, plus each new transition):
+    // this figure changes only when the model does, and then should be re-measured on purpose.
+    expect(high).toBe(2445);
     // The search is charged for its work: a generous budget is not left untouched.
     const spent = newBudget(100_000);
     contains({ allows, denies }, subject, [], spent);

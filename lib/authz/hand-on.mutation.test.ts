@@ -72,6 +72,9 @@ describe("findShortfall", () => {
 
   test("a gap outside the console's actions is named by the search's witness or the pattern", () => {
     expect(findShortfall([], [lends(doc(allow("zz:x:y")))], universe)).toMatchObject({ action: "zz:x:y" });
+    expect(findShortfall([], [lends(doc(allow("zz:*")))], universe)).toMatchObject({ action: "zz:" });
+    // NotAction `*:*` leaves only actions without a colon; the shortest is empty, so the statement itself is named.
+    expect(findShortfall([], [lends(doc({ Effect: "Allow", NotAction: ["*:*"] }))], universe)).toMatchObject({ action: "every action except *:*" });
     expect(findShortfall([], [lends(doc({ Effect: "Allow", NotAction: ["*"] }))], universe)).toBeNull();
   });
 
