@@ -26,3 +26,16 @@ describe("explainDecision", () => {
     expect(explainDecision(evaluate([], { action: "ecs:instances:start", resource: "x" }))).toBe("No statement allows this action (implicit deny).");
   });
 });
+
+test("the requested region and project become condition keys only when the request has them", () => {
+  const conditional: Grant = {
+    policyName: "regional",
+    document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"], Condition: { StringEquals: { "g:RequestedRegion": ["r1"], "g:EnterpriseProjectId": ["p1"] } } }] },
+    scope: { kind: "all" },
+    source: "group admins",
+  };
+  const context = { "g:RequestedRegion": "r1", "g:EnterpriseProjectId": "p1" };
+  expect(evaluate([conditional], { action: "iam:users:list", resource: "x", region: null, enterpriseProjectId: null, context }).allowed).toBe(true);
+  expect(evaluate([conditional], { action: "iam:users:list", resource: "x", region: "r2", enterpriseProjectId: null, context }).allowed).toBe(false);
+  expect(evaluate([conditional], { action: "iam:users:list", resource: "x", region: null, enterpriseProjectId: "p2", context }).allowed).toBe(false);
+});
