@@ -8,7 +8,7 @@ interface Props {
   memberActions?: (member: MemberRow) => ReactNode;
 }
 
-/** The folders under Root with the member accounts in each, as nested lists. */
+/** The folders under Root with the member accounts in each, as nested lists; each icon and name reads as one labelled image ("Folder Staging"). */
 export function DirectoryTree({ folders, members, folderActions, memberActions }: Props) {
   const root = folders.find((f) => f.parentId === null);
   if (root === undefined) return null;
@@ -18,7 +18,7 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
     return (
       <li key={folder.id} className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
-          <span className="font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
+          <span role="img" className="font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
             📁 {folder.name}
           </span>
           {folderActions?.(folder)}
@@ -27,10 +27,10 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
           <ul className="ml-5 space-y-1 border-l border-slate-200 pl-3">
             {inside.map((member) => (
               <li key={member.accountId} className="flex flex-wrap items-center gap-3 text-sm">
-                <span aria-label={`Account ${member.name}`}>
+                <span role="img" aria-label={`Account ${member.name}`}>
                   👤 {member.name}
-                  {member.isManagement && <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">Management account</span>}
                 </span>
+                {member.isManagement && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">Management account</span>}
                 {memberActions?.(member)}
               </li>
             ))}

@@ -32,7 +32,7 @@ export function RoleExpiry({ expiresAt }: { expiresAt: string | null }) {
     if (status.data && !status.data.switched) router.refresh();
   }, [status.data, router]);
   return (
-    <span className="text-xs text-amber-200" aria-label="Role expiry">
+    <span role="timer" className="text-xs text-amber-200" aria-label="Role expiry">
       {timeLeft(expiresAt, now)}
     </span>
   );

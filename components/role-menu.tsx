@@ -27,7 +27,7 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
   const [account, setAccount] = useState("");
   const panelId = useId();
   const listId = useId();
-  const panel = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const { state, formAction, errors } = useActionForm(switchRoleAction);
   const recentAction = useActionForm(switchRoleAction);
   const accountQuery = useDebounced(account.trim(), 250);
@@ -54,7 +54,7 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
         Switch Role
       </Button>
       {open && (
-        <div ref={panel} id={panelId} role="region" aria-label="Switch Role" className="absolute right-0 z-20 mt-2 w-80 space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl">
+        <section ref={panel} id={panelId} aria-label="Switch Role" className="absolute right-0 z-20 mt-2 w-80 space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl">
           <form action={formAction} className="space-y-3" aria-label="Switch role">
             <Field label="Account" name="accountName" errors={errors("accountName")} required hint="The delegating account's name.">
               {(p) => <Input {...p} autoFocus value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="off" />}
@@ -96,7 +96,7 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
               )}
             </div>
           )}
-        </div>
+        </section>
       )}
     </div>
   );

@@ -20,7 +20,8 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           Mandate
         </Link>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span data-testid="current-identity" aria-label="Signed in as">
+          {/* A status, so switching role or back is announced; a plain span may not carry a label. */}
+          <span role="status" data-testid="current-identity" aria-label="Signed in as">
             {agency ? `${principalName(caller)} as ${agency.name}@${caller.accountName}` : principalName(caller)}
           </span>
           {agency ? (

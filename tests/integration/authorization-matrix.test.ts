@@ -15,7 +15,6 @@ vi.mock("next/headers", async () => (await import("../helpers/action-harness")).
 vi.mock("@/db", async () => (await import("../helpers/action-harness")).doubles.db);
 vi.mock("@/app/_lib/session", async () => (await import("../helpers/action-harness")).doubles.session);
 
-import type { Db } from "@/db/client";
 import { policies } from "@/db/schema";
 import * as agencyActions from "@/app/(console)/agencies/actions";
 import * as groupActions from "@/app/(console)/iam/groups/actions";

@@ -4,7 +4,7 @@ import { auditEvents } from "@/db/schema";
 import { signInIsActive, startSignIn } from "@/lib/auth/sign-ins";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Caller } from "@/lib/caller";
-import { DomainError } from "@/lib/errors";
+import type { DomainError } from "@/lib/errors";
 import { changeOwnPassword, resetUserPassword } from "@/lib/iam/passwords";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { accounts, auditEvents, delegatedAdmins, rdFolders, rdMembers, users } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
-import { AccessDeniedError, DomainError } from "@/lib/errors";
+import { AccessDeniedError, type DomainError } from "@/lib/errors";
 import { addUserToGroup, createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agencies, auditEvents, ecsInstances, enterpriseProjects, policies } from "@/db/schema";
 import { addAgencyPermissions, createAgency, deleteAgency, getAgency, removeAgencyPermission } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
-import { AccessDeniedError, DomainError } from "@/lib/errors";
+import { AccessDeniedError, type DomainError } from "@/lib/errors";
 import { listUsers } from "@/lib/iam/users";
 import { createInstance, listInstances, setInstanceState } from "@/lib/resources/ecs";
 import { listBuckets } from "@/lib/resources/obs";

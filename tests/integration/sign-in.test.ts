@@ -11,8 +11,14 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/auth/password")>();
   return {
     ...real,
-    verifyPassword: (p: string, h: string) => ((checks.n += 1), real.verifyPassword(p, h)),
-    burnPasswordCheck: (p: string) => ((checks.n += 1), real.burnPasswordCheck(p)),
+    verifyPassword: (p: string, h: string) => {
+      checks.n += 1;
+      return real.verifyPassword(p, h);
+    },
+    burnPasswordCheck: (p: string) => {
+      checks.n += 1;
+      return real.burnPasswordCheck(p);
+    },
   };
 });
 

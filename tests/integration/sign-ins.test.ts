@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { auditEvents, roleSessions, signIns, users } from "@/db/schema";
 import { endOtherSignIns, endOwnSignIn, endUserSignIns, ownSignIns, signOut } from "@/lib/auth/sign-in-management";

@@ -47,15 +47,17 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         <AccessDenied message={result.message} />
       ) : (
         <>
-          <form role="search" className="mb-3 flex max-w-md gap-2" action="/agencies">
-            <label htmlFor="agency-search" className="sr-only">
-              Search by agency name
-            </label>
-            <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} aria-invalid={Boolean(searchError)} aria-describedby={searchError ? "agency-search-error" : undefined} />
-            <button type="submit" className={buttonClass("secondary")}>
-              Search
-            </button>
-          </form>
+          <search className="mb-3 max-w-md">
+            <form className="flex gap-2" action="/agencies">
+              <label htmlFor="agency-search" className="sr-only">
+                Search by agency name
+              </label>
+              <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} aria-invalid={Boolean(searchError)} aria-describedby={searchError ? "agency-search-error" : undefined} />
+              <button type="submit" className={buttonClass("secondary")}>
+                Search
+              </button>
+            </form>
+          </search>
           {searchError && (
             <p id="agency-search-error" role="alert" className="-mt-2 mb-3 text-sm text-red-700">
               {searchError}

@@ -68,31 +68,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <form role="search" aria-label="Filter events" className="mb-4 grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
-        {field("actor", "Actor (e.g. globex/gina)")}
-        {field("agency", "Agency")}
-        {field("action", "Action (e.g. ecs:instances:stop)")}
-        <div>
-          <label htmlFor="audit-decision" className="block text-xs font-medium text-slate-600">
-            Decision
-          </label>
-          <Select id="audit-decision" name="decision" defaultValue={filters.decision ?? ""}>
-            <option value="">Any</option>
-            <option value="allow">Allowed</option>
-            <option value="deny">Denied</option>
-          </Select>
-        </div>
-        {field("from", "From (UTC)", "datetime-local")}
-        {field("to", "To (UTC)", "datetime-local")}
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            Filter
-          </button>
-          <Link href="/audit" className={buttonClass("secondary")}>
-            Reset
-          </Link>
-        </div>
-      </form>
+      <search aria-label="Filter events" className="mb-4">
+        <form className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
+          {field("actor", "Actor (e.g. globex/gina)")}
+          {field("agency", "Agency")}
+          {field("action", "Action (e.g. ecs:instances:stop)")}
+          <div>
+            <label htmlFor="audit-decision" className="block text-xs font-medium text-slate-600">
+              Decision
+            </label>
+            <Select id="audit-decision" name="decision" defaultValue={filters.decision ?? ""}>
+              <option value="">Any</option>
+              <option value="allow">Allowed</option>
+              <option value="deny">Denied</option>
+            </Select>
+          </div>
+          {field("from", "From (UTC)", "datetime-local")}
+          {field("to", "To (UTC)", "datetime-local")}
+          <div className="flex items-end gap-2">
+            <button type="submit" className={buttonClass("primary")}>
+              Filter
+            </button>
+            <Link href="/audit" className={buttonClass("secondary")}>
+              Reset
+            </Link>
+          </div>
+        </form>
+      </search>
       {result === null ? (
         <Alert tone="error">Check the highlighted filters.</Alert>
       ) : !result.ok ? (

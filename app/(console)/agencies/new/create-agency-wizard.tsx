@@ -55,6 +55,13 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
       setFormError(result?.formError);
     });
 
+  const previous = () => {
+    if (step === 3) {
+      set(readScope());
+      go(2);
+    } else go(1);
+  };
+
   const nextFromPolicies = () => {
     if (values.policyIds.length === 0) return setErrors({ policyIds: ["Select at least one policy or role."] });
     go(3);
@@ -116,7 +123,7 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
             Cancel
           </Link>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => (step === 3 ? (set(readScope()), go(2)) : go(1))}>
+          <Button variant="secondary" disabled={pending} onClick={previous}>
             Previous
           </Button>
         )}

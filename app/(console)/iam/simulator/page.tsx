@@ -43,7 +43,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
       {header}
       <div className="grid items-start gap-4 xl:grid-cols-[28rem_1fr]">
         <Panel title="Request">
-          <form role="search" aria-label="Simulate" className="space-y-3">
+          <form aria-label="Simulate" className="space-y-3">
             <Field label="Principal" name="principal" errors={errors.principalId ?? errors.principalType} required>
               {(p) => (
                 <Select {...p} defaultValue={text(params.principal)}>

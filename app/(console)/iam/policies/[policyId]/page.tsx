@@ -32,7 +32,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
         {breadcrumb}
         <PageHeader title={policy.name} description={policy.description} />
         <Panel title="Policy content">
-          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs" aria-label="Policy content">
+          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">
             {document}
           </pre>
         </Panel>
