@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -19,11 +20,14 @@ import { deleteAgencyAction, endRoleSessionAction, removeAgencyPermissionAction 
 import { AddPermissionsForm } from "./add-permissions-form";
 import { EditAgencyForm } from "./edit-agency-form";
 import { utcMinute } from "@/lib/format";
+import { id } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Agency" };
 
 export default async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const { agencyId } = await params;
+  // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
+  if (!id("agency").safeParse(agencyId).success) notFound();
   const result = await load(async (db, caller) => {
     const found = await getAgency(db, caller, agencyId);
     const management = await agencyManagement(db, caller);

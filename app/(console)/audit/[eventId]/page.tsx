@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: "Audit Event" };
 
 export default async function AuditEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
+  // Event ids are positive whole numbers of at most 15 digits (getAuditEvent's rule); anything else names no event: 404.
+  if (!/^[1-9][0-9]{0,14}$/.test(eventId)) notFound();
   const result = await load((db, caller) => getAuditEvent(db, caller, eventId));
   if (!result.ok) return <AccessDenied message={result.message} />;
   const e = result.data;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -9,11 +10,14 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getAgency } from "@/lib/agencies/agencies";
 import { listEnterpriseProjects } from "@/lib/catalogue";
+import { id } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Agency Created" };
 
 export default async function AgencyCreatedPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const { agencyId } = await params;
+  // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
+  if (!id("agency").safeParse(agencyId).success) notFound();
   const result = await load(async (db, caller) => ({ ...(await getAgency(db, caller, agencyId)), projects: await listEnterpriseProjects(db, caller) }));
   if (!result.ok) return <AccessDenied message={result.message} />;
   const { agency, permissions, projects } = result.data;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -11,6 +12,7 @@ import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { getGroup } from "@/lib/iam/groups";
 import { attachablePolicies } from "@/lib/iam/policies";
 import { userChoices } from "@/lib/iam/users";
+import { id } from "@/lib/validation";
 import { removeUserFromGroupAction } from "../../users/actions";
 import { deleteGroupAction, revokeGrantAction } from "../actions";
 import { AddMemberForm } from "./add-member-form";
@@ -20,6 +22,8 @@ export const metadata: Metadata = { title: "User Group" };
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params;
+  // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
+  if (!id("user group").safeParse(groupId).success) notFound();
   const result = await load(async (db, caller) => ({
     ...(await getGroup(db, caller, groupId)),
     policies: await attachablePolicies(db, caller),

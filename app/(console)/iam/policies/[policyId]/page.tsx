@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { formatDocument, getPolicy } from "@/lib/iam/policies";
+import { id } from "@/lib/validation";
 import { deletePolicyAction, updatePolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
 
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Policy" };
 
 export default async function PolicyPage({ params }: { params: Promise<{ policyId: string }> }) {
   const { policyId } = await params;
+  // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
+  if (!id("policy").safeParse(policyId).success) notFound();
   const result = await load((db, caller) => getPolicy(db, caller, policyId));
   const breadcrumb = (
     <Breadcrumb parent="Policies" href="/iam/policies" current={result.ok ? result.data.name : "Policy"} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -8,11 +9,14 @@ import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getMemberDetails } from "@/lib/rd/directory";
 import { removeMemberAction } from "../../actions";
 import { utcDate } from "@/lib/format";
+import { id } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Member Account" };
 
 export default async function MemberPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
+  // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
+  if (!id("member").safeParse(accountId).success) notFound();
   const result = await load((db, caller) => getMemberDetails(db, caller, accountId));
   if (!result.ok) return <AccessDenied message={result.message} />;
   const { member, folder, services } = result.data;
