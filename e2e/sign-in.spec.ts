@@ -107,7 +107,7 @@ test("names outside the naming rules are refused at the field", async ({ page })
 });
 
 test("a callbackUrl to another site is ignored after signing in", async ({ page }) => {
-  await page.goto("/sign-in?callbackUrl=" + encodeURIComponent("/\\evil.example/x"));
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/\\evil.example/x")}`);
   await attempt(page, "acme", "alice", demo.user);
   await expect(page.getByRole("navigation", { name: "Console" }).first()).toBeVisible();
   expect(new URL(page.url()).host).toMatch(/^localhost:/);

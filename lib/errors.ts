@@ -39,7 +39,7 @@ export const errorMessages = {
   "rd.invitee_pending": "The account already has a pending invitation to this resource directory.",
   "rd.invitation_not_found": "The invitation does not exist or has already been answered.",
   "rd.remove_management": "The management account cannot leave or be removed from its resource directory.",
-  "rd.service_unknown": "The trusted service does not exist.",
+  "rd.service_not_found": "The trusted service does not exist.",
   "rd.service_no_delegation": "This trusted service does not support delegated administrator accounts.",
   "rd.delegate_management": "The management account cannot be specified as a delegated administrator account.",
   "rd.delegate_not_member": "Delegated administrator accounts can only be members of the resource directory.",

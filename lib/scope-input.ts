@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { scopeKinds } from "@/lib/scope";
-import { listOf } from "@/lib/validation";
+import { hasControlCharacters, listOf } from "@/lib/validation";
+
+const fromList = (message: string) => z.string().max(128, message).refine((v) => !hasControlCharacters(v), message);
 
 /** The form fields of an authorization scope, shared by group grants and agency permissions. */
 export const scopeShape = {
   scopeKind: z.enum(scopeKinds, { error: "Select a scope." }),
-  regions: listOf(z.string()),
-  projects: listOf(z.string()),
+  // Values come from a list; anything else (a NUL byte would reach the database) is refused here.
+  regions: listOf(fromList("Select regions from the list.")),
+  projects: listOf(fromList("Select enterprise projects from the list.")),
 };
 
 export function checkScope(v: { scopeKind: string; regions: string[]; projects: string[] }, ctx: z.RefinementCtx) {

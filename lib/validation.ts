@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { hasControlCharacters } from "@/lib/control-characters";
 import { ValidationError } from "@/lib/errors";
+
+export { hasControlCharacters };
 
 /** Parses domain input; bad input becomes a ValidationError whose messages name the field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -17,14 +20,7 @@ export function listOf<T extends z.ZodType>(item: T) {
   );
 }
 
-// PostgreSQL refuses \u0000 in text (the request would fail with a 500), and no name, description or
-// filter needs a control character; they also hide text from people reading the console or the audit.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// Multi-line fields (descriptions) keep tabs and line breaks.
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
 export const controlCharacterMessage = (label: string) => `${label} must not contain control characters.`;
-export const hasControlCharacters = (text: string, multiline = false) => (multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(text);
 
 export function requiredText(label: string, max: number) {
   return z

@@ -6,7 +6,6 @@ import { getDb } from "@/db";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import type { Db } from "@/db/client";
-import { getCaller } from "@/app/_lib/session";
 import type { Caller } from "@/lib/caller";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { validate } from "@/lib/validation";

@@ -1,3 +1,5 @@
+import { hasControlCharacters } from "@/lib/control-characters";
+
 /**
  * Where to go after signing in. The `callbackUrl` parameter comes from a link anyone can craft, so
  * it is resolved against the console's origin the way a browser would and kept only when it stays
@@ -8,7 +10,7 @@ const HOME = "/";
 export function safeCallbackPath(value: string | null | undefined, origin: string): string {
   if (value === null || value === undefined || value === "") return HOME;
   // Browsers drop tabs and newlines and read a backslash as a slash: refuse rather than guess.
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return HOME;
+  if (hasControlCharacters(value) || value.includes("\\")) return HOME;
   let base: URL;
   let target: URL;
   try {

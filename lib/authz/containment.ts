@@ -120,7 +120,10 @@ class StatementAutomaton {
   step(state: number, symbol: string): number {
     if (state === DEAD) return DEAD;
     let row = this.transitions.get(state);
-    if (row === undefined) this.transitions.set(state, (row = new Map()));
+    if (row === undefined) {
+      row = new Map();
+      this.transitions.set(state, row);
+    }
     let next = row.get(symbol);
     if (next === undefined) {
       next = this.compute(state, symbol);

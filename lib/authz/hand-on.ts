@@ -103,7 +103,7 @@ export function findShortfall(holder: readonly Grant[], lendings: readonly Lendi
     const checked = new Set<string>();
     for (const cell of all) {
       if (!applies(lending.scope, cell)) continue;
-      const signature = holder.map((g) => (applies(g.scope, cell) ? "1" : "0")).join("") + "|" + context.map((g) => (applies(g.scope, cell) ? "1" : "0")).join("");
+      const signature = `${holder.map((g) => (applies(g.scope, cell) ? "1" : "0")).join("")}|${context.map((g) => (applies(g.scope, cell) ? "1" : "0")).join("")}`;
       if (checked.has(signature)) continue;
       checked.add(signature);
       const subjectDenies = subjectDeniesIn([...ownDenies, ...context], cell);

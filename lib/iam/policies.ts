@@ -56,7 +56,7 @@ export async function getPolicy(db: Db, caller: Caller, rawId: unknown) {
   return policy;
 }
 
-async function parseInput(db: Db, caller: Caller, raw: unknown) {
+async function parseInput(db: Db, raw: unknown) {
   const input = validate(policyInput, raw);
   const parsed = parsePolicyDocument(input.document);
   if (!parsed.ok) throw new ValidationError({ document: [parsed.error] });
@@ -78,7 +78,7 @@ async function storeNamed<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export async function createPolicy(db: Db, caller: Caller, raw: unknown) {
-  const input = await parseInput(db, caller, raw);
+  const input = await parseInput(db, raw);
   return mutate(db, caller, async (tx, guard) => {
     await guard({ action: "iam:policies:create", resource: policyUrn(caller, input.name), target: `policy ${input.name}` });
     const [created] = await storeNamed(() =>
@@ -99,7 +99,7 @@ async function findCustomPolicy(db: Db, caller: Caller, policyId: string) {
 
 export async function updatePolicy(db: Db, caller: Caller, rawId: unknown, raw: unknown) {
   const policyId = validate(id("policy"), rawId);
-  const input = await parseInput(db, caller, raw);
+  const input = await parseInput(db, raw);
   await mutate(db, caller, async (tx, guard) => {
     const policy = await findCustomPolicy(tx, caller, policyId);
     const request = {

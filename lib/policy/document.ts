@@ -4,6 +4,7 @@
  * because administrators edit these by hand.
  */
 import { countWildcards, MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS } from "@/lib/authz/glob";
+import { hasControlCharacters } from "@/lib/control-characters";
 import { locateJsonError } from "@/lib/policy/json-error";
 
 export type Effect = "Allow" | "Deny";
@@ -80,7 +81,7 @@ function stringList(value: unknown, path: string, pattern: RegExp, what: string,
   for (const [i, item] of list.entries()) {
     if (typeof item !== "string") return fail(`${path}[${i}]`, `must be a string.`);
     // PostgreSQL's jsonb refuses \u0000, and no value needs a control character.
-    if (/[\u0000-\u001f\u007f]/.test(item)) return fail(`${path}[${i}]`, "must not contain control characters.");
+    if (hasControlCharacters(item)) return fail(`${path}[${i}]`, "must not contain control characters.");
     const problem = wildcards ? patternProblem(item) : null;
     if (problem !== null) return fail(`${path}[${i}]`, problem);
     if (!pattern.test(item)) return fail(`${path}[${i}]`, `"${item}" is not a valid ${what}.`);

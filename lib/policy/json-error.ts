@@ -60,14 +60,14 @@ export function locateJsonError(text: string): JsonProblem | null {
     if ((c === "{" || c === "[") && depth >= MAX_JSON_NESTING) {
       throw new Stop(i, `at most ${MAX_JSON_NESTING} levels of nested objects and lists are allowed`);
     }
-    if (c === "{") return nested(object);
-    if (c === "[") return nested(array);
-    if (c === '"') return string();
-    if (c === "t") return literal("true");
-    if (c === "f") return literal("false");
-    if (c === "n") return literal("null");
-    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
-    fail("a value");
+    if (c === "{") nested(object);
+    else if (c === "[") nested(array);
+    else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) number();
+    else fail("a value");
   };
   const nested = (read: () => void) => {
     depth++;

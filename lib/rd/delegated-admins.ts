@@ -19,7 +19,7 @@ import { requiredText, validate } from "@/lib/validation";
 
 async function findService(db: Db, principal: string): Promise<TrustedService> {
   const [service] = await db.select().from(trustedServices).where(eq(trustedServices.principal, principal));
-  if (service === undefined) throw new DomainError("rd.service_unknown", { field: "service" });
+  if (service === undefined) throw new DomainError("rd.service_not_found", { field: "service" });
   return service;
 }
 

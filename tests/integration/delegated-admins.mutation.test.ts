@@ -57,7 +57,7 @@ describe("the Trusted Services pages", () => {
 
 describe("a refusal names the field it belongs to", () => {
   test("an unknown service, a non-member, the management account, an account already registered", async () => {
-    expect(await refusal(() => register("nosuch", "globex"))).toEqual({ code: "rd.service_unknown", field: "service" });
+    expect(await refusal(() => register("nosuch", "globex"))).toEqual({ code: "rd.service_not_found", field: "service" });
     expect(await refusal(() => register("config", "umbrella"))).toEqual({ code: "rd.delegate_not_member", field: "accountId" });
     expect(await refusal(() => register("config", "acme"))).toEqual({ code: "rd.delegate_management", field: "accountId" });
     await register("config", "initech");

@@ -100,7 +100,7 @@ describe("delegated administrator accounts", () => {
     ["a service that does not support it", "tag", "globex", "rd.service_no_delegation"],
     ["an account outside the directory", "config", "umbrella", "rd.delegate_not_member"],
     ["the management account", "config", "acme", "rd.delegate_management"],
-    ["an unknown service", "lambda", "globex", "rd.service_unknown"],
+    ["an unknown service", "lambda", "globex", "rd.service_not_found"],
   ])("refuses %s", async (_label, service, account, code) => {
     const error = await rejection<DomainError>(() => register(acme, service, account));
     expect(error.code).toBe(code);
