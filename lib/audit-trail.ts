@@ -3,8 +3,8 @@ import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvents, type AuditEvent } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
-import { requireAllowed } from "@/lib/authz/authorize";
+import type { PolicyAction } from "@/lib/authz/action-catalogue";
+import { type GuardedRequest, mutate, requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -35,13 +35,18 @@ export const auditQuery = z
     decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["allow", "deny"], { error: "Decision must be Allowed or Denied." }).optional()),
     from: instant("From"),
     to: instant("To"),
-    before: z.preprocess((v) => (v === "" ? undefined : v), decimalInteger("Invalid page.").pipe(z.number().int().positive({ error: "Invalid page." })).optional()),
+    before: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      decimalInteger("Invalid page.")
+        .pipe(z.number().int().positive({ error: "Invalid page." }))
+        .optional(),
+    ),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "From must be before To.", path: ["to"] });
 
 export type AuditQuery = z.output<typeof auditQuery>;
 
-const traceRequest = (caller: Caller, action: string) => ({
+const traceRequest = (caller: Caller, action: PolicyAction): GuardedRequest => ({
   action,
   resource: urn("cts", null, caller.accountId, "trace", "*"),
   target: "audit trail",
@@ -88,10 +93,9 @@ export async function getAuditEvent(db: Db, caller: Caller, rawId: unknown): Pro
 /** The whole filtered set (up to EXPORT_LIMIT), newest first, read in pages; the export itself is recorded. */
 export async function* exportAuditEvents(db: Db, caller: Caller, raw: unknown): AsyncGenerator<AuditEvent> {
   const query = validate(auditQuery, raw);
-  await requireAllowed(db, caller, traceRequest(caller, "cts:traces:export"));
-  await db.transaction((tx) =>
-    recordEvent(tx, caller, { action: "cts:traces:export", target: "audit trail", decision: "allow", detail: { filters: { ...query, from: query.from?.toISOString(), to: query.to?.toISOString() } } }),
-  );
+  // The export is a change in its own right: allowed, it is recorded before the first event leaves.
+  const filters = { ...query, from: query.from?.toISOString(), to: query.to?.toISOString() };
+  await mutate(db, caller, (_tx, guard) => guard({ ...traceRequest(caller, "cts:traces:export"), detail: { filters } }), ["cts:traces:export"]);
   let before = query.before;
   let sent = 0;
   while (sent < EXPORT_LIMIT) {
@@ -108,7 +112,20 @@ export async function* exportAuditEvents(db: Db, caller: Caller, raw: unknown): 
   }
 }
 
-const csvColumns = ["id", "time", "account_id", "actor", "actor_account_id", "actor_user_id", "agency_id", "agency_name", "action", "target", "decision", "detail"] as const;
+const csvColumns = [
+  "id",
+  "time",
+  "account_id",
+  "actor",
+  "actor_account_id",
+  "actor_user_id",
+  "agency_id",
+  "agency_name",
+  "action",
+  "target",
+  "decision",
+  "detail",
+] as const;
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);

@@ -1,3 +1,4 @@
+import type { Grant } from "@/lib/authz/engine";
 /**
  * Who is making a request. `accountId` is the account being acted in; the principal fields say
  * who signed in. They differ only while a role is switched into another account through an agency.
@@ -12,6 +13,8 @@ export interface Caller {
   userName: string | null;
   /** Set while a role is switched: the agency of `accountId` the principal acts through. */
   agency?: ActingAgency | null;
+  /** Set for the length of one web request, so that its grants are loaded once (lib/authz/authorize.ts). */
+  requestMemo?: { grants?: Promise<Grant[]> | undefined };
 }
 
 export interface ActingAgency {

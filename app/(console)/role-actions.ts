@@ -1,41 +1,41 @@
 "use server";
-import { z } from "zod";
-import { action } from "@/app/_lib/action";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { type ActionState, action } from "@/app/_lib/action";
 import { clearRoleCookie, setRoleCookie } from "@/app/_lib/role-cookie";
+import { resolveRequest } from "@/app/_lib/session";
 import { assumeRole, endOwnRoleSession } from "@/lib/roles/role-sessions";
-import { switchRoleInput } from "@/lib/roles/schemas";
 
-const none = z.object({});
+export const switchRoleAction = action(assumeRole, {
+  whenRoleEnded: "run",
+  after: ({ roleSessionId }) => setRoleCookie(roleSessionId),
+  revalidate: ["/"],
+  redirectTo: () => "/",
+});
 
-export const switchRoleAction = action(
-  switchRoleInput,
-  async (input, { db, caller, loginId }) => {
-    const { roleSessionId } = await assumeRole(db, caller, input, loginId);
-    await setRoleCookie(roleSessionId);
-  },
-  { whenRoleEnded: "run", revalidate: ["/"], redirectTo: () => "/" },
-);
-
-export const switchBackAction = action(
-  none,
-  async (_input, { db, caller }) => {
-    await endOwnRoleSession(db, caller, "switched_back");
-    await clearRoleCookie();
-  },
-  { whenRoleEnded: "run", revalidate: ["/"], redirectTo: () => "/" },
-);
+export const switchBackAction = action(endOwnRoleSession, {
+  fixed: { reason: "switched_back" },
+  whenRoleEnded: "run",
+  after: () => clearRoleCookie(),
+  revalidate: ["/"],
+  redirectTo: () => "/",
+});
 
 /**
  * Ends any switched role before the client signs out; next-auth's sign-out then ends the sign-in
  * itself on the server (lib/auth/options.ts), so a copy of the cookie stops working too.
  */
-export const signOutAction = action(
-  none,
-  async (_input, { db, caller }) => {
-    await endOwnRoleSession(db, caller, "signed_out");
-    await clearRoleCookie();
-  },
-  { whenRoleEnded: "run", success: () => "Signed out." },
-);
+export const signOutAction = action(endOwnRoleSession, {
+  fixed: { reason: "signed_out" },
+  whenRoleEnded: "run",
+  after: () => clearRoleCookie(),
+  success: () => "Signed out.",
+});
 
-export const dismissRoleNoticeAction = action(none, async () => clearRoleCookie(), { whenRoleEnded: "run", revalidate: ["/"], success: () => "Dismissed." });
+/** Only the browser's note that a role ended: nothing on the server changes. */
+export async function dismissRoleNoticeAction(_previous: ActionState, _formData: FormData): Promise<ActionState> {
+  if ((await resolveRequest()) === null) redirect("/sign-in");
+  await clearRoleCookie();
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Dismissed.", values: {} };
+}

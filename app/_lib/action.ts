@@ -5,8 +5,7 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
-import type { Db } from "@/db/client";
-import type { Caller } from "@/lib/caller";
+import type { Command } from "@/lib/authz/command";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
 
@@ -17,13 +16,6 @@ export type ActionState =
   | { ok: false; fieldErrors: Record<string, string[]>; formError: string | undefined; values: FormValues }
   | null;
 
-export interface ActionContext {
-  db: Db;
-  caller: Caller;
-  /** The sign-in the request belongs to. */
-  loginId: string;
-}
-
 interface ActionOptions<R> {
   /** Paths whose server-rendered data the change affects. */
   revalidate?: string[];
@@ -32,6 +24,10 @@ interface ActionOptions<R> {
   redirectTo?: (result: R) => string;
   /** Run even when the role the browser was switched into has just ended (switching, switching back). */
   whenRoleEnded?: "run";
+  /** Fields the server sets whatever the form sends (which way a shared command goes). */
+  fixed?: FormValues;
+  /** What the browser keeps of a success (the role cookie), after the change has committed. */
+  after?: (result: R) => Promise<void>;
 }
 
 /** FormData as plain values: repeated names become lists, Next's own fields are dropped. */
@@ -46,8 +42,7 @@ function formValues(formData: FormData): FormValues {
 }
 
 // Passwords are never sent back to refill a form.
-const refill = (values: FormValues): FormValues =>
-  Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+const refill = (values: FormValues): FormValues => Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
 
 function failure(error: unknown, values: FormValues): ActionState {
   if (error instanceof ValidationError) {
@@ -62,16 +57,18 @@ function failure(error: unknown, values: FormValues): ActionState {
   return { ok: false, fieldErrors: {}, formError: "Something went wrong and nothing was changed. Try again.", values: refill(values) };
 }
 
+// Which command each server action runs, for the authorization matrix (tests derive its rows from it).
+const commands = new WeakMap<object, Command>();
+
+export const commandOf = (serverAction: object): Command | undefined => commands.get(serverAction);
+
 /**
- * The one way to write a server action: resolves the caller, parses the form with `schema`,
- * hands `(input, ctx)` to the domain and turns domain errors into field or form messages.
+ * The one way to write a server action: the browser's form runs `command` for the request's caller.
+ * The form is validated once, with the command's own schema, and the typed input goes to the
+ * domain; domain errors become field or form messages.
  */
-export function action<S extends z.ZodType, R>(
-  schema: S,
-  fn: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
-  options: ActionOptions<R> = {},
-) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+export function action<S extends z.ZodType, R>(command: Command<S, R>, options: ActionOptions<R> = {}) {
+  const serverAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const identity = await resolveRequest();
     if (identity === null) redirect("/sign-in");
     const values = formValues(formData);
@@ -80,19 +77,27 @@ export function action<S extends z.ZodType, R>(
       revalidatePath("/", "layout");
       if (options.whenRoleEnded !== "run") {
         // The click was meant for the delegating account: refuse it rather than run it in the caller's own.
-        return { ok: false, fieldErrors: {}, formError: `${identity.roleEnded} You are back in your own account; nothing was changed.`, values: refill(values) };
+        return {
+          ok: false,
+          fieldErrors: {},
+          formError: `${identity.roleEnded} You are back in your own account; nothing was changed.`,
+          values: refill(values),
+        };
       }
     }
     const { caller, loginId } = identity;
     let result: R;
     try {
-      const input = validate(schema, values);
-      result = await fn(input, { db: await getDb(), caller, loginId });
+      const input = validate(command.input, { ...values, ...options.fixed });
+      result = await command.execute(await getDb(), caller, input, loginId);
     } catch (error) {
       return failure(error, values);
     }
+    await options.after?.(result);
     for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
     if (options.redirectTo !== undefined) redirect(options.redirectTo(result));
     return { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
   };
+  commands.set(serverAction, command as unknown as Command);
+  return serverAction;
 }

@@ -59,12 +59,15 @@ export const resolveRequest = cache(async (): Promise<RequestIdentity | null> =>
   const roleSessionId = jar.get(ROLE_COOKIE)?.value;
   const notice = jar.get(ROLE_NOTICE_COOKIE)?.value || null;
   // A deleted cookie reads as an empty value for the rest of the request that deleted it.
-  if (!roleSessionId) return { caller: principal, loginId: session.loginId, roleEnded: null, roleNotice: notice };
+  if (!roleSessionId) return { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: null, roleNotice: notice };
   const resolved = await resolveRoleSession(db, principal, roleSessionId, session.loginId);
   return resolved.ok
-    ? { caller: resolved.caller, loginId: session.loginId, roleEnded: null, roleNotice: null }
-    : { caller: principal, loginId: session.loginId, roleEnded: resolved.notice, roleNotice: resolved.notice };
+    ? { caller: forThisRequest(resolved.caller), loginId: session.loginId, roleEnded: null, roleNotice: null }
+    : { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: resolved.notice, roleNotice: resolved.notice };
 });
+
+// The caller of one request loads its grants once, however many parts of the page ask (lib/authz/authorize.ts).
+const forThisRequest = (caller: Caller): Caller => ({ ...caller, requestMemo: {} });
 
 export async function getCaller(): Promise<Caller | null> {
   return (await resolveRequest())?.caller ?? null;

@@ -9,11 +9,12 @@ import {
   agencyListQuery,
   agencyPermissionInput,
   createAgencyInput,
+  deleteAgencyInput,
   removeAgencyPermissionInput,
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
 import { expiryFor } from "@/lib/agencies/validity";
-import { agencyGrants, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { agencyGrants, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
@@ -22,6 +23,7 @@ import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
+import { command } from "@/lib/authz/command";
 
 const agencyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "agency", name);
 const delegated = alias(accounts, "delegated");
@@ -76,15 +78,21 @@ export async function agencyPermissionsOf(db: Db, agencyId: string) {
 export async function getAgency(db: Db, caller: Caller, rawId: unknown) {
   const agency = await findAgency(db, caller, validate(id("agency"), rawId));
   await requireAllowed(db, caller, { action: "iam:agencies:get", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` });
-  const [party] = agency.delegatedAccountId === null
-    ? []
-    : await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, agency.delegatedAccountId));
+  const [party] =
+    agency.delegatedAccountId === null ? [] : await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, agency.delegatedAccountId));
   return { agency, delegatedAccountName: party?.name ?? null, permissions: await agencyPermissionsOf(db, agency.id) };
 }
 
-async function resolveDelegatedParty(db: Db, caller: Caller, basics: { type: "account" | "service"; delegatedAccount?: string | undefined; service?: string | undefined }) {
+async function resolveDelegatedParty(
+  db: Db,
+  caller: Caller,
+  basics: { type: "account" | "service"; delegatedAccount?: string | undefined; service?: string | undefined },
+) {
   if (basics.type === "service") return { delegatedAccountId: null, service: basics.service!, label: `cloud service ${basics.service}` };
-  const [account] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(sql`lower(${accounts.name}) = lower(${basics.delegatedAccount!})`);
+  const [account] = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(sql`lower(${accounts.name}) = lower(${basics.delegatedAccount!})`);
   if (account === undefined) throw new DomainError("agency.delegated_account_unknown", { field: "delegatedAccount" });
   if (account.id === caller.accountId) throw new DomainError("agency.delegated_self", { field: "delegatedAccount" });
   return { delegatedAccountId: account.id, service: null, label: `account ${account.name}` };
@@ -99,15 +107,18 @@ async function assertNameFree(db: Db, caller: Caller, name: string) {
 }
 
 /** The wizard's first Next: checks step 1 (and the permission to create) before the caller picks policies. */
-export async function checkAgencyBasics(db: Db, caller: Caller, raw: unknown) {
-  const basics = validate(agencyBasicsInput, raw);
-  const request = { action: "iam:agencies:create", resource: agencyUrn(caller, basics.name), target: `agency ${basics.name}` };
-  await requireAllowed(db, caller, request);
-  await requireNotSwitched(db, caller, request);
-  await resolveDelegatedParty(db, caller, basics);
-  await assertNameFree(db, caller, basics.name);
-  return basics;
-}
+export const checkAgencyBasics = command({
+  action: "iam:agencies:create",
+  input: agencyBasicsInput,
+  async run({ db, caller }, basics) {
+    const request: GuardedRequest = { action: "iam:agencies:create", resource: agencyUrn(caller, basics.name), target: `agency ${basics.name}` };
+    await requireAllowed(db, caller, request);
+    await requireNotSwitched(db, caller, request);
+    await resolveDelegatedParty(db, caller, basics);
+    await assertNameFree(db, caller, basics.name);
+    return basics;
+  },
+});
 
 /** The policies a caller may attach: system ones and the acting account's custom ones. */
 async function attachable(db: Db, caller: Caller, policyIds: string[]) {
@@ -125,142 +136,171 @@ async function attachable(db: Db, caller: Caller, policyIds: string[]) {
 const lendingsOf = (attached: { name: string; document: unknown }[], scope: Lending["scope"]): Lending[] =>
   attached.map((p) => ({ policyName: p.name, document: p.document as PolicyDocument, scope }));
 
-export async function createAgency(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
-  const input = validate(createAgencyInput, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    const party = await resolveDelegatedParty(tx, caller, input);
-    const attached = await attachable(tx, caller, input.policyIds);
-    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    const request = {
-      action: "iam:agencies:create",
-      resource: agencyUrn(caller, input.name),
-      target: `agency ${input.name}`,
-      detail: { delegatedParty: party.label, policies: attached.map((p) => p.name), scope: input.scopeKind, scopeValues, validity: input.validityKind },
-    };
-    await guard(request);
-    assertNotSwitched(caller, guard, request);
-    // An agency of either type lends its permissions on: to an account, or to a service the caller can trigger.
-    await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
-    let created: { id: string; name: string } | undefined;
-    try {
-      [created] = await tx
-        .insert(agencies)
-        .values({
-          accountId: caller.accountId,
-          name: input.name,
-          type: input.type,
-          delegatedAccountId: party.delegatedAccountId,
-          service: party.service,
-          validityKind: input.validityKind,
-          validityDays: input.validityKind === "custom" ? input.validityDays! : null,
-          expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
-          description: input.description,
-        })
-        .returning({ id: agencies.id, name: agencies.name });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
-      throw error;
-    }
-    await tx.insert(agencyPermissions).values(attached.map((p) => ({ agencyId: created!.id, policyId: p.id, scopeKind: input.scopeKind, scopeValues })));
-    return created!;
-  });
-}
+export const createAgency = command({
+  action: "iam:agencies:create",
+  input: createAgencyInput,
+  async run({ caller, change }, input): Promise<{ id: string; name: string }> {
+    return change(async (tx, guard) => {
+      const party = await resolveDelegatedParty(tx, caller, input);
+      const attached = await attachable(tx, caller, input.policyIds);
+      const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+      const request: GuardedRequest = {
+        action: "iam:agencies:create",
+        resource: agencyUrn(caller, input.name),
+        target: `agency ${input.name}`,
+        detail: { delegatedParty: party.label, policies: attached.map((p) => p.name), scope: input.scopeKind, scopeValues, validity: input.validityKind },
+      };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      // An agency of either type lends its permissions on: to an account, or to a service the caller can trigger.
+      await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
+      let created: { id: string; name: string } | undefined;
+      try {
+        [created] = await tx
+          .insert(agencies)
+          .values({
+            accountId: caller.accountId,
+            name: input.name,
+            type: input.type,
+            delegatedAccountId: party.delegatedAccountId,
+            service: party.service,
+            validityKind: input.validityKind,
+            validityDays: input.validityKind === "custom" ? input.validityDays! : null,
+            expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
+            description: input.description,
+          })
+          .returning({ id: agencies.id, name: agencies.name });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
+        throw error;
+      }
+      await tx.insert(agencyPermissions).values(attached.map((p) => ({ agencyId: created!.id, policyId: p.id, scopeKind: input.scopeKind, scopeValues })));
+      return created!;
+    });
+  },
+});
 
-export async function updateAgency(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(updateAgencyInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const agency = await findAgency(tx, caller, input.agencyId);
-    const validityDays = input.validityKind === "custom" ? input.validityDays! : null;
-    // A new validity period starts now; an unchanged one keeps its expiry.
-    const validityChanged = input.validityKind !== agency.validityKind || validityDays !== agency.validityDays;
-    const expiresAt = validityChanged ? expiryFor(input.validityKind, validityDays, new Date()) : agency.expiresAt;
-    const request = {
-      action: "iam:agencies:update",
-      resource: agencyUrn(caller, agency.name),
-      target: `agency ${agency.name}`,
-      detail: { description: input.description, validity: input.validityKind, validityDays, expiresAt: expiresAt?.toISOString() ?? null },
-    };
-    await guard(request);
-    assertNotSwitched(caller, guard, request);
-    // Extending (or reviving an expired agency) lends its permissions for longer: the caller must hold them.
-    const extended = agency.expiresAt !== null && (expiresAt === null || expiresAt > agency.expiresAt);
-    if (extended) await assertMayHandOn(tx, caller, guard, request, await agencyGrants(tx, agency.id, agency.name), "validityKind");
-    await tx
-      .update(agencies)
-      .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
-      .where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
-  });
-}
-
-export async function addAgencyPermissions(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(agencyPermissionInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const agency = await findAgency(tx, caller, input.agencyId);
-    const attached = await attachable(tx, caller, input.policyIds);
-    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    const request = {
-      action: "iam:agencies:update",
-      resource: agencyUrn(caller, agency.name),
-      target: `agency ${agency.name}`,
-      detail: { added: attached.map((p) => p.name), scope: input.scopeKind, scopeValues },
-    };
-    await guard(request);
-    assertNotSwitched(caller, guard, request);
-    const scope = toScope(input.scopeKind, scopeValues);
-    const held = await agencyPermissionsOf(tx, agency.id);
-    const lifted: Lending[] = [];
-    for (const policy of attached) {
-      const existing = held.find((p) => p.policyId === policy.id);
-      if (existing !== undefined) lifted.push(...(await liftedByRescope(tx, caller, policy.name, policy.document as PolicyDocument, toScope(existing.scopeKind, existing.scopeValues), scope)));
-    }
-    await assertMayHandOn(tx, caller, guard, request, [...lendingsOf(attached, scope), ...lifted], "policyIds");
-    for (const policy of attached) {
-      // Attaching a policy the agency already holds replaces its scope.
+export const updateAgency = command({
+  action: "iam:agencies:update",
+  input: updateAgencyInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const agency = await findAgency(tx, caller, input.agencyId);
+      const validityDays = input.validityKind === "custom" ? input.validityDays! : null;
+      // A new validity period starts now; an unchanged one keeps its expiry.
+      const validityChanged = input.validityKind !== agency.validityKind || validityDays !== agency.validityDays;
+      const expiresAt = validityChanged ? expiryFor(input.validityKind, validityDays, new Date()) : agency.expiresAt;
+      const request: GuardedRequest = {
+        action: "iam:agencies:update",
+        resource: agencyUrn(caller, agency.name),
+        target: `agency ${agency.name}`,
+        detail: { description: input.description, validity: input.validityKind, validityDays, expiresAt: expiresAt?.toISOString() ?? null },
+      };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      // Extending (or reviving an expired agency) lends its permissions for longer: the caller must hold them.
+      const extended = agency.expiresAt !== null && (expiresAt === null || expiresAt > agency.expiresAt);
+      if (extended) await assertMayHandOn(tx, caller, guard, request, await agencyGrants(tx, agency.id, agency.name), "validityKind");
       await tx
-        .insert(agencyPermissions)
-        .values({ agencyId: agency.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
-        .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
-    }
-    await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
-  });
-}
+        .update(agencies)
+        .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
+        .where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+    });
+  },
+});
 
-export async function removeAgencyPermission(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(removeAgencyPermissionInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    // Lock the agency row so two concurrent removals cannot both leave it with no permission.
-    const [agency] = await tx
-      .select()
-      .from(agencies)
-      .where(and(eq(agencies.id, input.agencyId), eq(agencies.accountId, caller.accountId)))
-      .for("update");
-    if (agency === undefined) throw new DomainError("agency.not_found");
-    const permissions = await agencyPermissionsOf(tx, agency.id);
-    const target = permissions.find((p) => p.id === input.permissionId);
-    if (target === undefined) throw new DomainError("agency.permission_not_found");
-    const request = { action: "iam:agencies:update", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}`, detail: { removed: target.policyName } };
-    await guard(request);
-    assertNotSwitched(caller, guard, request);
-    if (permissions.length === 1) throw new DomainError("agency.last_permission");
-    // Removing a policy with Deny statements frees the agency from them.
-    await assertMayHandOn(tx, caller, guard, request, liftedBy(target.policyName, target.document as PolicyDocument, toScope(target.scopeKind, target.scopeValues)));
-    await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
-    await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
-  });
-}
+export const addAgencyPermissions = command({
+  action: "iam:agencies:update",
+  input: agencyPermissionInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const agency = await findAgency(tx, caller, input.agencyId);
+      const attached = await attachable(tx, caller, input.policyIds);
+      const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+      const request: GuardedRequest = {
+        action: "iam:agencies:update",
+        resource: agencyUrn(caller, agency.name),
+        target: `agency ${agency.name}`,
+        detail: { added: attached.map((p) => p.name), scope: input.scopeKind, scopeValues },
+      };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      const scope = toScope(input.scopeKind, scopeValues);
+      const held = await agencyPermissionsOf(tx, agency.id);
+      const lifted: Lending[] = [];
+      for (const policy of attached) {
+        const existing = held.find((p) => p.policyId === policy.id);
+        if (existing !== undefined)
+          lifted.push(
+            ...(await liftedByRescope(tx, caller, policy.name, policy.document as PolicyDocument, toScope(existing.scopeKind, existing.scopeValues), scope)),
+          );
+      }
+      await assertMayHandOn(tx, caller, guard, request, [...lendingsOf(attached, scope), ...lifted], "policyIds");
+      for (const policy of attached) {
+        // Attaching a policy the agency already holds replaces its scope.
+        await tx
+          .insert(agencyPermissions)
+          .values({ agencyId: agency.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
+          .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+      }
+      await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+    });
+  },
+});
 
-export async function deleteAgency(db: Db, caller: Caller, rawId: unknown) {
-  const agencyId = validate(id("agency"), rawId);
-  await mutate(db, caller, async (tx, guard) => {
-    const agency = await findAgency(tx, caller, agencyId);
-    const request = { action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` };
-    await guard(request);
-    assertNotSwitched(caller, guard, request);
-    // Every session using it ends now, with the reason its delegated party will be shown.
-    await tx
-      .update(roleSessions)
-      .set({ endedAt: new Date(), endedReason: "agency_deleted" })
-      .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt)));
-    await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
-  });
-}
+export const removeAgencyPermission = command({
+  action: "iam:agencies:update",
+  input: removeAgencyPermissionInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      // Lock the agency row so two concurrent removals cannot both leave it with no permission.
+      const [agency] = await tx
+        .select()
+        .from(agencies)
+        .where(and(eq(agencies.id, input.agencyId), eq(agencies.accountId, caller.accountId)))
+        .for("update");
+      if (agency === undefined) throw new DomainError("agency.not_found");
+      const permissions = await agencyPermissionsOf(tx, agency.id);
+      const target = permissions.find((p) => p.id === input.permissionId);
+      if (target === undefined) throw new DomainError("agency.permission_not_found");
+      const request: GuardedRequest = {
+        action: "iam:agencies:update",
+        resource: agencyUrn(caller, agency.name),
+        target: `agency ${agency.name}`,
+        detail: { removed: target.policyName },
+      };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      if (permissions.length === 1) throw new DomainError("agency.last_permission");
+      // Removing a policy with Deny statements frees the agency from them.
+      await assertMayHandOn(
+        tx,
+        caller,
+        guard,
+        request,
+        liftedBy(target.policyName, target.document as PolicyDocument, toScope(target.scopeKind, target.scopeValues)),
+      );
+      await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
+      await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+    });
+  },
+});
+
+export const deleteAgency = command({
+  action: "iam:agencies:delete",
+  input: deleteAgencyInput,
+  async run({ caller, change }, { agencyId }) {
+    await change(async (tx, guard) => {
+      const agency = await findAgency(tx, caller, agencyId);
+      const request: GuardedRequest = { action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      // Every session using it ends now, with the reason its delegated party will be shown.
+      await tx
+        .update(roleSessions)
+        .set({ endedAt: new Date(), endedReason: "agency_deleted" })
+        .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt)));
+      await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+    });
+  },
+});

@@ -36,7 +36,10 @@ const basicsShape = {
   description,
 };
 
-function checkBasics(v: { type: string; delegatedAccount?: string | undefined; service?: string | undefined; validityKind: string; validityDays?: number | undefined }, ctx: z.RefinementCtx) {
+function checkBasics(
+  v: { type: string; delegatedAccount?: string | undefined; service?: string | undefined; validityKind: string; validityDays?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (v.type === "account") {
     const name = v.delegatedAccount ?? "";
     const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["delegatedAccount"], message });
@@ -65,6 +68,8 @@ export const createAgencyInput = z.object({ ...basicsShape, policyIds, ...scopeS
 export const updateAgencyInput = z.object({ agencyId: id("agency"), ...validityShape, description }).superRefine(checkValidity);
 
 export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyIds, ...scopeShape }).superRefine(checkScope);
+
+export const deleteAgencyInput = z.object({ agencyId: id("agency") });
 
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 

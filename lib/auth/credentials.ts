@@ -3,7 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
+import { auditDenied, selfService } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { admitAttempt, clearPair } from "@/lib/auth/throttle";
 
@@ -15,7 +17,12 @@ import { ACCOUNT_NAME, USER_NAME } from "@/lib/auth/name-rules";
 // Lengths are generous on purpose: an over-long or odd name is still an attempt to count and record.
 export const signInInput = z.object({
   account: z.string().trim().min(1, "Account name is required.").max(256),
-  user: z.string().trim().max(256).optional().transform((v) => (v === "" ? undefined : v)),
+  user: z
+    .string()
+    .trim()
+    .max(256)
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
   password: z.string().min(1, "Password is required.").max(128),
 });
 
@@ -53,9 +60,7 @@ export async function verifyCredentials(db: Db, raw: unknown, context: AttemptCo
   const key = accountKey(accountName);
   // Admitted and counted as a failure before the password is looked at.
   await admitAttempt(db, key, address, context.now);
-  const [account] = ACCOUNT_NAME.test(accountName)
-    ? await db.select().from(accounts).where(sql`lower(${accounts.name}) = ${key}`)
-    : [];
+  const [account] = ACCOUNT_NAME.test(accountName) ? await db.select().from(accounts).where(sql`lower(${accounts.name}) = ${key}`) : [];
   if (account === undefined) return burnPasswordCheck(password).then(() => null);
   let principal: Principal | null = null;
   let user: { id: string; name: string; passwordHash: string } | undefined;
@@ -73,23 +78,22 @@ export async function verifyCredentials(db: Db, raw: unknown, context: AttemptCo
   }
   const unknownUser = userName !== undefined && user === undefined;
   const label = userName === undefined ? null : unknownUser ? `${escapeName(userName)} (unknown user)` : user!.name;
-  await recordEvent(
-    db,
-    {
-      accountId: account.id,
-      accountName: account.name,
-      principalAccountId: account.id,
-      principalAccountName: account.name,
-      userId: principal?.userId ?? null,
-      userName: label,
-    },
-    {
-      action: "iam:sessions:signIn",
-      target: `account ${account.name}`,
-      decision: principal === null ? "deny" : "allow",
-      detail: unknownUser ? { address, unknownUser: true, attemptedUserName: escapeName(userName!) } : { address },
-    },
-  );
+  const attempt: Caller = {
+    accountId: account.id,
+    accountName: account.name,
+    principalAccountId: account.id,
+    principalAccountName: account.name,
+    userId: principal?.userId ?? null,
+    userName: label,
+  };
+  const request = {
+    action: "iam:sessions:signIn",
+    target: `account ${account.name}`,
+    detail: unknownUser ? { address, unknownUser: true, attemptedUserName: escapeName(userName!) } : { address },
+  } as const;
+  if (principal === null)
+    await auditDenied(db, attempt, { ...request, resource: urn("iam", null, account.id, "account", account.name) }, "wrong password or user name");
+  else await selfService(db, attempt, request, async () => ({ value: undefined }));
   if (principal !== null) await clearPair(db, key, address);
   return principal;
 }

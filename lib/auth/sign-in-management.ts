@@ -6,13 +6,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
 import { activeSignInsOf, endSignIn, endSignIns, type SignInOwner } from "@/lib/auth/sign-ins";
-import { mutate } from "@/lib/authz/authorize";
+import { selfService } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
-import { id, validate } from "@/lib/validation";
+import { id } from "@/lib/validation";
 
 export const endSignInInput = z.object({ signInId: id("sign-in") });
 export const endUserSignInsInput = z.object({ userId: id("user") });
@@ -39,10 +39,9 @@ export async function signOut(db: Db, who: SignInOwner, loginId: string): Promis
     userId: who.userId,
     userName: row.userName,
   };
-  await db.transaction(async (tx) => {
-    if (!(await endSignIn(tx, who, loginId, "signed_out"))) return;
-    await recordEvent(tx, principal, { action: "iam:sessions:signOut", target: `account ${row.accountName}`, decision: "allow", detail: { signInId: loginId } });
-  });
+  await selfService(db, principal, { action: "iam:sessions:signOut", target: `account ${row.accountName}`, detail: { signInId: loginId } }, async (tx) =>
+    (await endSignIn(tx, who, loginId, "signed_out")) ? { value: undefined } : { value: undefined, unchanged: true },
+  );
 }
 
 export interface SignInView {
@@ -61,34 +60,46 @@ export async function ownSignIns(db: Db, caller: Caller, loginId: string): Promi
 }
 
 /** "Sign out other sessions": every sign-in of the caller but the one making the request. */
-export async function endOtherSignIns(db: Db, caller: Caller, loginId: string): Promise<number> {
-  const principal = ownAccountCaller(caller);
-  return db.transaction(async (tx) => {
-    const ended = await endSignIns(tx, ownerOf(caller), "ended_by_user", loginId);
-    await recordEvent(tx, principal, { action: "iam:sessions:signOutOthers", target: `account ${principal.accountName}`, decision: "allow", detail: { ended, kept: loginId } });
-    return ended;
-  });
-}
+export const endOtherSignIns = command({
+  action: "iam:sessions:signOutOthers",
+  input: z.object({}),
+  async run({ caller, loginId, own }): Promise<number> {
+    const principal = ownAccountCaller(caller);
+    return own({ target: `account ${principal.accountName}` }, async (tx) => {
+      const ended = await endSignIns(tx, ownerOf(caller), "ended_by_user", loginId);
+      return { value: ended, detail: { ended, kept: loginId } };
+    });
+  },
+});
 
 /** Ends one other sign-in of the caller's own (the current one is ended by Sign Out). */
-export async function endOwnSignIn(db: Db, caller: Caller, raw: unknown, loginId: string): Promise<void> {
-  const input = validate(endSignInInput, raw);
-  if (input.signInId === loginId) throw new DomainError("sign_in.not_found", { message: "This is the sign-in you are using; use Sign Out to end it." });
-  const principal = ownAccountCaller(caller);
-  await db.transaction(async (tx) => {
-    if (!(await endSignIn(tx, ownerOf(caller), input.signInId, "ended_by_user"))) throw new DomainError("sign_in.not_found");
-    await recordEvent(tx, principal, { action: "iam:sessions:signOutOne", target: `account ${principal.accountName}`, decision: "allow", detail: { signInId: input.signInId } });
-  });
-}
+export const endOwnSignIn = command({
+  action: "iam:sessions:signOutOne",
+  input: endSignInInput,
+  async run({ caller, loginId, own }, input): Promise<void> {
+    if (input.signInId === loginId) throw new DomainError("sign_in.not_found", { message: "This is the sign-in you are using; use Sign Out to end it." });
+    const principal = ownAccountCaller(caller);
+    await own({ target: `account ${principal.accountName}`, detail: { signInId: input.signInId } }, async (tx) => {
+      if (!(await endSignIn(tx, ownerOf(caller), input.signInId, "ended_by_user"))) throw new DomainError("sign_in.not_found");
+      return { value: undefined };
+    });
+  },
+});
 
 /** An administrator ends every sign-in of a user of the account the caller acts in. */
-export async function endUserSignIns(db: Db, caller: Caller, raw: unknown): Promise<{ userName: string; ended: number }> {
-  const input = validate(endUserSignInsInput, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
-    if (user === undefined) throw new DomainError("user.not_found");
-    await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` });
-    const ended = await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "ended_by_administrator");
-    return { userName: user.name, ended };
-  });
-}
+export const endUserSignIns = command({
+  action: "iam:users:revokeSessions",
+  input: endUserSignInsInput,
+  async run({ caller, change }, input): Promise<{ userName: string; ended: number }> {
+    return change(async (tx, guard) => {
+      const [user] = await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
+      if (user === undefined) throw new DomainError("user.not_found");
+      await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` });
+      const ended = await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "ended_by_administrator");
+      return { userName: user.name, ended };
+    });
+  },
+});

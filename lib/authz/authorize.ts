@@ -5,7 +5,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { agencyPermissions, groupGrants, groupMembers, groups, policies } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
+import type { ActionName, SelfServiceAction } from "@/lib/authz/action-catalogue";
+import { recordEvent } from "@/lib/authz/audit-log";
 import type { AuthzRequest, Decision, Grant, Scope } from "@/lib/authz/engine";
 import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
 import type { Caller } from "@/lib/caller";
@@ -44,12 +45,23 @@ export async function agencyGrants(db: Db, agencyId: string, agencyName: string)
 /** The grants of one user group (for the policy simulator). */
 export async function groupGrantsOf(db: Db, accountId: string, groupId: string): Promise<Grant[]> {
   const rows = await db
-    .select({ policyName: policies.name, document: policies.document, scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues, groupName: groups.name })
+    .select({
+      policyName: policies.name,
+      document: policies.document,
+      scopeKind: groupGrants.scopeKind,
+      scopeValues: groupGrants.scopeValues,
+      groupName: groups.name,
+    })
     .from(groupGrants)
     .innerJoin(groups, eq(groups.id, groupGrants.groupId))
     .innerJoin(policies, eq(policies.id, groupGrants.policyId))
     .where(and(eq(groupGrants.groupId, groupId), eq(groupGrants.accountId, accountId)));
-  return rows.map((r) => ({ policyName: r.policyName, document: r.document as PolicyDocument, scope: toScope(r.scopeKind, r.scopeValues), source: `group ${r.groupName}` }));
+  return rows.map((r) => ({
+    policyName: r.policyName,
+    document: r.document as PolicyDocument,
+    scope: toScope(r.scopeKind, r.scopeValues),
+    source: `group ${r.groupName}`,
+  }));
 }
 
 export async function grantsFor(db: Db, caller: Caller): Promise<Grant[]> {
@@ -82,8 +94,23 @@ export async function authorizer(db: Db, caller: Caller): Promise<(request: Auth
     const decision = rootDecision(caller.accountName);
     return () => decision;
   }
-  const grants = await grantsFor(db, caller);
+  const grants = await requestGrants(db, caller);
   return (request) => evaluate(grants, request);
+}
+
+/**
+ * A web request's caller loads its grants once however many reads ask (the memo lives on the caller
+ * object, made afresh per request); a change made in the request forgets them. Callers without a
+ * memo (tests, scripts) read afresh every time.
+ */
+function requestGrants(db: Db, caller: Caller): Promise<Grant[]> {
+  const memo = caller.requestMemo;
+  if (memo === undefined) return grantsFor(db, caller);
+  memo.grants ??= grantsFor(db, caller).catch((error: unknown) => {
+    memo.grants = undefined;
+    throw error;
+  });
+  return memo.grants;
 }
 
 export async function authorize(db: Db, caller: Caller, request: AuthzRequest): Promise<Decision> {
@@ -91,20 +118,52 @@ export async function authorize(db: Db, caller: Caller, request: AuthzRequest): 
 }
 
 export interface GuardedRequest extends AuthzRequest {
+  action: ActionName;
   /** Human-readable target for the audit trail, e.g. `ECS instance web-01`. */
   target: string;
   detail?: Record<string, unknown>;
 }
 
-async function recordDenial(db: Db, caller: Caller, error: AccessDeniedError, target: string, detail?: Record<string, unknown>) {
+/** Records a refused request in a transaction of its own (the refused change wrote nothing to commit with). */
+export async function auditDenied(db: Db, caller: Caller, request: GuardedRequest, reason: string): Promise<void> {
   await db.transaction((tx) =>
     recordEvent(tx, caller, {
-      action: error.request.action,
-      target,
+      action: request.action,
+      target: request.target,
       decision: "deny",
-      detail: { ...detail, resource: error.request.resource, reason: error.reason ?? explainDecision(error.decision) },
+      detail: { ...request.detail, resource: request.resource, reason },
     }),
   );
+}
+
+const recordDenial = (db: Db, caller: Caller, error: AccessDeniedError, request: GuardedRequest) =>
+  auditDenied(db, caller, request, error.reason ?? explainDecision(error.decision));
+
+/**
+ * A change a principal makes to itself (its own password, its own sign-ins): allowed because of who
+ * asks, not by a policy, and audited in the same transaction as the change.
+ */
+/** `unchanged`: nothing was there to change (a sign-out of a sign-in already ended), so nothing is recorded. */
+export type SelfServiceChange<T> = (tx: Tx) => Promise<{ value: T; detail?: Record<string, unknown>; unchanged?: true }>;
+
+export async function selfService<T>(
+  db: Db,
+  caller: Caller,
+  request: { action: SelfServiceAction; target: string; detail?: Record<string, unknown> },
+  fn: SelfServiceChange<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { value, detail, unchanged } = await fn(tx);
+    if (unchanged) return value;
+    await recordEvent(tx, caller, { action: request.action, target: request.target, decision: "allow", detail: { ...request.detail, ...detail } });
+    forgetGrants(caller);
+    return value;
+  });
+}
+
+/** After a change the request reads its grants afresh: the change may have been to them. */
+export function forgetGrants(caller: Caller) {
+  if (caller.requestMemo) caller.requestMemo.grants = undefined;
 }
 
 /**
@@ -115,12 +174,12 @@ export async function requireAllowed(db: Db, caller: Caller, request: GuardedReq
   const decision = check ? check(request) : await authorize(db, caller, request);
   if (decision.allowed) return decision;
   const error = new AccessDeniedError(request, decision);
-  await recordDenial(db, caller, error, request.target, request.detail);
+  await recordDenial(db, caller, error, request);
   throw error;
 }
 
 /** For reads that several permissions open (any one suffices); records a denial when none does. */
-export async function requireAnyAllowed(db: Db, caller: Caller, actions: string[], request: Omit<GuardedRequest, "action">): Promise<Decision> {
+export async function requireAnyAllowed(db: Db, caller: Caller, actions: readonly ActionName[], request: Omit<GuardedRequest, "action">): Promise<Decision> {
   const check = await authorizer(db, caller);
   for (const action of actions) {
     const decision = check({ ...request, action });
@@ -136,6 +195,8 @@ export interface Guard {
    * caller holds, re-delegation): rolls the change back and records the denial with the reason.
    */
   refuse(request: GuardedRequest, reason: string, field?: string): never;
+  /** Writes an allowed request to another trail as well (switching role: the delegating account's). */
+  alsoRecord(caller: Caller, request: GuardedRequest): void;
 }
 
 const notDecided: Decision = { allowed: false, effect: "ImplicitDeny", decidedBy: null };
@@ -143,34 +204,45 @@ const notDecided: Decision = { allowed: false, effect: "ImplicitDeny", decidedBy
 /**
  * Runs a change in one transaction. `fn` calls `guard` for every action it performs before
  * writing; each allowed request becomes an audit event committed with the change. A denial rolls
- * the change back and is recorded on its own, since nothing else was written.
+ * the change back and is recorded on its own, since nothing else was written. With `declared`
+ * (a command's actions), asking for any other action is a programming error.
  */
-export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guard) => Promise<T>): Promise<T> {
+export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guard) => Promise<T>, declared?: readonly ActionName[]): Promise<T> {
   let denied: GuardedRequest | undefined;
+  const undeclared = (request: GuardedRequest) => {
+    if (declared !== undefined && !declared.includes(request.action))
+      throw new Error(`A command declared ${declared.join(", ")} but asked for ${request.action}.`);
+  };
   try {
-    return await db.transaction(async (tx) => {
-      const allowed: GuardedRequest[] = [];
-      const check = await authorizer(tx, caller);
+    const value = await db.transaction(async (tx) => {
+      const allowed: [Caller, GuardedRequest][] = [];
+      const check = await authorizer(tx, withoutMemo(caller));
       const guard: Guard = Object.assign(
         async (request: GuardedRequest) => {
+          undeclared(request);
           const decision = check(request);
           if (!decision.allowed) {
             denied = request;
             throw new AccessDeniedError(request, decision);
           }
-          allowed.push(request);
+          allowed.push([caller, request]);
         },
         {
           refuse(request: GuardedRequest, reason: string, field?: string): never {
+            undeclared(request);
             denied = request;
             throw new AccessDeniedError(request, notDecided, { reason, field });
+          },
+          alsoRecord(other: Caller, request: GuardedRequest) {
+            if (!allowed.some(([, r]) => r.action === request.action)) throw new Error(`${request.action} was not allowed in this change.`);
+            allowed.push([other, request]);
           },
         },
       );
       const value = await fn(tx, guard);
       if (allowed.length === 0) throw new Error("A change ran without an authorization check.");
-      for (const request of allowed) {
-        await recordEvent(tx, caller, {
+      for (const [who, request] of allowed) {
+        await recordEvent(tx, who, {
           action: request.action,
           target: request.target,
           decision: "allow",
@@ -179,10 +251,13 @@ export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guar
       }
       return value;
     });
+    forgetGrants(caller);
+    return value;
   } catch (error) {
-    if (error instanceof AccessDeniedError && denied !== undefined) {
-      await recordDenial(db, caller, error, denied.target, denied.detail);
-    }
+    if (error instanceof AccessDeniedError && denied !== undefined) await recordDenial(db, caller, error, denied);
     throw error;
   }
 }
+
+// Inside a change the grants are read in its transaction, never from the request's memo.
+const withoutMemo = (caller: Caller): Caller => (caller.requestMemo === undefined ? caller : { ...caller, requestMemo: undefined });

@@ -10,11 +10,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { enterpriseProjects, regions } from "@/db/schema";
-import { grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
+import { auditDenied, grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
 import type { Grant, Scope } from "@/lib/authz/engine";
 import { findShortfall, iamManagementIn, restrictionsOf, scopeCovers, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
-import { recordEvent } from "@/lib/audit";
 import { isRoot, type Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument } from "@/lib/policy/document";
@@ -95,9 +94,7 @@ export function assertNotSwitched(caller: Caller, guard: Guard, request: Guarded
 export async function requireNotSwitched(db: Db, caller: Caller, request: GuardedRequest): Promise<void> {
   const reason = redelegationRefusal(caller);
   if (reason === null) return;
-  await db.transaction((tx) =>
-    recordEvent(tx, caller, { action: request.action, target: request.target, decision: "deny", detail: { ...request.detail, resource: request.resource, reason } }),
-  );
+  await auditDenied(db, caller, request, reason);
   throw new AccessDeniedError(request, { allowed: false, effect: "ImplicitDeny", decidedBy: null }, { reason });
 }
 
@@ -130,7 +127,10 @@ export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[
   const gap = findShortfall(before, after, await universeOf(tx, caller.accountId), after);
   if (gap?.undecided) guard.refuse(request, handOnMessage(gap));
   if (gap !== null) {
-    guard.refuse(request, `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`);
+    guard.refuse(
+      request,
+      `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
-import { authorize, groupGrantsOf, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { authorize, groupGrantsOf, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerBefore } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
@@ -10,9 +10,10 @@ import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { findPolicy } from "@/lib/iam/policies";
-import { createGroupInput, grantInput, membershipInput } from "@/lib/iam/schemas";
+import { createGroupInput, grantInput, groupIdInput, membershipInput, revokeGrantInput } from "@/lib/iam/schemas";
 import { findUser } from "@/lib/iam/users";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
+import { command } from "@/lib/authz/command";
 
 const groupUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "group", name);
 
@@ -71,121 +72,153 @@ export async function getGroup(db: Db, caller: Caller, rawId: unknown) {
 
 const liftedFrom = (lendings: Lending[]) => lendings.flatMap((l) => liftedBy(l.policyName, l.document, l.scope));
 
-export async function createGroup(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(createGroupInput, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    await guard({ action: "iam:groups:create", resource: groupUrn(caller, input.name), target: `user group ${input.name}` });
-    try {
-      const [created] = await tx
-        .insert(groups)
-        .values({ accountId: caller.accountId, name: input.name, description: input.description })
-        .returning({ id: groups.id, name: groups.name });
-      return created!;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("group.name_taken", { field: "name" });
-      throw error;
-    }
-  });
-}
+export const createGroup = command({
+  action: "iam:groups:create",
+  input: createGroupInput,
+  async run({ caller, change }, input) {
+    return change(async (tx, guard) => {
+      await guard({ action: "iam:groups:create", resource: groupUrn(caller, input.name), target: `user group ${input.name}` });
+      try {
+        const [created] = await tx
+          .insert(groups)
+          .values({ accountId: caller.accountId, name: input.name, description: input.description })
+          .returning({ id: groups.id, name: groups.name });
+        return created!;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("group.name_taken", { field: "name" });
+        throw error;
+      }
+    });
+  },
+});
 
-export async function deleteGroup(db: Db, caller: Caller, rawId: unknown) {
-  const groupId = validate(id("user group"), rawId);
-  await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, groupId, "update");
-    const request = { action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` };
-    await guard(request);
-    // Its members lose its Deny statements with it.
-    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)));
-    const before = await powerBefore(tx, caller);
-    await tx.delete(groups).where(and(eq(groups.id, group.id), eq(groups.accountId, caller.accountId)));
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+export const deleteGroup = command({
+  action: "iam:groups:delete",
+  input: groupIdInput,
+  async run({ caller, change }, { groupId }) {
+    await change(async (tx, guard) => {
+      const group = await findGroup(tx, caller, groupId, "update");
+      const request: GuardedRequest = { action: "iam:groups:delete", resource: groupUrn(caller, group.name), target: `user group ${group.name}` };
+      await guard(request);
+      // Its members lose its Deny statements with it.
+      await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)));
+      const before = await powerBefore(tx, caller);
+      await tx.delete(groups).where(and(eq(groups.id, group.id), eq(groups.accountId, caller.accountId)));
+      await assertPowerNotGrown(tx, caller, before, guard, request);
+    });
+  },
+});
 
-export async function addUserToGroup(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(membershipInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId, "update");
-    const user = await findUser(tx, caller, input.userId);
-    const request = { action: "iam:groups:addUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
-    await guard(request);
-    // A new member receives everything the group grants, so the caller must hold all of it (also when adding itself).
-    await assertMayHandOn(tx, caller, guard, request, await groupGrantsOf(tx, caller.accountId, group.id), "groupId");
-    const before = await powerBefore(tx, caller);
-    try {
-      await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
-      throw error;
-    }
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+export const addUserToGroup = command({
+  action: "iam:groups:addUser",
+  input: membershipInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const group = await findGroup(tx, caller, input.groupId, "update");
+      const user = await findUser(tx, caller, input.userId);
+      const request: GuardedRequest = {
+        action: "iam:groups:addUser",
+        resource: groupUrn(caller, group.name),
+        target: `user group ${group.name}`,
+        detail: { user: user.name },
+      };
+      await guard(request);
+      // A new member receives everything the group grants, so the caller must hold all of it (also when adding itself).
+      await assertMayHandOn(tx, caller, guard, request, await groupGrantsOf(tx, caller.accountId, group.id), "groupId");
+      const before = await powerBefore(tx, caller);
+      try {
+        await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
+        throw error;
+      }
+      await assertPowerNotGrown(tx, caller, before, guard, request);
+    });
+  },
+});
 
-export async function removeUserFromGroup(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(membershipInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId, "update");
-    const user = await findUser(tx, caller, input.userId);
-    const request = { action: "iam:groups:removeUser", resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
-    await guard(request);
-    // Leaving a group also leaves its Deny statements behind.
-    await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
-    const before = await powerBefore(tx, caller);
-    await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+export const removeUserFromGroup = command({
+  action: "iam:groups:removeUser",
+  input: membershipInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const group = await findGroup(tx, caller, input.groupId, "update");
+      const user = await findUser(tx, caller, input.userId);
+      const request: GuardedRequest = {
+        action: "iam:groups:removeUser",
+        resource: groupUrn(caller, group.name),
+        target: `user group ${group.name}`,
+        detail: { user: user.name },
+      };
+      await guard(request);
+      // Leaving a group also leaves its Deny statements behind.
+      await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
+      const before = await powerBefore(tx, caller);
+      await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
+      await assertPowerNotGrown(tx, caller, before, guard, request);
+    });
+  },
+});
 
-export async function grantPolicyToGroup(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(grantInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const group = await findGroup(tx, caller, input.groupId, "update");
-    const policy = await findPolicy(tx, caller, input.policyId, "share");
-    const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
-    const request = {
-      action: "iam:permissions:grantRoleToGroup",
-      resource: groupUrn(caller, group.name),
-      target: `user group ${group.name}`,
-      detail: { policy: policy.name, scope: input.scopeKind, scopeValues },
-    };
-    await guard(request);
-    const document = policy.document as PolicyDocument;
-    const scope = toScope(input.scopeKind, scopeValues);
-    const [existing] = await tx.select().from(groupGrants).where(and(eq(groupGrants.groupId, group.id), eq(groupGrants.policyId, policy.id)));
-    const lifted = existing === undefined ? [] : await liftedByRescope(tx, caller, policy.name, document, toScope(existing.scopeKind, existing.scopeValues), scope);
-    await assertMayHandOn(tx, caller, guard, request, [{ policyName: policy.name, document, scope }, ...lifted], "policyId");
-    const before = await powerBefore(tx, caller);
-    // Granting a policy the group already holds replaces its scope.
-    await tx
-      .insert(groupGrants)
-      .values({ accountId: caller.accountId, groupId: group.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
-      .onConflictDoUpdate({ target: [groupGrants.groupId, groupGrants.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+export const grantPolicyToGroup = command({
+  action: "iam:permissions:grantRoleToGroup",
+  input: grantInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const group = await findGroup(tx, caller, input.groupId, "update");
+      const policy = await findPolicy(tx, caller, input.policyId, "share");
+      const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
+      const request: GuardedRequest = {
+        action: "iam:permissions:grantRoleToGroup",
+        resource: groupUrn(caller, group.name),
+        target: `user group ${group.name}`,
+        detail: { policy: policy.name, scope: input.scopeKind, scopeValues },
+      };
+      await guard(request);
+      const document = policy.document as PolicyDocument;
+      const scope = toScope(input.scopeKind, scopeValues);
+      const [existing] = await tx
+        .select()
+        .from(groupGrants)
+        .where(and(eq(groupGrants.groupId, group.id), eq(groupGrants.policyId, policy.id)));
+      const lifted =
+        existing === undefined ? [] : await liftedByRescope(tx, caller, policy.name, document, toScope(existing.scopeKind, existing.scopeValues), scope);
+      await assertMayHandOn(tx, caller, guard, request, [{ policyName: policy.name, document, scope }, ...lifted], "policyId");
+      const before = await powerBefore(tx, caller);
+      // Granting a policy the group already holds replaces its scope.
+      await tx
+        .insert(groupGrants)
+        .values({ accountId: caller.accountId, groupId: group.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
+        .onConflictDoUpdate({ target: [groupGrants.groupId, groupGrants.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+      await assertPowerNotGrown(tx, caller, before, guard, request);
+    });
+  },
+});
 
-export async function revokeGrant(db: Db, caller: Caller, raw: unknown) {
-  const grantId = validate(id("permission"), raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const [row] = await tx
-      .select({ grant: groupGrants, groupName: groups.name, policyName: policies.name, document: policies.document })
-      .from(groupGrants)
-      .innerJoin(groups, eq(groups.id, groupGrants.groupId))
-      .innerJoin(policies, eq(policies.id, groupGrants.policyId))
-      .where(and(eq(groupGrants.id, grantId), eq(groupGrants.accountId, caller.accountId)));
-    if (row === undefined) throw new DomainError("grant.not_found");
-    const request = {
-      action: "iam:permissions:revokeRoleFromGroup",
-      resource: groupUrn(caller, row.groupName),
-      target: `user group ${row.groupName}`,
-      detail: { policy: row.policyName },
-    };
-    await guard(request);
-    const scope = toScope(row.grant.scopeKind, row.grant.scopeValues);
-    await assertMayHandOn(tx, caller, guard, request, liftedBy(row.policyName, row.document as PolicyDocument, scope));
-    const before = await powerBefore(tx, caller);
-    await tx.delete(groupGrants).where(eq(groupGrants.id, row.grant.id));
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+export const revokeGrant = command({
+  action: "iam:permissions:revokeRoleFromGroup",
+  input: revokeGrantInput,
+  async run({ caller, change }, { grantId }) {
+    await change(async (tx, guard) => {
+      const [row] = await tx
+        .select({ grant: groupGrants, groupName: groups.name, policyName: policies.name, document: policies.document })
+        .from(groupGrants)
+        .innerJoin(groups, eq(groups.id, groupGrants.groupId))
+        .innerJoin(policies, eq(policies.id, groupGrants.policyId))
+        .where(and(eq(groupGrants.id, grantId), eq(groupGrants.accountId, caller.accountId)));
+      if (row === undefined) throw new DomainError("grant.not_found");
+      const request: GuardedRequest = {
+        action: "iam:permissions:revokeRoleFromGroup",
+        resource: groupUrn(caller, row.groupName),
+        target: `user group ${row.groupName}`,
+        detail: { policy: row.policyName },
+      };
+      await guard(request);
+      const scope = toScope(row.grant.scopeKind, row.grant.scopeValues);
+      await assertMayHandOn(tx, caller, guard, request, liftedBy(row.policyName, row.document as PolicyDocument, scope));
+      const before = await powerBefore(tx, caller);
+      await tx.delete(groupGrants).where(eq(groupGrants.id, row.grant.id));
+      await assertPowerNotGrown(tx, caller, before, guard, request);
+    });
+  },
+});

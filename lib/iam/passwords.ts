@@ -5,18 +5,17 @@
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
 import { endSignIns } from "@/lib/auth/sign-ins";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { grantsFor, mutate } from "@/lib/authz/authorize";
+import { type GuardedRequest, grantsFor } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { assertMayHandOn, assertNoCredentialsFromRole, assertSecurityAdministrator } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { password } from "@/lib/iam/schemas";
-import { id, validate } from "@/lib/validation";
+import { id } from "@/lib/validation";
 
 const confirmed = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
 const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
@@ -30,48 +29,68 @@ export const changePasswordInput = z
   .refine(confirmed, mismatch)
   .refine((v) => v.password !== v.currentPassword, { message: "The new password must differ from the current one.", path: ["password"] });
 
-export const resetPasswordInput = z.object({ userId: id("user"), password, confirmPassword: z.string({ error: "Confirm the password." }) }).refine(confirmed, mismatch);
+export const resetPasswordInput = z
+  .object({ userId: id("user"), password, confirmPassword: z.string({ error: "Confirm the password." }) })
+  .refine(confirmed, mismatch);
 
 /** Changes the signed-in principal's own password (never a role's: a role has none) and ends its other sign-ins. */
-export async function changeOwnPassword(db: Db, caller: Caller, raw: unknown, loginId: string): Promise<void> {
-  const input = validate(changePasswordInput, raw);
-  const principal = ownAccountCaller(caller);
-  const [row] =
-    principal.userId === null
-      ? await db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, principal.accountId))
-      : await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, principal.userId), eq(users.accountId, principal.accountId)));
-  if (row === undefined || !(await verifyPassword(input.currentPassword, row.hash))) {
-    throw new DomainError("validation.failed", { field: "currentPassword", message: "The current password is incorrect." });
-  }
-  const hash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    if (principal.userId === null) await tx.update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, principal.accountId));
-    else await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, principal.userId));
-    const ended = await endSignIns(tx, { accountId: principal.accountId, userId: principal.userId }, "password_changed", loginId);
-    await recordEvent(tx, principal, { action: "iam:users:changePassword", target: principal.userName === null ? `account ${principal.accountName}` : `user ${principal.userName}`, decision: "allow", detail: { endedSignIns: ended } });
-  });
-}
+export const changeOwnPassword = command({
+  action: "iam:users:changePassword",
+  input: changePasswordInput,
+  async run({ db, caller, loginId, own }, input): Promise<void> {
+    const principal = ownAccountCaller(caller);
+    const [row] =
+      principal.userId === null
+        ? await db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, principal.accountId))
+        : await db
+            .select({ hash: users.passwordHash })
+            .from(users)
+            .where(and(eq(users.id, principal.userId), eq(users.accountId, principal.accountId)));
+    if (row === undefined || !(await verifyPassword(input.currentPassword, row.hash))) {
+      throw new DomainError("validation.failed", { field: "currentPassword", message: "The current password is incorrect." });
+    }
+    const hash = await hashPassword(input.password);
+    const target = principal.userName === null ? `account ${principal.accountName}` : `user ${principal.userName}`;
+    await own({ target }, async (tx) => {
+      if (principal.userId === null) await tx.update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, principal.accountId));
+      else await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, principal.userId));
+      const ended = await endSignIns(tx, { accountId: principal.accountId, userId: principal.userId }, "password_changed", loginId);
+      return { value: undefined, detail: { endedSignIns: ended } };
+    });
+  },
+});
 
 /**
  * Sets another user's password: whoever does it can sign in as that user, so only root or a
  * Security Administrator, never through a switched role, and never for a user who holds more
  * than the caller.
  */
-export async function resetUserPassword(db: Db, caller: Caller, raw: unknown): Promise<{ userName: string }> {
-  const input = validate(resetPasswordInput, raw);
-  const hash = await hashPassword(input.password);
-  return mutate(db, caller, async (tx, guard) => {
-    const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
-    if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
-    const request = { action: "iam:users:resetPassword", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` };
-    await guard(request);
-    assertNoCredentialsFromRole(caller, guard, request);
-    if (user.id === caller.userId) throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
-    await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
-    const target: Caller = { ...caller, userId: user.id, userName: user.name, agency: null };
-    await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
-    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
-    await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");
-    return { userName: user.name };
-  });
-}
+export const resetUserPassword = command({
+  action: "iam:users:resetPassword",
+  input: resetPasswordInput,
+  async run({ caller, change }, input): Promise<{ userName: string }> {
+    const hash = await hashPassword(input.password);
+    return change(async (tx, guard) => {
+      const [user] = await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
+      if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
+      const request: GuardedRequest = {
+        action: "iam:users:resetPassword",
+        resource: urn("iam", null, caller.accountId, "user", user.name),
+        target: `user ${user.name}`,
+      };
+      await guard(request);
+      assertNoCredentialsFromRole(caller, guard, request);
+      if (user.id === caller.userId)
+        throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
+      await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
+      const target: Caller = { ...caller, userId: user.id, userName: user.name, agency: null };
+      await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
+      await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
+      await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");
+      return { userName: user.name };
+    });
+  },
+});

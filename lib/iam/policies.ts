@@ -1,14 +1,15 @@
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencyPermissions, groupGrants, policies } from "@/db/schema";
-import { authorize, mutate, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { authorize, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { assertMayHandOn, assertPowerNotGrown, liftedBy, powerBefore } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
-import { DomainError, ValidationError } from "@/lib/errors";
-import { policyInput } from "@/lib/iam/schemas";
-import { parsePolicyDocument, type PolicyDocument } from "@/lib/policy/document";
+import { DomainError } from "@/lib/errors";
+import { policyIdInput, policyInput, updatePolicyInput } from "@/lib/iam/schemas";
+import type { PolicyDocument } from "@/lib/policy/document";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
 const policyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "policy", name);
@@ -56,16 +57,13 @@ export async function getPolicy(db: Db, caller: Caller, rawId: unknown) {
   return policy;
 }
 
-async function parseInput(db: Db, raw: unknown) {
-  const input = validate(policyInput, raw);
-  const parsed = parsePolicyDocument(input.document);
-  if (!parsed.ok) throw new ValidationError({ document: [parsed.error] });
+// System policies live outside every account, so the unique index cannot see a clash with one.
+async function assertNotSystemName(db: Db, name: string) {
   const [clash] = await db
     .select({ id: policies.id })
     .from(policies)
-    .where(and(isNull(policies.accountId), sql`lower(${policies.name}) = lower(${input.name})`));
+    .where(and(isNull(policies.accountId), sql`lower(${policies.name}) = lower(${name})`));
   if (clash !== undefined) throw new DomainError("policy.name_taken", { field: "name", message: "A system policy has this name; choose another." });
-  return { ...input, document: parsed.document };
 }
 
 async function storeNamed<T>(write: () => Promise<T>): Promise<T> {
@@ -77,19 +75,23 @@ async function storeNamed<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createPolicy(db: Db, caller: Caller, raw: unknown) {
-  const input = await parseInput(db, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    await guard({ action: "iam:policies:create", resource: policyUrn(caller, input.name), target: `policy ${input.name}` });
-    const [created] = await storeNamed(() =>
-      tx
-        .insert(policies)
-        .values({ accountId: caller.accountId, name: input.name, kind: "custom", description: input.description, document: input.document })
-        .returning({ id: policies.id, name: policies.name }),
-    );
-    return created!;
-  });
-}
+export const createPolicy = command({
+  action: "iam:policies:create",
+  input: policyInput,
+  async run({ caller, change }, input) {
+    return change(async (tx, guard) => {
+      await guard({ action: "iam:policies:create", resource: policyUrn(caller, input.name), target: `policy ${input.name}` });
+      await assertNotSystemName(tx, input.name);
+      const [created] = await storeNamed(() =>
+        tx
+          .insert(policies)
+          .values({ accountId: caller.accountId, name: input.name, kind: "custom", description: input.description, document: input.document })
+          .returning({ id: policies.id, name: policies.name }),
+      );
+      return created!;
+    });
+  },
+});
 
 async function findCustomPolicy(db: Db, caller: Caller, policyId: string) {
   const policy = await findPolicy(db, caller, policyId, "update");
@@ -97,48 +99,54 @@ async function findCustomPolicy(db: Db, caller: Caller, policyId: string) {
   return policy;
 }
 
-export async function updatePolicy(db: Db, caller: Caller, rawId: unknown, raw: unknown) {
-  const policyId = validate(id("policy"), rawId);
-  const input = await parseInput(db, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const policy = await findCustomPolicy(tx, caller, policyId);
-    const request = {
-      action: "iam:policies:update",
-      resource: policyUrn(caller, policy.name),
-      target: `policy ${policy.name}`,
-      detail: input.name === policy.name ? {} : { renamedTo: input.name },
-    };
-    await guard(request);
-    const attachments = await attachmentsOf(tx, policy.id);
-    // Editing a policy an agency holds changes that agency's permissions: re-delegation, whichever agency it is.
-    if (caller.agency && attachments.some((a) => a.agencyId !== null)) {
-      const own = attachments.some((a) => a.agencyId === caller.agency!.id);
-      const reason = own
-        ? `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`
-        : `A switched role cannot change the permissions of agencies of ${caller.accountName}: "${policy.name}" is attached to an agency.`;
-      guard.refuse(request, reason, "document");
-    }
-    // The new document takes effect wherever the policy is attached, so it is handed on there.
-    const lifted = droppedDenies(policy.document as PolicyDocument, input.document);
-    const lendings: Lending[] = attachments.flatMap((a) => {
-      const scope = toScope(a.scopeKind, a.scopeValues);
-      return [{ policyName: input.name, document: input.document, scope }, ...(lifted === null ? [] : liftedBy(input.name, lifted, scope))];
+export const updatePolicy = command({
+  action: "iam:policies:update",
+  input: updatePolicyInput,
+  async run({ caller, change }, input) {
+    await change(async (tx, guard) => {
+      const policy = await findCustomPolicy(tx, caller, input.policyId);
+      const request: GuardedRequest = {
+        action: "iam:policies:update",
+        resource: policyUrn(caller, policy.name),
+        target: `policy ${policy.name}`,
+        detail: input.name === policy.name ? {} : { renamedTo: input.name },
+      };
+      await guard(request);
+      await assertNotSystemName(tx, input.name);
+      const attachments = await attachmentsOf(tx, policy.id);
+      // Editing a policy an agency holds changes that agency's permissions: re-delegation, whichever agency it is.
+      if (caller.agency && attachments.some((a) => a.agencyId !== null)) {
+        const own = attachments.some((a) => a.agencyId === caller.agency!.id);
+        const reason = own
+          ? `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`
+          : `A switched role cannot change the permissions of agencies of ${caller.accountName}: "${policy.name}" is attached to an agency.`;
+        guard.refuse(request, reason, "document");
+      }
+      // The new document takes effect wherever the policy is attached, so it is handed on there.
+      const lifted = droppedDenies(policy.document as PolicyDocument, input.document);
+      const lendings: Lending[] = attachments.flatMap((a) => {
+        const scope = toScope(a.scopeKind, a.scopeValues);
+        return [{ policyName: input.name, document: input.document, scope }, ...(lifted === null ? [] : liftedBy(input.name, lifted, scope))];
+      });
+      await assertMayHandOn(tx, caller, guard, request, lendings, "document");
+      const before = await powerBefore(tx, caller);
+      await storeNamed(() =>
+        tx
+          .update(policies)
+          .set({ name: input.name, description: input.description, document: input.document, updatedAt: new Date() })
+          .where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId))),
+      );
+      await assertPowerNotGrown(tx, caller, before, guard, request);
     });
-    await assertMayHandOn(tx, caller, guard, request, lendings, "document");
-    const before = await powerBefore(tx, caller);
-    await storeNamed(() =>
-      tx
-        .update(policies)
-        .set({ name: input.name, description: input.description, document: input.document, updatedAt: new Date() })
-        .where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId))),
-    );
-    await assertPowerNotGrown(tx, caller, before, guard, request);
-  });
-}
+  },
+});
 
 /** Where a policy is in force: its group grants and agency permissions, with their scopes. */
 async function attachmentsOf(tx: Db, policyId: string) {
-  const grants = await tx.select({ scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues }).from(groupGrants).where(eq(groupGrants.policyId, policyId));
+  const grants = await tx
+    .select({ scopeKind: groupGrants.scopeKind, scopeValues: groupGrants.scopeValues })
+    .from(groupGrants)
+    .where(eq(groupGrants.policyId, policyId));
   const lent = await tx
     .select({ agencyId: agencyPermissions.agencyId, scopeKind: agencyPermissions.scopeKind, scopeValues: agencyPermissions.scopeValues })
     .from(agencyPermissions)
@@ -153,17 +161,20 @@ function droppedDenies(previous: PolicyDocument, next: PolicyDocument): PolicyDo
   return dropped.length === 0 ? null : { Version: "1.1", Statement: dropped };
 }
 
-export async function deletePolicy(db: Db, caller: Caller, rawId: unknown) {
-  const policyId = validate(id("policy"), rawId);
-  await mutate(db, caller, async (tx, guard) => {
-    const policy = await findCustomPolicy(tx, caller, policyId);
-    await guard({ action: "iam:policies:delete", resource: policyUrn(caller, policy.name), target: `policy ${policy.name}` });
-    const [usedByGroup] = await tx.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.policyId, policy.id)).limit(1);
-    const [usedByAgency] = await tx.select({ id: agencyPermissions.id }).from(agencyPermissions).where(eq(agencyPermissions.policyId, policy.id)).limit(1);
-    if (usedByGroup !== undefined || usedByAgency !== undefined) throw new DomainError("policy.in_use");
-    await tx.delete(policies).where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId)));
-  });
-}
+export const deletePolicy = command({
+  action: "iam:policies:delete",
+  input: policyIdInput,
+  async run({ caller, change }, { policyId }) {
+    await change(async (tx, guard) => {
+      const policy = await findCustomPolicy(tx, caller, policyId);
+      await guard({ action: "iam:policies:delete", resource: policyUrn(caller, policy.name), target: `policy ${policy.name}` });
+      const [usedByGroup] = await tx.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.policyId, policy.id)).limit(1);
+      const [usedByAgency] = await tx.select({ id: agencyPermissions.id }).from(agencyPermissions).where(eq(agencyPermissions.policyId, policy.id)).limit(1);
+      if (usedByGroup !== undefined || usedByAgency !== undefined) throw new DomainError("policy.in_use");
+      await tx.delete(policies).where(and(eq(policies.id, policy.id), eq(policies.accountId, caller.accountId)));
+    });
+  },
+});
 
 export function formatDocument(document: unknown): string {
   return JSON.stringify(document as PolicyDocument, null, 2);

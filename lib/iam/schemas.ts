@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { parsePolicyDocument } from "@/lib/policy/document";
 import { checkScope, scopeShape } from "@/lib/scope-input";
 import { description, id, requiredText } from "@/lib/validation";
 
 const NAME_CHARS = "letters, digits, hyphens (-), underscores (_) and periods (.)";
 
-export const userName = requiredText("User name", 32).regex(
-  /^[A-Za-z][A-Za-z0-9_.-]*$/,
-  `User name must start with a letter and contain only ${NAME_CHARS}.`,
-);
+export const userName = requiredText("User name", 32).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, `User name must start with a letter and contain only ${NAME_CHARS}.`);
 
 export const password = z
   .string({ error: "Password is required." })
@@ -35,18 +33,27 @@ export const groupName = requiredText("User group name", 64).regex(
 export const createGroupInput = z.object({ name: groupName, description });
 
 export const membershipInput = z.object({ userId: id("user"), groupId: id("user group") });
+export const userIdInput = z.object({ userId: id("user") });
+export const groupIdInput = z.object({ groupId: id("user group") });
+export const revokeGrantInput = z.object({ grantId: id("permission") });
 
-export const grantInput = z
-  .object({ groupId: id("user group"), policyId: id("policy"), ...scopeShape })
-  .superRefine(checkScope);
+export const grantInput = z.object({ groupId: id("user group"), policyId: id("policy"), ...scopeShape }).superRefine(checkScope);
 
 export const policyName = requiredText("Policy name", 64).regex(
   /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/,
   `Policy name must start with a letter or digit and contain only ${NAME_CHARS} and spaces.`,
 );
 
-export const policyInput = z.object({
-  name: policyName,
-  description,
-  document: z.string({ error: "Policy content is required." }),
+/** The policy editor's JSON, parsed once: the message names the line and what was expected there. */
+const policyDocument = z.string({ error: "Policy content is required." }).transform((text, ctx) => {
+  const parsed = parsePolicyDocument(text);
+  if (parsed.ok) return parsed.document;
+  ctx.addIssue({ code: "custom", message: parsed.error });
+  return z.NEVER;
 });
+
+export const policyInput = z.object({ name: policyName, description, document: policyDocument });
+
+export const updatePolicyInput = policyInput.extend({ policyId: id("policy") });
+
+export const policyIdInput = z.object({ policyId: id("policy") });

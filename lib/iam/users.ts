@@ -2,13 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { authorize, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
 import { assertNoCredentialsFromRole } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
-import { createUserInput, membershipInput } from "@/lib/iam/schemas";
-import { isUniqueViolation, validate } from "@/lib/validation";
+import { createUserInput, userIdInput } from "@/lib/iam/schemas";
+import { isUniqueViolation } from "@/lib/validation";
+import { command } from "@/lib/authz/command";
 
 const userUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "user", name);
 
@@ -57,34 +58,40 @@ export async function findUser(db: Db, caller: Caller, userId: string) {
   return user;
 }
 
-export async function createUser(db: Db, caller: Caller, raw: unknown): Promise<{ id: string; name: string }> {
-  const input = validate(createUserInput, raw);
-  const passwordHash = await hashPassword(input.password);
-  return mutate(db, caller, async (tx, guard) => {
-    const request = { action: "iam:users:create", resource: userUrn(caller, input.name), target: `user ${input.name}` };
-    await guard(request);
-    assertNoCredentialsFromRole(caller, guard, request);
-    try {
-      const [created] = await tx
-        .insert(users)
-        .values({ accountId: caller.accountId, name: input.name, description: input.description, passwordHash })
-        .returning({ id: users.id, name: users.name });
-      return created!;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("user.name_taken", { field: "name" });
-      throw error;
-    }
-  });
-}
+export const createUser = command({
+  action: "iam:users:create",
+  input: createUserInput,
+  async run({ caller, change }, input): Promise<{ id: string; name: string }> {
+    const passwordHash = await hashPassword(input.password);
+    return change(async (tx, guard) => {
+      const request: GuardedRequest = { action: "iam:users:create", resource: userUrn(caller, input.name), target: `user ${input.name}` };
+      await guard(request);
+      assertNoCredentialsFromRole(caller, guard, request);
+      try {
+        const [created] = await tx
+          .insert(users)
+          .values({ accountId: caller.accountId, name: input.name, description: input.description, passwordHash })
+          .returning({ id: users.id, name: users.name });
+        return created!;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("user.name_taken", { field: "name" });
+        throw error;
+      }
+    });
+  },
+});
 
-export async function deleteUser(db: Db, caller: Caller, userId: unknown): Promise<void> {
-  const { userId: id } = validate(membershipInput.pick({ userId: true }), { userId });
-  await mutate(db, caller, async (tx, guard) => {
-    const user = await findUser(tx, caller, id);
-    await guard({ action: "iam:users:delete", resource: userUrn(caller, user.name), target: `user ${user.name}` });
-    if (user.id === caller.userId) {
-      throw new DomainError("user.self_delete");
-    }
-    await tx.delete(users).where(and(eq(users.id, user.id), eq(users.accountId, caller.accountId)));
-  });
-}
+export const deleteUser = command({
+  action: "iam:users:delete",
+  input: userIdInput,
+  async run({ caller, change }, { userId: id }): Promise<void> {
+    await change(async (tx, guard) => {
+      const user = await findUser(tx, caller, id);
+      await guard({ action: "iam:users:delete", resource: userUrn(caller, user.name), target: `user ${user.name}` });
+      if (user.id === caller.userId) {
+        throw new DomainError("user.self_delete");
+      }
+      await tx.delete(users).where(and(eq(users.id, user.id), eq(users.accountId, caller.accountId)));
+    });
+  },
+});

@@ -6,8 +6,9 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, delegatedAdmins, rdMembers, trustedAccess, trustedServices, type TrustedService } from "@/db/schema";
-import { recordEvent } from "@/lib/audit";
-import { mutate, requireAllowed, requireAnyAllowed } from "@/lib/authz/authorize";
+import { multiAccountAction } from "@/lib/authz/action-catalogue";
+import { auditDenied, type GuardedRequest, requireAllowed, requireAnyAllowed } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -23,7 +24,8 @@ async function findService(db: Db, principal: string): Promise<TrustedService> {
   return service;
 }
 
-const readServices = (db: Db, caller: Caller, target: string) => (resource: string) => requireAnyAllowed(db, caller, trustedServiceReaders, { resource, target });
+const readServices = (db: Db, caller: Caller, target: string) => (resource: string) =>
+  requireAnyAllowed(db, caller, trustedServiceReaders, { resource, target });
 
 export async function listTrustedServices(db: Db, caller: Caller) {
   const read = readServices(db, caller, "trusted services");
@@ -71,89 +73,110 @@ export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: un
   return { service, trustedAccess: access !== undefined, admins, candidates };
 }
 
-export async function setTrustedAccess(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(trustedAccessInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const enable = input.enabled === "yes";
-    const action = enable ? rdActions.enableService : rdActions.disableService;
-    const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "trusted services" }), true);
-    const service = await findService(tx, input.service);
-    await guard({ action, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
-    if (enable) {
-      await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
-      return;
-    }
-    const [admin] = await tx
-      .select()
-      .from(delegatedAdmins)
-      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)))
-      .limit(1);
-    if (admin !== undefined) throw new DomainError("rd.trusted_access_in_use");
-    await tx.delete(trustedAccess).where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
-  });
-}
-
-export async function registerDelegatedAdmin(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(delegatedAdminInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    // Locking the directory row serializes registrations, so the maximum holds under concurrent requests.
-    const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.register, resource, target: "trusted services" }), true);
-    const service = await findService(tx, input.service);
-    const [member] = await tx
-      .select({ accountId: rdMembers.accountId, name: accounts.name })
-      .from(rdMembers)
-      .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
-      .where(and(eq(rdMembers.accountId, input.accountId), eq(rdMembers.directoryId, directory.id)));
-    const request = {
-      action: rdActions.register,
-      resource: directoryUrn(caller, directory.id),
-      target: `trusted service ${service.name}`,
-      detail: { account: member?.name ?? input.accountId },
-    };
-    await guard(request);
-    if (caller.agency && member?.accountId === caller.principalAccountId) {
-      // A registration outlives the role: the role would give its own account standing access.
-      guard.refuse(request, `A switched role cannot register its own account (${caller.principalAccountName}) as a delegated administrator: the registration would outlive the role.`, "accountId");
-    }
-    if (service.maxDelegatedAdmins === null) throw new DomainError("rd.service_no_delegation", { message: `${service.name} does not support delegated administrator accounts.` });
-    if (member === undefined) throw new DomainError("rd.delegate_not_member", { field: "accountId" });
-    if (member.accountId === directory.managementAccountId) throw new DomainError("rd.delegate_management", { field: "accountId" });
-    const current = await tx
-      .select({ accountId: delegatedAdmins.accountId })
-      .from(delegatedAdmins)
-      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)));
-    if (current.some((c) => c.accountId === member.accountId)) throw new DomainError("rd.already_delegated", { field: "accountId" });
-    if (current.length >= service.maxDelegatedAdmins) {
-      throw new DomainError("rd.max_delegated", {
-        message: `${service.name} allows at most ${service.maxDelegatedAdmins} delegated administrator account${service.maxDelegatedAdmins === 1 ? "" : "s"}; remove one before adding another.`,
-      });
-    }
-    await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
-    // Adding a delegated administrator turns on trusted access for the service.
-    await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
-  });
-}
-
-export async function deregisterDelegatedAdmin(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(delegatedAdminInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.deregister, resource, target: "trusted services" }), true);
-    const service = await findService(tx, input.service);
-    const [registration] = await tx
-      .select({ id: delegatedAdmins.id, name: accounts.name })
-      .from(delegatedAdmins)
-      .innerJoin(accounts, eq(accounts.id, delegatedAdmins.accountId))
-      .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal), eq(delegatedAdmins.accountId, input.accountId)));
-    await guard({
-      action: rdActions.deregister,
-      resource: directoryUrn(caller, directory.id),
-      target: `trusted service ${service.name}`,
-      detail: { account: registration?.name ?? input.accountId },
+export const setTrustedAccess = command({
+  action: rdActions.enableService,
+  also: [rdActions.disableService],
+  input: trustedAccessInput,
+  async run({ caller, change }, input): Promise<void> {
+    await change(async (tx, guard) => {
+      const enable = input.enabled === "yes";
+      const action = enable ? rdActions.enableService : rdActions.disableService;
+      const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "trusted services" }), true);
+      const service = await findService(tx, input.service);
+      await guard({ action, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
+      if (enable) {
+        await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
+        return;
+      }
+      const [admin] = await tx
+        .select()
+        .from(delegatedAdmins)
+        .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)))
+        .limit(1);
+      if (admin !== undefined) throw new DomainError("rd.trusted_access_in_use");
+      await tx.delete(trustedAccess).where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
     });
-    if (registration === undefined) throw new DomainError("rd.delegate_not_found", { field: "accountId" });
-    await tx.delete(delegatedAdmins).where(eq(delegatedAdmins.id, registration.id));
-  });
-}
+  },
+});
+
+export const registerDelegatedAdmin = command({
+  action: rdActions.register,
+  input: delegatedAdminInput,
+  async run({ caller, change }, input): Promise<void> {
+    await change(async (tx, guard) => {
+      // Locking the directory row serializes registrations, so the maximum holds under concurrent requests.
+      const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.register, resource, target: "trusted services" }), true);
+      const service = await findService(tx, input.service);
+      const [member] = await tx
+        .select({ accountId: rdMembers.accountId, name: accounts.name })
+        .from(rdMembers)
+        .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
+        .where(and(eq(rdMembers.accountId, input.accountId), eq(rdMembers.directoryId, directory.id)));
+      const request: GuardedRequest = {
+        action: rdActions.register,
+        resource: directoryUrn(caller, directory.id),
+        target: `trusted service ${service.name}`,
+        detail: { account: member?.name ?? input.accountId },
+      };
+      await guard(request);
+      if (caller.agency && member?.accountId === caller.principalAccountId) {
+        // A registration outlives the role: the role would give its own account standing access.
+        guard.refuse(
+          request,
+          `A switched role cannot register its own account (${caller.principalAccountName}) as a delegated administrator: the registration would outlive the role.`,
+          "accountId",
+        );
+      }
+      if (service.maxDelegatedAdmins === null)
+        throw new DomainError("rd.service_no_delegation", { message: `${service.name} does not support delegated administrator accounts.` });
+      if (member === undefined) throw new DomainError("rd.delegate_not_member", { field: "accountId" });
+      if (member.accountId === directory.managementAccountId) throw new DomainError("rd.delegate_management", { field: "accountId" });
+      const current = await tx
+        .select({ accountId: delegatedAdmins.accountId })
+        .from(delegatedAdmins)
+        .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)));
+      if (current.some((c) => c.accountId === member.accountId)) throw new DomainError("rd.already_delegated", { field: "accountId" });
+      if (current.length >= service.maxDelegatedAdmins) {
+        throw new DomainError("rd.max_delegated", {
+          message: `${service.name} allows at most ${service.maxDelegatedAdmins} delegated administrator account${service.maxDelegatedAdmins === 1 ? "" : "s"}; remove one before adding another.`,
+        });
+      }
+      await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
+      // Adding a delegated administrator turns on trusted access for the service.
+      await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
+    });
+  },
+});
+
+export const deregisterDelegatedAdmin = command({
+  action: rdActions.deregister,
+  input: delegatedAdminInput,
+  async run({ caller, change }, input): Promise<void> {
+    await change(async (tx, guard) => {
+      const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.deregister, resource, target: "trusted services" }), true);
+      const service = await findService(tx, input.service);
+      const [registration] = await tx
+        .select({ id: delegatedAdmins.id, name: accounts.name })
+        .from(delegatedAdmins)
+        .innerJoin(accounts, eq(accounts.id, delegatedAdmins.accountId))
+        .where(
+          and(
+            eq(delegatedAdmins.directoryId, directory.id),
+            eq(delegatedAdmins.servicePrincipal, service.principal),
+            eq(delegatedAdmins.accountId, input.accountId),
+          ),
+        );
+      await guard({
+        action: rdActions.deregister,
+        resource: directoryUrn(caller, directory.id),
+        target: `trusted service ${service.name}`,
+        detail: { account: registration?.name ?? input.accountId },
+      });
+      if (registration === undefined) throw new DomainError("rd.delegate_not_found", { field: "accountId" });
+      await tx.delete(delegatedAdmins).where(eq(delegatedAdmins.id, registration.id));
+    });
+  },
+});
 
 /** The services for which the acting account is a delegated administrator (its own console's view). */
 export async function myDelegatedServices(db: Db, caller: Caller) {
@@ -163,7 +186,12 @@ export async function myDelegatedServices(db: Db, caller: Caller) {
     target: "delegated administrator services",
   });
   return db
-    .select({ principal: trustedServices.principal, name: trustedServices.name, description: trustedServices.description, registeredAt: delegatedAdmins.registeredAt })
+    .select({
+      principal: trustedServices.principal,
+      name: trustedServices.name,
+      description: trustedServices.description,
+      registeredAt: delegatedAdmins.registeredAt,
+    })
     .from(delegatedAdmins)
     .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
     .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
@@ -178,23 +206,21 @@ export async function myDelegatedServices(db: Db, caller: Caller) {
 export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unknown) {
   const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
   const service = await findService(db, principal);
-  await requireAllowed(db, caller, {
-    action: `${service.principal}:multiAccount:list`,
+  const request: GuardedRequest = {
+    action: multiAccountAction(service.principal),
     resource: urn(service.principal, null, caller.accountId, "directory", "*"),
     target: `${service.name} multi-account module`,
-  });
+  };
+  await requireAllowed(db, caller, request);
   const [registration] = await db
     .select({ directoryId: delegatedAdmins.directoryId })
     .from(delegatedAdmins)
     .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
     .where(and(eq(delegatedAdmins.accountId, caller.accountId), eq(delegatedAdmins.servicePrincipal, service.principal)));
   if (registration === undefined) {
-    await db.transaction((tx) =>
-      recordEvent(tx, caller, { action: `${service.principal}:multiAccount:list`, target: `${service.name} multi-account module`, decision: "deny", detail: { reason: "not a delegated administrator" } }),
-    );
+    await auditDenied(db, caller, request, "not a delegated administrator");
     throw new DomainError("rd.not_delegated_admin");
   }
   const structure = await loadStructure(db, registration.directoryId);
   return { service, ...structure };
 }
-

@@ -2,12 +2,15 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, delegatedAdmins, rdFolders, rdInvitations, rdMembers, resourceDirectories, trustedServices, type ResourceDirectory } from "@/db/schema";
-import { mutate, requireAllowed, type Guard } from "@/lib/authz/authorize";
+import { z } from "zod";
+import type { PolicyAction } from "@/lib/authz/action-catalogue";
+import { type Guard, requireAllowed } from "@/lib/authz/authorize";
+import { type CommandContext, command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { rdActions } from "@/lib/rd/actions";
-import { createFolderInput, invitationResponseInput, inviteInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
+import { createFolderInput, folderIdInput, invitationResponseInput, inviteInput, memberIdInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
 import { folderDepth, folderPath, loadStructure } from "@/lib/rd/structure";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
@@ -59,26 +62,35 @@ export async function getDirectoryOverview(db: Db, caller: Caller) {
     role: "management" as const,
     invitations,
     directory: structure.directory,
-    counts: { folders: structure.folders.length - 1, members: structure.members.length, delegatedAdmins: Number(delegated), pendingInvitations: Number(pending) },
+    counts: {
+      folders: structure.folders.length - 1,
+      members: structure.members.length,
+      delegatedAdmins: Number(delegated),
+      pendingInvitations: Number(pending),
+    },
   };
 }
 
-export async function enableDirectory(db: Db, caller: Caller) {
-  return mutate(db, caller, async (tx, guard) => {
-    await guard({ action: rdActions.enable, resource: directoryUrn(caller, "*"), target: "resource directory" });
-    const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, caller.accountId));
-    if (membership !== undefined) throw new DomainError("rd.already_member");
-    try {
-      const [directory] = await tx.insert(resourceDirectories).values({ managementAccountId: caller.accountId }).returning();
-      const [root] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: null, name: "Root" }).returning();
-      await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: directory!.id, folderId: root!.id });
-      return directory!;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
-      throw error;
-    }
-  });
-}
+export const enableDirectory = command({
+  action: rdActions.enable,
+  input: z.object({}),
+  async run({ caller, change }) {
+    return change(async (tx, guard) => {
+      await guard({ action: rdActions.enable, resource: directoryUrn(caller, "*"), target: "resource directory" });
+      const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, caller.accountId));
+      if (membership !== undefined) throw new DomainError("rd.already_member");
+      try {
+        const [directory] = await tx.insert(resourceDirectories).values({ managementAccountId: caller.accountId }).returning();
+        const [root] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: null, name: "Root" }).returning();
+        await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: directory!.id, folderId: root!.id });
+        return directory!;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
+        throw error;
+      }
+    });
+  },
+});
 
 /** The management console's view of folders, members and pending invitations. */
 export async function directoryStructure(db: Db, caller: Caller) {
@@ -95,7 +107,10 @@ export async function directoryStructure(db: Db, caller: Caller) {
 }
 
 async function folderIn(tx: Db, directoryId: string, folderId: string) {
-  const [folder] = await tx.select().from(rdFolders).where(and(eq(rdFolders.id, folderId), eq(rdFolders.directoryId, directoryId)));
+  const [folder] = await tx
+    .select()
+    .from(rdFolders)
+    .where(and(eq(rdFolders.id, folderId), eq(rdFolders.directoryId, directoryId)));
   if (folder === undefined) throw new DomainError("rd.folder_not_found", { field: "folderId" });
   return folder;
 }
@@ -104,8 +119,8 @@ async function folderIn(tx: Db, directoryId: string, folderId: string) {
  * Runs a change of the acting account's directory, with the directory locked for its duration.
  * `action` is what the change needs, checked first when there is no directory.
  */
-function changeDirectory<T>(db: Db, caller: Caller, action: string, fn: (tx: Tx, directory: ResourceDirectory, guard: Guard) => Promise<T>) {
-  return mutate(db, caller, async (tx, guard) => {
+function changeDirectory<T>({ caller, change }: CommandContext, action: PolicyAction, fn: (tx: Tx, directory: ResourceDirectory, guard: Guard) => Promise<T>) {
+  return change(async (tx, guard) => {
     const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "resource directory" }), true);
     return fn(tx, directory, guard);
   });
@@ -116,50 +131,72 @@ const folderNameTaken = (error: unknown) => {
   return error;
 };
 
-export async function createFolder(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(createFolderInput, raw);
-  return changeDirectory(db, caller, rdActions.createFolder, async (tx, directory, guard) => {
-    const parent = await folderIn(tx, directory.id, input.parentId).catch(() => {
-      throw new DomainError("rd.folder_not_found", { field: "parentId" });
+export const createFolder = command({
+  action: rdActions.createFolder,
+  input: createFolderInput,
+  async run(context, input) {
+    const { caller } = context;
+    return changeDirectory(context, rdActions.createFolder, async (tx, directory, guard) => {
+      const parent = await folderIn(tx, directory.id, input.parentId).catch(() => {
+        throw new DomainError("rd.folder_not_found", { field: "parentId" });
+      });
+      await guard({
+        action: rdActions.createFolder,
+        resource: directoryUrn(caller, directory.id),
+        target: `folder ${input.name}`,
+        detail: { parent: parent.name },
+      });
+      const { folders } = await loadStructure(tx, directory.id);
+      if (folderDepth(folders, parent.id) + 1 > MAX_FOLDER_DEPTH) throw new DomainError("rd.folder_too_deep", { field: "parentId" });
+      try {
+        const [folder] = await tx.insert(rdFolders).values({ directoryId: directory.id, parentId: parent.id, name: input.name }).returning();
+        return folder!;
+      } catch (error) {
+        throw folderNameTaken(error);
+      }
     });
-    await guard({ action: rdActions.createFolder, resource: directoryUrn(caller, directory.id), target: `folder ${input.name}`, detail: { parent: parent.name } });
-    const { folders } = await loadStructure(tx, directory.id);
-    if (folderDepth(folders, parent.id) + 1 > MAX_FOLDER_DEPTH) throw new DomainError("rd.folder_too_deep", { field: "parentId" });
-    try {
-      const [folder] = await tx.insert(rdFolders).values({ directoryId: directory.id, parentId: parent.id, name: input.name }).returning();
-      return folder!;
-    } catch (error) {
-      throw folderNameTaken(error);
-    }
-  });
-}
+  },
+});
 
-export async function renameFolder(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(renameFolderInput, raw);
-  await changeDirectory(db, caller, rdActions.updateFolder, async (tx, directory, guard) => {
-    const folder = await folderIn(tx, directory.id, input.folderId);
-    if (folder.parentId === null) throw new DomainError("rd.root_readonly");
-    await guard({ action: rdActions.updateFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}`, detail: { renamedTo: input.name } });
-    try {
-      await tx.update(rdFolders).set({ name: input.name }).where(eq(rdFolders.id, folder.id));
-    } catch (error) {
-      throw folderNameTaken(error);
-    }
-  });
-}
+export const renameFolder = command({
+  action: rdActions.updateFolder,
+  input: renameFolderInput,
+  async run(context, input): Promise<void> {
+    const { caller } = context;
+    await changeDirectory(context, rdActions.updateFolder, async (tx, directory, guard) => {
+      const folder = await folderIn(tx, directory.id, input.folderId);
+      if (folder.parentId === null) throw new DomainError("rd.root_readonly");
+      await guard({
+        action: rdActions.updateFolder,
+        resource: directoryUrn(caller, directory.id),
+        target: `folder ${folder.name}`,
+        detail: { renamedTo: input.name },
+      });
+      try {
+        await tx.update(rdFolders).set({ name: input.name }).where(eq(rdFolders.id, folder.id));
+      } catch (error) {
+        throw folderNameTaken(error);
+      }
+    });
+  },
+});
 
-export async function deleteFolder(db: Db, caller: Caller, rawId: unknown) {
-  const folderId = validate(id("folder"), rawId);
-  await changeDirectory(db, caller, rdActions.deleteFolder, async (tx, directory, guard) => {
-    const folder = await folderIn(tx, directory.id, folderId);
-    if (folder.parentId === null) throw new DomainError("rd.root_readonly");
-    await guard({ action: rdActions.deleteFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}` });
-    const [child] = await tx.select({ id: rdFolders.id }).from(rdFolders).where(eq(rdFolders.parentId, folder.id)).limit(1);
-    const [member] = await tx.select({ id: rdMembers.accountId }).from(rdMembers).where(eq(rdMembers.folderId, folder.id)).limit(1);
-    if (child !== undefined || member !== undefined) throw new DomainError("rd.folder_not_empty");
-    await tx.delete(rdFolders).where(eq(rdFolders.id, folder.id));
-  });
-}
+export const deleteFolder = command({
+  action: rdActions.deleteFolder,
+  input: folderIdInput,
+  async run(context, { folderId }): Promise<void> {
+    const { caller } = context;
+    await changeDirectory(context, rdActions.deleteFolder, async (tx, directory, guard) => {
+      const folder = await folderIn(tx, directory.id, folderId);
+      if (folder.parentId === null) throw new DomainError("rd.root_readonly");
+      await guard({ action: rdActions.deleteFolder, resource: directoryUrn(caller, directory.id), target: `folder ${folder.name}` });
+      const [child] = await tx.select({ id: rdFolders.id }).from(rdFolders).where(eq(rdFolders.parentId, folder.id)).limit(1);
+      const [member] = await tx.select({ id: rdMembers.accountId }).from(rdMembers).where(eq(rdMembers.folderId, folder.id)).limit(1);
+      if (child !== undefined || member !== undefined) throw new DomainError("rd.folder_not_empty");
+      await tx.delete(rdFolders).where(eq(rdFolders.id, folder.id));
+    });
+  },
+});
 
 async function memberIn(tx: Db, directoryId: string, accountId: string) {
   const [member] = await tx
@@ -171,58 +208,85 @@ async function memberIn(tx: Db, directoryId: string, accountId: string) {
   return member;
 }
 
-export async function moveMember(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(moveMemberInput, raw);
-  await changeDirectory(db, caller, rdActions.moveAccount, async (tx, directory, guard) => {
-    const member = await memberIn(tx, directory.id, input.accountId);
-    const folder = await folderIn(tx, directory.id, input.folderId);
-    await guard({ action: rdActions.moveAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}`, detail: { folder: folder.name } });
-    await tx.update(rdMembers).set({ folderId: folder.id }).where(eq(rdMembers.accountId, member.member.accountId));
-  });
-}
+export const moveMember = command({
+  action: rdActions.moveAccount,
+  input: moveMemberInput,
+  async run(context, input): Promise<void> {
+    const { caller } = context;
+    await changeDirectory(context, rdActions.moveAccount, async (tx, directory, guard) => {
+      const member = await memberIn(tx, directory.id, input.accountId);
+      const folder = await folderIn(tx, directory.id, input.folderId);
+      await guard({
+        action: rdActions.moveAccount,
+        resource: directoryUrn(caller, directory.id),
+        target: `account ${member.name}`,
+        detail: { folder: folder.name },
+      });
+      await tx.update(rdMembers).set({ folderId: folder.id }).where(eq(rdMembers.accountId, member.member.accountId));
+    });
+  },
+});
 
-export async function inviteAccount(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(inviteInput, raw);
-  await changeDirectory(db, caller, rdActions.invite, async (tx, directory, guard) => {
-    await guard({ action: rdActions.invite, resource: directoryUrn(caller, directory.id), target: `account ${input.accountName}` });
-    // Account names are unique regardless of case, and found so.
-    const [invitee] = await tx.select().from(accounts).where(sql`lower(${accounts.name}) = lower(${input.accountName})`);
-    if (invitee === undefined) throw new DomainError("rd.invitee_unknown", { field: "accountName" });
-    const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, invitee.id));
-    if (membership !== undefined) throw new DomainError("rd.invitee_member", { field: "accountName" });
-    const [pending] = await tx
-      .select()
-      .from(rdInvitations)
-      .where(and(eq(rdInvitations.directoryId, directory.id), eq(rdInvitations.accountId, invitee.id), eq(rdInvitations.status, "pending")));
-    if (pending !== undefined) throw new DomainError("rd.invitee_pending", { field: "accountName" });
-    await tx.insert(rdInvitations).values({ directoryId: directory.id, accountId: invitee.id });
-  });
-}
+export const inviteAccount = command({
+  action: rdActions.invite,
+  input: inviteInput,
+  async run(context, input): Promise<void> {
+    const { caller } = context;
+    await changeDirectory(context, rdActions.invite, async (tx, directory, guard) => {
+      await guard({ action: rdActions.invite, resource: directoryUrn(caller, directory.id), target: `account ${input.accountName}` });
+      // Account names are unique regardless of case, and found so.
+      const [invitee] = await tx.select().from(accounts).where(sql`lower(${accounts.name}) = lower(${input.accountName})`);
+      if (invitee === undefined) throw new DomainError("rd.invitee_unknown", { field: "accountName" });
+      const [membership] = await tx.select().from(rdMembers).where(eq(rdMembers.accountId, invitee.id));
+      if (membership !== undefined) throw new DomainError("rd.invitee_member", { field: "accountName" });
+      const [pending] = await tx
+        .select()
+        .from(rdInvitations)
+        .where(and(eq(rdInvitations.directoryId, directory.id), eq(rdInvitations.accountId, invitee.id), eq(rdInvitations.status, "pending")));
+      if (pending !== undefined) throw new DomainError("rd.invitee_pending", { field: "accountName" });
+      await tx.insert(rdInvitations).values({ directoryId: directory.id, accountId: invitee.id });
+    });
+  },
+});
 
 /** The invited account accepts (joining under Root) or declines, in its own console. */
-export async function respondToInvitation(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(invitationResponseInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const [invitation] = await tx
-      .select()
-      .from(rdInvitations)
-      .where(and(eq(rdInvitations.id, input.invitationId), eq(rdInvitations.accountId, caller.accountId), eq(rdInvitations.status, "pending")))
-      .for("update");
-    if (invitation === undefined) throw new DomainError("rd.invitation_not_found");
-    const accept = input.accept === "yes";
-    await guard({ action: accept ? rdActions.accept : rdActions.decline, resource: directoryUrn(caller, invitation.directoryId), target: "resource directory invitation" });
-    await tx.update(rdInvitations).set({ status: accept ? "accepted" : "declined", respondedAt: new Date() }).where(eq(rdInvitations.id, invitation.id));
-    if (!accept) return;
-    // The root is the folder without a parent; a member folder may also be named "Root".
-    const [root] = await tx.select().from(rdFolders).where(and(eq(rdFolders.directoryId, invitation.directoryId), isNull(rdFolders.parentId)));
-    try {
-      await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: invitation.directoryId, folderId: root!.id });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
-      throw error;
-    }
-  });
-}
+export const respondToInvitation = command({
+  action: rdActions.accept,
+  also: [rdActions.decline],
+  input: invitationResponseInput,
+  async run({ caller, change }, input): Promise<void> {
+    await change(async (tx, guard) => {
+      const [invitation] = await tx
+        .select()
+        .from(rdInvitations)
+        .where(and(eq(rdInvitations.id, input.invitationId), eq(rdInvitations.accountId, caller.accountId), eq(rdInvitations.status, "pending")))
+        .for("update");
+      if (invitation === undefined) throw new DomainError("rd.invitation_not_found");
+      const accept = input.accept === "yes";
+      await guard({
+        action: accept ? rdActions.accept : rdActions.decline,
+        resource: directoryUrn(caller, invitation.directoryId),
+        target: "resource directory invitation",
+      });
+      await tx
+        .update(rdInvitations)
+        .set({ status: accept ? "accepted" : "declined", respondedAt: new Date() })
+        .where(eq(rdInvitations.id, invitation.id));
+      if (!accept) return;
+      // The root is the folder without a parent; a member folder may also be named "Root".
+      const [root] = await tx
+        .select()
+        .from(rdFolders)
+        .where(and(eq(rdFolders.directoryId, invitation.directoryId), isNull(rdFolders.parentId)));
+      try {
+        await tx.insert(rdMembers).values({ accountId: caller.accountId, directoryId: invitation.directoryId, folderId: root!.id });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("rd.already_member");
+        throw error;
+      }
+    });
+  },
+});
 
 /** Membership ends with every delegated administrator registration of the account, in the same transaction. */
 async function dropMembership(tx: Tx, directoryId: string, accountId: string) {
@@ -230,30 +294,38 @@ async function dropMembership(tx: Tx, directoryId: string, accountId: string) {
   await tx.delete(rdMembers).where(eq(rdMembers.accountId, accountId));
 }
 
-export async function removeMember(db: Db, caller: Caller, rawAccountId: unknown) {
-  const accountId = validate(id("member"), rawAccountId);
-  await changeDirectory(db, caller, rdActions.removeAccount, async (tx, directory, guard) => {
-    const member = await memberIn(tx, directory.id, accountId);
-    await guard({ action: rdActions.removeAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}` });
-    if (member.member.accountId === directory.managementAccountId) throw new DomainError("rd.remove_management");
-    await dropMembership(tx, directory.id, member.member.accountId);
-  });
-}
+export const removeMember = command({
+  action: rdActions.removeAccount,
+  input: memberIdInput,
+  async run(context, { accountId }): Promise<void> {
+    const { caller } = context;
+    await changeDirectory(context, rdActions.removeAccount, async (tx, directory, guard) => {
+      const member = await memberIn(tx, directory.id, accountId);
+      await guard({ action: rdActions.removeAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}` });
+      if (member.member.accountId === directory.managementAccountId) throw new DomainError("rd.remove_management");
+      await dropMembership(tx, directory.id, member.member.accountId);
+    });
+  },
+});
 
-export async function leaveDirectory(db: Db, caller: Caller) {
-  await mutate(db, caller, async (tx, guard) => {
-    const [membership] = await tx
-      .select({ member: rdMembers, managementAccountId: resourceDirectories.managementAccountId })
-      .from(rdMembers)
-      .innerJoin(resourceDirectories, eq(resourceDirectories.id, rdMembers.directoryId))
-      .where(eq(rdMembers.accountId, caller.accountId))
-      .for("update");
-    if (membership === undefined) throw new DomainError("rd.member_not_found");
-    await guard({ action: rdActions.leave, resource: directoryUrn(caller, membership.member.directoryId), target: "resource directory" });
-    if (membership.managementAccountId === caller.accountId) throw new DomainError("rd.remove_management");
-    await dropMembership(tx, membership.member.directoryId, caller.accountId);
-  });
-}
+export const leaveDirectory = command({
+  action: rdActions.leave,
+  input: z.object({}),
+  async run({ caller, change }): Promise<void> {
+    await change(async (tx, guard) => {
+      const [membership] = await tx
+        .select({ member: rdMembers, managementAccountId: resourceDirectories.managementAccountId })
+        .from(rdMembers)
+        .innerJoin(resourceDirectories, eq(resourceDirectories.id, rdMembers.directoryId))
+        .where(eq(rdMembers.accountId, caller.accountId))
+        .for("update");
+      if (membership === undefined) throw new DomainError("rd.member_not_found");
+      await guard({ action: rdActions.leave, resource: directoryUrn(caller, membership.member.directoryId), target: "resource directory" });
+      if (membership.managementAccountId === caller.accountId) throw new DomainError("rd.remove_management");
+      await dropMembership(tx, membership.member.directoryId, caller.accountId);
+    });
+  },
+});
 
 export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unknown) {
   const accountId = validate(id("member"), rawAccountId);

@@ -8,6 +8,8 @@ export const folderName = requiredText("Folder name", 24).regex(
 
 export const createFolderInput = z.object({ name: folderName, parentId: id("parent folder") });
 export const renameFolderInput = z.object({ folderId: id("folder"), name: folderName });
+export const folderIdInput = z.object({ folderId: id("folder") });
+export const memberIdInput = z.object({ accountId: id("member") });
 export const moveMemberInput = z.object({ accountId: id("member"), folderId: id("folder") });
 export const inviteInput = z.object({
   accountName: requiredText("Account name", 64).regex(/^[A-Za-z0-9_-]{3,64}$/, "An account name has 3–64 letters, digits, hyphens (-) and underscores (_)."),

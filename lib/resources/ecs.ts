@@ -1,22 +1,21 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ecsInstances, enterpriseProjects, type EcsInstance } from "@/db/schema";
-import { authorizer, mutate, requireAllowed } from "@/lib/authz/authorize";
-import type { AuthzRequest } from "@/lib/authz/engine";
+import { authorizer, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { checkPlacement } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
-import { createInstanceInput } from "@/lib/resources/schemas";
-import { id, validate } from "@/lib/validation";
+import { createInstanceInput, instanceIdInput } from "@/lib/resources/schemas";
 
-export type InstanceOperation = "list" | "get" | "create" | "start" | "stop" | "delete";
+export type InstanceOperation = "list" | "create" | "start" | "stop" | "delete";
 
 export function instanceRequest(
   caller: Caller,
   operation: InstanceOperation,
   instance: { name: string; regionId: string; enterpriseProjectId: string },
-): AuthzRequest & { target: string } {
+): GuardedRequest {
   return {
     action: `ecs:instances:${operation}`,
     resource: urn("ecs", instance.regionId, caller.accountId, "instance", instance.name),
@@ -46,13 +45,10 @@ export async function listInstances(db: Db, caller: Caller) {
     .innerJoin(enterpriseProjects, eq(enterpriseProjects.id, ecsInstances.enterpriseProjectId))
     .where(eq(ecsInstances.accountId, caller.accountId))
     .orderBy(asc(ecsInstances.name), asc(ecsInstances.id));
-  return rows
-    .filter((r) => check(instanceRequest(caller, "list", r.instance)).allowed)
-    .map((r) => ({ ...r.instance, projectName: r.projectName }));
+  return rows.filter((r) => check(instanceRequest(caller, "list", r.instance)).allowed).map((r) => ({ ...r.instance, projectName: r.projectName }));
 }
 
-async function findInstance(db: Db, caller: Caller, rawId: unknown): Promise<EcsInstance> {
-  const instanceId = validate(id("instance"), rawId);
+async function findInstance(db: Db, caller: Caller, instanceId: string): Promise<EcsInstance> {
   const [instance] = await db
     .select()
     .from(ecsInstances)
@@ -61,35 +57,50 @@ async function findInstance(db: Db, caller: Caller, rawId: unknown): Promise<Ecs
   return instance;
 }
 
-export async function createInstance(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(createInstanceInput, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    await checkPlacement(tx, caller, input.regionId, input.enterpriseProjectId);
-    await guard({ ...instanceRequest(caller, "create", input), detail: { flavor: input.flavor } });
-    const [created] = await tx
-      .insert(ecsInstances)
-      .values({ accountId: caller.accountId, ...input })
-      .returning({ id: ecsInstances.id, name: ecsInstances.name });
-    return created!;
-  });
-}
+export const createInstance = command({
+  action: "ecs:instances:create",
+  input: createInstanceInput,
+  async run({ caller, change }, input) {
+    return change(async (tx, guard) => {
+      await checkPlacement(tx, caller, input.regionId, input.enterpriseProjectId);
+      await guard({ ...instanceRequest(caller, "create", input), detail: { flavor: input.flavor } });
+      const [created] = await tx
+        .insert(ecsInstances)
+        .values({ accountId: caller.accountId, ...input })
+        .returning({ id: ecsInstances.id, name: ecsInstances.name });
+      return created!;
+    });
+  },
+});
 
-export async function setInstanceState(db: Db, caller: Caller, rawId: unknown, state: "running" | "stopped") {
-  await mutate(db, caller, async (tx, guard) => {
-    const instance = await findInstance(tx, caller, rawId);
-    await guard(instanceRequest(caller, state === "running" ? "start" : "stop", instance));
-    if (instance.status === state) throw new DomainError("ecs.already_in_state");
-    await tx
-      .update(ecsInstances)
-      .set({ status: state })
-      .where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
+const powerState = (operation: "start" | "stop", state: "running" | "stopped") =>
+  command({
+    action: `ecs:instances:${operation}`,
+    input: instanceIdInput,
+    async run({ caller, change }, { instanceId }): Promise<void> {
+      await change(async (tx, guard) => {
+        const instance = await findInstance(tx, caller, instanceId);
+        await guard(instanceRequest(caller, operation, instance));
+        if (instance.status === state) throw new DomainError("ecs.already_in_state");
+        await tx
+          .update(ecsInstances)
+          .set({ status: state })
+          .where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
+      });
+    },
   });
-}
 
-export async function deleteInstance(db: Db, caller: Caller, rawId: unknown) {
-  await mutate(db, caller, async (tx, guard) => {
-    const instance = await findInstance(tx, caller, rawId);
-    await guard(instanceRequest(caller, "delete", instance));
-    await tx.delete(ecsInstances).where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
-  });
-}
+export const startInstance = powerState("start", "running");
+export const stopInstance = powerState("stop", "stopped");
+
+export const deleteInstance = command({
+  action: "ecs:instances:delete",
+  input: instanceIdInput,
+  async run({ caller, change }, { instanceId }): Promise<void> {
+    await change(async (tx, guard) => {
+      const instance = await findInstance(tx, caller, instanceId);
+      await guard(instanceRequest(caller, "delete", instance));
+      await tx.delete(ecsInstances).where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
+    });
+  },
+});

@@ -1,20 +1,20 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { enterpriseProjects, obsBuckets } from "@/db/schema";
-import { authorizer, mutate, requireAllowed } from "@/lib/authz/authorize";
-import type { AuthzRequest } from "@/lib/authz/engine";
+import { authorizer, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { checkPlacement } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
-import { createBucketInput } from "@/lib/resources/schemas";
-import { id, isUniqueViolation, validate } from "@/lib/validation";
+import { bucketIdInput, createBucketInput } from "@/lib/resources/schemas";
+import { isUniqueViolation } from "@/lib/validation";
 
 export function bucketRequest(
   caller: Caller,
-  operation: "list" | "get" | "create" | "delete",
+  operation: "list" | "create" | "delete",
   bucket: { name: string; regionId: string; enterpriseProjectId: string },
-): AuthzRequest & { target: string } {
+): GuardedRequest {
   return {
     action: `obs:buckets:${operation}`,
     resource: urn("obs", bucket.regionId, caller.accountId, "bucket", bucket.name),
@@ -43,38 +43,42 @@ export async function listBuckets(db: Db, caller: Caller) {
     .innerJoin(enterpriseProjects, eq(enterpriseProjects.id, obsBuckets.enterpriseProjectId))
     .where(eq(obsBuckets.accountId, caller.accountId))
     .orderBy(asc(obsBuckets.name));
-  return rows
-    .filter((r) => check(bucketRequest(caller, "list", r.bucket)).allowed)
-    .map((r) => ({ ...r.bucket, projectName: r.projectName }));
+  return rows.filter((r) => check(bucketRequest(caller, "list", r.bucket)).allowed).map((r) => ({ ...r.bucket, projectName: r.projectName }));
 }
 
-export async function createBucket(db: Db, caller: Caller, raw: unknown) {
-  const input = validate(createBucketInput, raw);
-  return mutate(db, caller, async (tx, guard) => {
-    await checkPlacement(tx, caller, input.regionId, input.enterpriseProjectId);
-    await guard({ ...bucketRequest(caller, "create", input), detail: { storageClass: input.storageClass } });
-    try {
-      const [created] = await tx
-        .insert(obsBuckets)
-        .values({ accountId: caller.accountId, ...input })
-        .returning({ id: obsBuckets.id, name: obsBuckets.name });
-      return created!;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("bucket.name_taken", { field: "name" });
-      throw error;
-    }
-  });
-}
+export const createBucket = command({
+  action: "obs:buckets:create",
+  input: createBucketInput,
+  async run({ caller, change }, input) {
+    return change(async (tx, guard) => {
+      await checkPlacement(tx, caller, input.regionId, input.enterpriseProjectId);
+      await guard({ ...bucketRequest(caller, "create", input), detail: { storageClass: input.storageClass } });
+      try {
+        const [created] = await tx
+          .insert(obsBuckets)
+          .values({ accountId: caller.accountId, ...input })
+          .returning({ id: obsBuckets.id, name: obsBuckets.name });
+        return created!;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError("bucket.name_taken", { field: "name" });
+        throw error;
+      }
+    });
+  },
+});
 
-export async function deleteBucket(db: Db, caller: Caller, rawId: unknown) {
-  const bucketId = validate(id("bucket"), rawId);
-  await mutate(db, caller, async (tx, guard) => {
-    const [bucket] = await tx
-      .select()
-      .from(obsBuckets)
-      .where(and(eq(obsBuckets.id, bucketId), eq(obsBuckets.accountId, caller.accountId)));
-    if (bucket === undefined) throw new DomainError("resource.not_found");
-    await guard(bucketRequest(caller, "delete", bucket));
-    await tx.delete(obsBuckets).where(and(eq(obsBuckets.id, bucket.id), eq(obsBuckets.accountId, caller.accountId)));
-  });
-}
+export const deleteBucket = command({
+  action: "obs:buckets:delete",
+  input: bucketIdInput,
+  async run({ caller, change }, { bucketId }): Promise<void> {
+    await change(async (tx, guard) => {
+      const [bucket] = await tx
+        .select()
+        .from(obsBuckets)
+        .where(and(eq(obsBuckets.id, bucketId), eq(obsBuckets.accountId, caller.accountId)));
+      if (bucket === undefined) throw new DomainError("resource.not_found");
+      await guard(bucketRequest(caller, "delete", bucket));
+      await tx.delete(obsBuckets).where(and(eq(obsBuckets.id, bucket.id), eq(obsBuckets.accountId, caller.accountId)));
+    });
+  },
+});

@@ -36,3 +36,7 @@ export const createBucketInput = z.object({
   storageClass: z.enum(storageClasses, { error: "Select a storage class." }),
   ...placement,
 });
+
+export const instanceIdInput = z.object({ instanceId: id("instance") });
+
+export const bucketIdInput = z.object({ bucketId: id("bucket") });

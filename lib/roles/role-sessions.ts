@@ -4,11 +4,12 @@
  * or a change of the agency takes effect at once.
  */
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts, agencies, recentRoles, roleSessions, users, type RoleEndReason } from "@/db/schema";
 import { isExpired } from "@/lib/agencies/validity";
-import { recordEvent } from "@/lib/audit";
-import { authorize, mutate, requireAllowed } from "@/lib/authz/authorize";
+import { auditDenied, authorize, authorizer, type GuardedRequest, mutate, requireAllowed, selfService } from "@/lib/authz/authorize";
+import { command } from "@/lib/authz/command";
 import { assertNotSwitched } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
@@ -21,7 +22,7 @@ export const LOGIN_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 const RECENT_ROLES_SHOWN = 10;
 
-const assumeRequest = (principal: Caller, accountName: string, agencyName: string) => ({
+const assumeRequest = (principal: Caller, accountName: string, agencyName: string): GuardedRequest => ({
   action: "iam:agencies:assume",
   resource: urn("iam", null, principal.accountId, "agency", `${accountName}/${agencyName}`),
   target: `agency ${accountName}/${agencyName}`,
@@ -34,65 +35,85 @@ const ownedBy = (table: typeof roleSessions | typeof recentRoles, caller: Caller
     caller.userId === null ? isNull(table.principalUserId) : eq(table.principalUserId, caller.userId),
   );
 
-export function switchedCaller(principal: Caller, account: { id: string; name: string }, agency: { id: string; name: string; expiresAt: Date | null }, roleSessionId: string): Caller {
-  return { ...ownAccountCaller(principal), accountId: account.id, accountName: account.name, agency: { id: agency.id, name: agency.name, roleSessionId, expiresAt: agency.expiresAt } };
+export function switchedCaller(
+  principal: Caller,
+  account: { id: string; name: string },
+  agency: { id: string; name: string; expiresAt: Date | null },
+  roleSessionId: string,
+): Caller {
+  return {
+    ...ownAccountCaller(principal),
+    accountId: account.id,
+    accountName: account.name,
+    agency: { id: agency.id, name: agency.name, roleSessionId, expiresAt: agency.expiresAt },
+  };
 }
 
 /**
  * Starts a role session. Every way the agency can be unusable gets the same answer, so that a
  * stranger cannot tell which accounts and agencies exist.
  */
-export async function assumeRole(db: Db, caller: Caller, raw: unknown, loginId: string) {
-  const input = validate(switchRoleInput, raw);
-  const principal = ownAccountCaller(caller);
-  const request = assumeRequest(principal, input.accountName, input.agencyName);
-  // The permission comes first: without it, nothing about other accounts is looked at.
-  await requireAllowed(db, principal, request);
-  const [found] = await db
-    .select({ agency: agencies, accountName: accounts.name })
-    .from(agencies)
-    .innerJoin(accounts, eq(accounts.id, agencies.accountId))
-    .where(and(sql`lower(${accounts.name}) = lower(${input.accountName})`, eq(agencies.name, input.agencyName)));
-  const usable = found !== undefined && found.agency.delegatedAccountId === principal.accountId && !isExpired(found.agency.expiresAt, new Date());
-  if (!usable) {
-    await db.transaction((tx) =>
-      recordEvent(tx, principal, { action: request.action, target: request.target, decision: "deny", detail: { reason: "unknown, expired or untrusted agency" } }),
+export const assumeRole = command({
+  action: "iam:agencies:assume",
+  input: switchRoleInput,
+  async run({ db, caller, loginId }, input) {
+    const principal = ownAccountCaller(caller);
+    const request = assumeRequest(principal, input.accountName, input.agencyName);
+    // The permission comes first: without it, nothing about other accounts is looked at.
+    await requireAllowed(db, principal, request);
+    const [found] = await db
+      .select({ agency: agencies, accountName: accounts.name })
+      .from(agencies)
+      .innerJoin(accounts, eq(accounts.id, agencies.accountId))
+      .where(and(sql`lower(${accounts.name}) = lower(${input.accountName})`, eq(agencies.name, input.agencyName)));
+    const usable = found !== undefined && found.agency.delegatedAccountId === principal.accountId && !isExpired(found.agency.expiresAt, new Date());
+    if (!usable) {
+      await auditDenied(db, principal, request, "unknown, expired or untrusted agency");
+      throw new DomainError("role.unavailable", { field: "agencyName" });
+    }
+    const { agency } = found;
+    // The account may have been typed in other letters: decide again on its real name, so a Deny written for it holds.
+    const decided = found.accountName === input.accountName ? request : assumeRequest(principal, found.accountName, agency.name);
+    // The principal acts here, not the role it may be in: the change is decided and recorded in its own account.
+    return mutate(
+      db,
+      principal,
+      async (tx, guard) => {
+        // Filled once the session exists: the events are written when the change commits.
+        const detail: { roleSessionId?: string } = {};
+        await guard({ ...decided, target: request.target, detail });
+        await tx
+          .update(roleSessions)
+          .set({ endedAt: new Date(), endedReason: "switched_back" })
+          .where(and(ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
+        const [session] = await tx
+          .insert(roleSessions)
+          .values({
+            agencyId: agency.id,
+            agencyName: agency.name,
+            accountId: agency.accountId,
+            principalAccountId: principal.accountId,
+            principalUserId: principal.userId,
+            loginId,
+          })
+          .returning({ id: roleSessions.id });
+        await tx
+          .insert(recentRoles)
+          .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
+          .onConflictDoUpdate({
+            target: [recentRoles.principalAccountId, recentRoles.principalUserId, recentRoles.accountName, recentRoles.agencyName],
+            set: { lastUsedAt: new Date() },
+          });
+        const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
+        detail.roleSessionId = session!.id;
+        // Both trails record it: the delegating account sees who came in, the own account where its user went.
+        guard.alsoRecord(acting, { ...decided, target: `agency ${agency.name}`, detail });
+        return { roleSessionId: session!.id, caller: acting };
+      },
+      ["iam:agencies:assume"],
     );
-    throw new DomainError("role.unavailable", { field: "agencyName" });
-  }
-  const { agency } = found;
-  // The account may have been typed in other letters: decide again on its real name, so a Deny written for it holds.
-  if (found.accountName !== input.accountName) await requireAllowed(db, principal, assumeRequest(principal, found.accountName, agency.name));
-  return db.transaction(async (tx) => {
-    await tx
-      .update(roleSessions)
-      .set({ endedAt: new Date(), endedReason: "switched_back" })
-      .where(and(ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
-    const [session] = await tx
-      .insert(roleSessions)
-      .values({
-        agencyId: agency.id,
-        agencyName: agency.name,
-        accountId: agency.accountId,
-        principalAccountId: principal.accountId,
-        principalUserId: principal.userId,
-        loginId,
-      })
-      .returning({ id: roleSessions.id });
-    await tx
-      .insert(recentRoles)
-      .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
-      .onConflictDoUpdate({
-        target: [recentRoles.principalAccountId, recentRoles.principalUserId, recentRoles.accountName, recentRoles.agencyName],
-        set: { lastUsedAt: new Date() },
-      });
-    const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
-    // Both trails record it: the delegating account sees who came in, the own account where its user went.
-    await recordEvent(tx, acting, { action: request.action, target: `agency ${agency.name}`, decision: "allow", detail: { roleSessionId: session!.id } });
-    await recordEvent(tx, principal, { action: request.action, target: request.target, decision: "allow", detail: { roleSessionId: session!.id } });
-    return { roleSessionId: session!.id, caller: acting };
-  });
-}
+  },
+});
 
 const endMessages: Record<RoleEndReason, string> = {
   switched_back: "you switched back",
@@ -132,29 +153,48 @@ export async function resolveRoleSession(db: Db, principal: Caller, roleSessionI
       }
       return { ok: true, caller: switchedCaller(principal, { id: session.accountId, name: accountName }, agency, session.id) };
     }
-    await db.update(roleSessions).set({ endedAt: now, endedReason: reason }).where(and(eq(roleSessions.id, session.id), isNull(roleSessions.endedAt)));
+    await db
+      .update(roleSessions)
+      .set({ endedAt: now, endedReason: reason })
+      .where(and(eq(roleSessions.id, session.id), isNull(roleSessions.endedAt)));
   }
   return { ok: false, notice: endedNotice(accountName, session.agencyName, reason) };
 }
 
 /** Switch Back (or sign-out): ends the caller's role session and records it in the delegating account. */
-export async function endOwnRoleSession(db: Db, caller: Caller, reason: "switched_back" | "signed_out"): Promise<void> {
-  if (!caller.agency) return;
-  const agency = caller.agency;
-  await db.transaction(async (tx) => {
-    await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: reason }).where(and(eq(roleSessions.id, agency.roleSessionId), isNull(roleSessions.endedAt)));
-    await recordEvent(tx, caller, { action: "iam:agencies:switchBack", target: `agency ${agency.name}`, decision: "allow", detail: { roleSessionId: agency.roleSessionId, reason } });
-  });
-}
+export const endOwnRoleSession = command({
+  action: "iam:agencies:switchBack",
+  input: z.object({ reason: z.enum(["switched_back", "signed_out"]) }),
+  async run({ db, caller }, { reason }): Promise<void> {
+    const agency = caller.agency;
+    if (!agency) return;
+    // Recorded in the delegating account, whose agency the principal leaves.
+    await selfService(
+      db,
+      caller,
+      { action: "iam:agencies:switchBack", target: `agency ${agency.name}`, detail: { roleSessionId: agency.roleSessionId, reason } },
+      async (tx) => {
+        await tx
+          .update(roleSessions)
+          .set({ endedAt: new Date(), endedReason: reason })
+          .where(and(eq(roleSessions.id, agency.roleSessionId), isNull(roleSessions.endedAt)));
+        return { value: undefined };
+      },
+    );
+  },
+});
 
+/** The principal's recent roles, kept to those its policies still let it switch to (the list is a shortcut to Switch Role). */
 export async function recentRolesOf(db: Db, caller: Caller) {
   const principal = ownAccountCaller(caller);
-  return db
+  const check = await authorizer(db, principal);
+  const rows = await db
     .select({ accountName: recentRoles.accountName, agencyName: recentRoles.agencyName, lastUsedAt: recentRoles.lastUsedAt })
     .from(recentRoles)
     .where(ownedBy(recentRoles, principal))
     .orderBy(desc(recentRoles.lastUsedAt))
     .limit(RECENT_ROLES_SHOWN);
+  return rows.filter((r) => check(assumeRequest(principal, r.accountName, r.agencyName)).allowed);
 }
 
 /** Agency names of `accountName` that trust the caller's own account and are still valid; empty for anything else. */
@@ -180,9 +220,16 @@ export async function suggestAgencies(db: Db, caller: Caller, accountName: strin
 /** The delegating account's view: sessions currently using one of its agencies. */
 export async function listActiveRoleSessions(db: Db, caller: Caller, rawAgencyId: unknown) {
   const agencyId = validate(id("agency"), rawAgencyId);
-  const [agency] = await db.select().from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.accountId, caller.accountId)));
+  const [agency] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.accountId, caller.accountId)));
   if (agency === undefined) throw new DomainError("agency.not_found");
-  await requireAllowed(db, caller, { action: "iam:agencies:get", resource: urn("iam", null, caller.accountId, "agency", agency.name), target: `agency ${agency.name}` });
+  await requireAllowed(db, caller, {
+    action: "iam:agencies:get",
+    resource: urn("iam", null, caller.accountId, "agency", agency.name),
+    target: `agency ${agency.name}`,
+  });
   const principalAccount = sql<string>`(select name from ${accounts} where ${accounts.id} = ${roleSessions.principalAccountId})`;
   return db
     .select({ id: roleSessions.id, startedAt: roleSessions.startedAt, lastSeenAt: roleSessions.lastSeenAt, principalAccount, userName: users.name })
@@ -192,24 +239,34 @@ export async function listActiveRoleSessions(db: Db, caller: Caller, rawAgencyId
     .orderBy(desc(roleSessions.startedAt));
 }
 
-export async function endRoleSessionAsOwner(db: Db, caller: Caller, raw: unknown): Promise<void> {
-  const input = validate(endRoleSessionInput, raw);
-  await mutate(db, caller, async (tx, guard) => {
-    const [row] = await tx
-      .select({ session: roleSessions, agencyName: agencies.name })
-      .from(roleSessions)
-      .innerJoin(agencies, eq(agencies.id, roleSessions.agencyId))
-      .where(and(eq(roleSessions.id, input.roleSessionId), eq(roleSessions.agencyId, input.agencyId), eq(agencies.accountId, caller.accountId), isNull(roleSessions.endedAt)));
-    if (row === undefined) throw new DomainError("role.session_not_found");
-    const request = {
-      action: "iam:agencies:revokeSession",
-      resource: urn("iam", null, caller.accountId, "agency", row.agencyName),
-      target: `agency ${row.agencyName}`,
-      detail: { roleSessionId: row.session.id },
-    };
-    await guard(request);
-    // A switched role ends only its own session, with Switch Back.
-    assertNotSwitched(caller, guard, request);
-    await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: "ended_by_owner" }).where(eq(roleSessions.id, row.session.id));
-  });
-}
+export const endRoleSessionAsOwner = command({
+  action: "iam:agencies:revokeSession",
+  input: endRoleSessionInput,
+  async run({ caller, change }, input): Promise<void> {
+    await change(async (tx, guard) => {
+      const [row] = await tx
+        .select({ session: roleSessions, agencyName: agencies.name })
+        .from(roleSessions)
+        .innerJoin(agencies, eq(agencies.id, roleSessions.agencyId))
+        .where(
+          and(
+            eq(roleSessions.id, input.roleSessionId),
+            eq(roleSessions.agencyId, input.agencyId),
+            eq(agencies.accountId, caller.accountId),
+            isNull(roleSessions.endedAt),
+          ),
+        );
+      if (row === undefined) throw new DomainError("role.session_not_found");
+      const request: GuardedRequest = {
+        action: "iam:agencies:revokeSession",
+        resource: urn("iam", null, caller.accountId, "agency", row.agencyName),
+        target: `agency ${row.agencyName}`,
+        detail: { roleSessionId: row.session.id },
+      };
+      await guard(request);
+      // A switched role ends only its own session, with Switch Back.
+      assertNotSwitched(caller, guard, request);
+      await tx.update(roleSessions).set({ endedAt: new Date(), endedReason: "ended_by_owner" }).where(eq(roleSessions.id, row.session.id));
+    });
+  },
+});

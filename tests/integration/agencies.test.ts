@@ -39,7 +39,13 @@ const base = {
   validityKind: "one_day",
   description: "Umbrella reads our ECS",
 };
-const full = (over: Record<string, unknown> = {}) => ({ ...base, policyIds: [policy["ECS ReadOnlyAccess"]], scopeKind: "regions", regions: ["cn-north-4"], ...over });
+const full = (over: Record<string, unknown> = {}) => ({
+  ...base,
+  policyIds: [policy["ECS ReadOnlyAccess"]],
+  scopeKind: "regions",
+  regions: ["cn-north-4"],
+  ...over,
+});
 
 async function agencyCount() {
   return (await t.db.select().from(agencies)).length;
@@ -67,7 +73,10 @@ describe("creating an agency", () => {
     expect(lifetime).toBeGreaterThan(23.9 * 3600_000);
     expect(lifetime).toBeLessThan(24.1 * 3600_000);
     expect(permissions).toMatchObject([{ policyName: "ECS ReadOnlyAccess", scopeKind: "regions", scopeValues: ["cn-north-4"] }]);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "iam:agencies:create"), eq(auditEvents.target, "agency umbrella-readers")));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "iam:agencies:create"), eq(auditEvents.target, "agency umbrella-readers")));
     expect(event).toMatchObject({ decision: "allow", actor: "acme (root)" });
     expect(event!.detail).toMatchObject({ delegatedParty: "account umbrella", policies: ["ECS ReadOnlyAccess"] });
   });
@@ -142,7 +151,10 @@ describe("creating an agency", () => {
     expect(error).toBeInstanceOf(AccessDeniedError);
     expect(error.message).toMatch(/iam:agencies:create/);
     expect(await agencyCount()).toBe(before);
-    const denials = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actor, "acme/bob"), eq(auditEvents.action, "iam:agencies:create")));
+    const denials = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actor, "acme/bob"), eq(auditEvents.action, "iam:agencies:create")));
     expect(denials.map((d) => d.decision)).toEqual(["deny", "deny"]);
     await expect(listAgencies(t.db, bob)).rejects.toBeInstanceOf(AccessDeniedError);
   });
@@ -181,10 +193,13 @@ describe("listing", () => {
   test("an account never lists or reads another account's agencies", async () => {
     const globex = await callerFor(t.db, "globex");
     expect((await listAgencies(t.db, globex, {})).rows.map((r) => r.name)).not.toContain("globex-ops");
-    const [ops] = await t.db.select().from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "globex-ops")));
+    const [ops] = await t.db
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "globex-ops")));
     for (const attempt of [
       () => getAgency(t.db, globex, ops!.id),
-      () => deleteAgency(t.db, globex, ops!.id),
+      () => deleteAgency(t.db, globex, { agencyId: ops!.id }),
       () => updateAgency(t.db, globex, { agencyId: ops!.id, validityKind: "unlimited" }),
       () => addAgencyPermissions(t.db, globex, { agencyId: ops!.id, policyIds: [policy["Tenant Administrator"]], scopeKind: "all" }),
     ]) {
@@ -206,7 +221,10 @@ describe("editing and deleting", () => {
   });
 
   test("an expired agency comes back to life when given a new validity", async () => {
-    const [old] = await t.db.select().from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "old-audit")));
+    const [old] = await t.db
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, "old-audit")));
     await updateAgency(t.db, acme, { agencyId: old!.id, validityKind: "custom", validityDays: "7", description: old!.description });
     const renewed = (await getAgency(t.db, acme, old!.id)).agency.expiresAt!;
     expect(renewed.getTime()).toBeGreaterThan(Date.now() + 6 * 86400_000);
@@ -214,29 +232,48 @@ describe("editing and deleting", () => {
 
   test("add and remove permissions; the last one cannot be removed", async () => {
     const created = await createAgency(t.db, acme, full({ name: "perms" }));
-    const [payments] = await t.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
-    await addAgencyPermissions(t.db, acme, { agencyId: created.id, policyIds: [policy["OBS ReadOnlyAccess"]], scopeKind: "projects", projects: [payments!.id] });
+    const [payments] = await t.db
+      .select()
+      .from(enterpriseProjects)
+      .where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
+    await addAgencyPermissions(t.db, acme, {
+      agencyId: created.id,
+      policyIds: [policy["OBS ReadOnlyAccess"]],
+      scopeKind: "projects",
+      projects: [payments!.id],
+    });
     let { permissions } = await getAgency(t.db, acme, created.id);
-    expect(permissions.map((p) => [p.policyName, p.scopeKind])).toEqual([["ECS ReadOnlyAccess", "regions"], ["OBS ReadOnlyAccess", "projects"]]);
+    expect(permissions.map((p) => [p.policyName, p.scopeKind])).toEqual([
+      ["ECS ReadOnlyAccess", "regions"],
+      ["OBS ReadOnlyAccess", "projects"],
+    ]);
     await removeAgencyPermission(t.db, acme, { agencyId: created.id, permissionId: permissions[0]!.id });
     ({ permissions } = await getAgency(t.db, acme, created.id));
     expect(permissions.map((p) => p.policyName)).toEqual(["OBS ReadOnlyAccess"]);
-    await expect(removeAgencyPermission(t.db, acme, { agencyId: created.id, permissionId: permissions[0]!.id })).rejects.toMatchObject({ code: "agency.last_permission" });
+    await expect(removeAgencyPermission(t.db, acme, { agencyId: created.id, permissionId: permissions[0]!.id })).rejects.toMatchObject({
+      code: "agency.last_permission",
+    });
     expect((await getAgency(t.db, acme, created.id)).permissions).toHaveLength(1);
   });
 
   test("a custom policy attached to an agency cannot be deleted", async () => {
-    const custom = await createPolicy(t.db, acme, { name: "agency-policy", document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:instances:list"]}]}' });
+    const custom = await createPolicy(t.db, acme, {
+      name: "agency-policy",
+      document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:instances:list"]}]}',
+    });
     await createAgency(t.db, acme, full({ name: "uses-custom", policyIds: [custom.id] }));
-    await expect(deletePolicy(t.db, acme, custom.id)).rejects.toMatchObject({ code: "policy.in_use" });
+    await expect(deletePolicy(t.db, acme, { policyId: custom.id })).rejects.toMatchObject({ code: "policy.in_use" });
   });
 
   test("delete removes the agency and its permissions, audited", async () => {
     const created = await createAgency(t.db, acme, full({ name: "doomed" }));
-    await deleteAgency(t.db, acme, created.id);
+    await deleteAgency(t.db, acme, { agencyId: created.id });
     await expect(getAgency(t.db, acme, created.id)).rejects.toMatchObject({ code: "agency.not_found" });
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "iam:agencies:delete"), eq(auditEvents.target, "agency doomed")));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "iam:agencies:delete"), eq(auditEvents.target, "agency doomed")));
     expect(event?.decision).toBe("allow");
-    await expect(deleteAgency(t.db, bob, created.id)).rejects.toMatchObject({ code: "agency.not_found" });
+    await expect(deleteAgency(t.db, bob, { agencyId: created.id })).rejects.toMatchObject({ code: "agency.not_found" });
   });
 });

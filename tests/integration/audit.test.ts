@@ -6,7 +6,7 @@ import { AUDIT_PAGE_SIZE, csvHeader, csvRow, exportAuditEvents, getAuditEvent, l
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, ValidationError } from "@/lib/errors";
 import { createGroup } from "@/lib/iam/groups";
-import { setInstanceState } from "@/lib/resources/ecs";
+import { stopInstance } from "@/lib/resources/ecs";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { state } from "../helpers/action-harness";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
@@ -37,7 +37,7 @@ describe("the audit trail", () => {
     const gina = await callerFor(t.db, "globex", "gina");
     const { caller } = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "globex-ops" }, "login");
     const [web01] = await t.db.select().from(ecsInstances).where(eq(ecsInstances.name, "web-01"));
-    await setInstanceState(t.db, caller, web01!.id, "stopped");
+    await stopInstance(t.db, caller, { instanceId: web01!.id });
 
     const { events } = await listAuditEvents(t.db, acme, { actor: "globex/gina", agency: "globex-ops", action: "ecs:instances:stop" });
     expect(events).toHaveLength(1);
@@ -113,7 +113,7 @@ describe("the audit trail", () => {
   });
 
   test("events are append-only, enforced by the database", async () => {
-    const [event] = await t.db.select().from(auditEvents).limit(1);
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.accountId, acme.accountId)).limit(1);
     const reason = (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message);
     expect(reason(await rejection(() => t.db.execute(sql`update audit_events set decision = 'deny' where id = ${event!.id}`)))).toMatch(/append-only/);
     expect(reason(await rejection(() => t.db.execute(sql`delete from audit_events where id = ${event!.id}`)))).toMatch(/append-only/);
@@ -127,7 +127,7 @@ describe("the audit trail", () => {
       accountId: "a",
       actorAccountId: null,
       actorUserId: null,
-      actor: "=HYPERLINK(\"x\")",
+      actor: '=HYPERLINK("x")',
       agencyId: null,
       agencyName: null,
       action: "a,b",

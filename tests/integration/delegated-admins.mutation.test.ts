@@ -73,5 +73,12 @@ test("an account that is not a delegated administrator is refused the multi-acco
     .select({ action: auditEvents.action, target: auditEvents.target, decision: auditEvents.decision, detail: auditEvents.detail })
     .from(auditEvents)
     .where(and(eq(auditEvents.accountId, ids.umbrella!), eq(auditEvents.action, "securitycenter:multiAccount:list")));
-  expect(events).toEqual([{ action: "securitycenter:multiAccount:list", target: "Security Center multi-account module", decision: "deny", detail: { reason: "not a delegated administrator" } }]);
+  expect(events).toEqual([
+    {
+      action: "securitycenter:multiAccount:list",
+      target: "Security Center multi-account module",
+      decision: "deny",
+      detail: { reason: "not a delegated administrator", resource: expect.stringMatching(/^securitycenter::.+:directory:\*$/) },
+    },
+  ]);
 });

@@ -44,11 +44,14 @@ test("widening a policy while it is being attached never leaves the wide version
     const policy = await createPolicy(t.db, acme, { name: `narrow-${round}`, document: allow("ecs:instances:list") });
     const group = await createGroup(t.db, acme, { name: `target-${round}` });
     await settle([
-      updatePolicy(t.db, editor, policy.id, { name: `narrow-${round}`, document: allow("*") }),
+      updatePolicy(t.db, editor, { policyId: policy.id, name: `narrow-${round}`, document: allow("*") }),
       grantPolicyToGroup(t.db, granter, { groupId: group.id, policyId: policy.id, scopeKind: "all" }),
     ]);
     const [document] = await t.db.select({ d: policies.document }).from(policies).where(eq(policies.id, policy.id));
-    const attached = await t.db.select().from(groupGrants).where(and(eq(groupGrants.groupId, group.id), eq(groupGrants.policyId, policy.id)));
+    const attached = await t.db
+      .select()
+      .from(groupGrants)
+      .where(and(eq(groupGrants.groupId, group.id), eq(groupGrants.policyId, policy.id)));
     const wide = JSON.stringify(document!.d).includes('"*"');
     expect({ round, wideAndAttached: wide && attached.length > 0 }).toEqual({ round, wideAndAttached: false });
   }

@@ -48,7 +48,7 @@ describe("users", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "iam:users:create"), eq(auditEvents.target, "user carol")));
     expect(event).toMatchObject({ actor: "acme/alice", decision: "allow", accountId: alice.accountId });
-    await deleteUser(t.db, alice, created.id);
+    await deleteUser(t.db, alice, { userId: created.id });
     expect((await listUsers(t.db, alice)).map((u) => u.name)).not.toContain("carol");
   });
 
@@ -70,7 +70,7 @@ describe("users", () => {
   });
 
   test("a user may not delete the user they are signed in as", async () => {
-    const error = await rejection(() => deleteUser(t.db, alice, alice.userId));
+    const error = await rejection(() => deleteUser(t.db, alice, { userId: alice.userId }));
     expect((error as DomainError).code).toBe("user.self_delete");
   });
 
@@ -110,9 +110,9 @@ describe("groups and grants", () => {
     await grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "projects", projects: [payments!.id] });
     expect((await listInstances(t.db, daveCaller)).map((i) => i.name).sort()).toEqual(["pay-api-01", "pay-batch-01"]);
 
-    await revokeGrant(t.db, alice, (await getGroup(t.db, alice, group.id)).grants[0]!.id);
+    await revokeGrant(t.db, alice, { grantId: (await getGroup(t.db, alice, group.id)).grants[0]!.id });
     await expect(listInstances(t.db, daveCaller)).rejects.toBeInstanceOf(AccessDeniedError);
-    await deleteGroup(t.db, alice, group.id);
+    await deleteGroup(t.db, alice, { groupId: group.id });
   });
 
   test.each([
@@ -125,9 +125,7 @@ describe("groups and grants", () => {
 
   test("a scope must name known regions or the account's own projects", async () => {
     const group = await createGroup(t.db, alice, { name: "scoped" });
-    await expectFieldError("regions", () =>
-      grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "regions", regions: [] }),
-    );
+    await expectFieldError("regions", () => grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "regions", regions: [] }));
     await expectFieldError("regions", () =>
       grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "regions", regions: ["mars-1"] }),
     );
@@ -136,9 +134,7 @@ describe("groups and grants", () => {
     await expectFieldError("projects", () =>
       grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "projects", projects: [foreignProject!.id] }),
     );
-    await expectFieldError("scopeKind", () =>
-      grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "everywhere" }),
-    );
+    await expectFieldError("scopeKind", () => grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: ecsReadOnly, scopeKind: "everywhere" }));
   });
 });
 
@@ -148,32 +144,36 @@ describe("custom policies", () => {
   test("create, read, edit and delete a custom policy", async () => {
     const created = await createPolicy(t.db, alice, { name: "obs-admin", description: "OBS", document });
     expect((await getPolicy(t.db, alice, created.id)).document).toEqual(JSON.parse(document));
-    await updatePolicy(t.db, alice, created.id, { name: "obs-admin-2", document: document.replace("obs:*:*", "obs:buckets:*") });
+    await updatePolicy(t.db, alice, { policyId: created.id, name: "obs-admin-2", document: document.replace("obs:*:*", "obs:buckets:*") });
     const updated = await getPolicy(t.db, alice, created.id);
     expect(updated.name).toBe("obs-admin-2");
     expect(updated.document).toMatchObject({ Statement: [{ Action: ["obs:buckets:*"] }] });
-    await deletePolicy(t.db, alice, created.id);
+    await deletePolicy(t.db, alice, { policyId: created.id });
     await expect(getPolicy(t.db, alice, created.id)).rejects.toMatchObject({ code: "policy.not_found" });
   });
 
   test("malformed JSON is reported at the document field with its position", async () => {
     await expectFieldError("document", () => createPolicy(t.db, alice, { name: "broken", document: '{"Version": "1.1",\n "Statement": [}' }), /line 2, column/);
-    await expectFieldError("document", () => createPolicy(t.db, alice, { name: "broken", document: '{"Version":"1.1","Statement":[{"Effect":"Permit","Action":["*"]}]}' }), /Statement\[0\]\.Effect/);
+    await expectFieldError(
+      "document",
+      () => createPolicy(t.db, alice, { name: "broken", document: '{"Version":"1.1","Statement":[{"Effect":"Permit","Action":["*"]}]}' }),
+      /Statement\[0\]\.Effect/,
+    );
   });
 
   test("names are unique and may not shadow system policies", async () => {
     await expectFieldError("name", () => createPolicy(t.db, alice, { name: "Tenant Administrator", document }), /system policy/);
     const first = await createPolicy(t.db, alice, { name: "dup", document });
     await expectFieldError("name", () => createPolicy(t.db, alice, { name: "dup", document }), /already exists/);
-    await deletePolicy(t.db, alice, first.id);
+    await deletePolicy(t.db, alice, { policyId: first.id });
   });
 
   test("system policies cannot be edited or deleted, and a policy in use cannot be deleted", async () => {
-    await expect(updatePolicy(t.db, alice, ecsReadOnly, { name: "x", document })).rejects.toMatchObject({ code: "policy.system_readonly" });
-    await expect(deletePolicy(t.db, alice, ecsReadOnly)).rejects.toMatchObject({ code: "policy.system_readonly" });
+    await expect(updatePolicy(t.db, alice, { policyId: ecsReadOnly, name: "x", document })).rejects.toMatchObject({ code: "policy.system_readonly" });
+    await expect(deletePolicy(t.db, alice, { policyId: ecsReadOnly })).rejects.toMatchObject({ code: "policy.system_readonly" });
     const policy = await createPolicy(t.db, alice, { name: "in-use", document });
     const group = await createGroup(t.db, alice, { name: "uses-policy" });
     await grantPolicyToGroup(t.db, alice, { groupId: group.id, policyId: policy.id, scopeKind: "all" });
-    await expect(deletePolicy(t.db, alice, policy.id)).rejects.toMatchObject({ code: "policy.in_use" });
+    await expect(deletePolicy(t.db, alice, { policyId: policy.id })).rejects.toMatchObject({ code: "policy.in_use" });
   });
 });

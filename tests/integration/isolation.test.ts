@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { addUserToGroup, deleteGroup, getGroup, grantPolicyToGroup, listGroups, removeUserFromGroup, revokeGrant } from "@/lib/iam/groups";
 import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from "@/lib/iam/policies";
 import { deleteUser, listUsers } from "@/lib/iam/users";
-import { deleteInstance, listInstances, setInstanceState } from "@/lib/resources/ecs";
+import { deleteInstance, listInstances, stopInstance } from "@/lib/resources/ecs";
 import { deleteBucket, listBuckets } from "@/lib/resources/obs";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { tableCounts } from "../helpers/snapshot";
@@ -22,8 +22,14 @@ beforeAll(async () => {
     name: "acme-secret-policy",
     document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:*:*"]}]}',
   });
-  const [user] = await t.db.select().from(users).where(and(eq(users.accountId, acmeRoot.accountId), eq(users.name, "alice")));
-  const [group] = await t.db.select().from(groups).where(and(eq(groups.accountId, acmeRoot.accountId), eq(groups.name, "admins")));
+  const [user] = await t.db
+    .select()
+    .from(users)
+    .where(and(eq(users.accountId, acmeRoot.accountId), eq(users.name, "alice")));
+  const [group] = await t.db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.accountId, acmeRoot.accountId), eq(groups.name, "admins")));
   const [grant] = await t.db.select().from(groupGrants).where(eq(groupGrants.groupId, group!.id));
   const [instance] = await t.db.select().from(ecsInstances).where(eq(ecsInstances.accountId, acmeRoot.accountId));
   const [bucket] = await t.db.select().from(obsBuckets).where(eq(obsBuckets.accountId, acmeRoot.accountId));
@@ -44,17 +50,21 @@ describe.each(strangers)("%s", (_label, who) => {
     const attempts: [string, () => Promise<unknown>][] = [
       ["getGroup", () => getGroup(t.db, caller, acme.groupId)],
       ["getPolicy", () => getPolicy(t.db, caller, acme.policyId)],
-      ["updatePolicy", () => updatePolicy(t.db, caller, acme.policyId, { name: "pwned", document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"]}]}' })],
-      ["deletePolicy", () => deletePolicy(t.db, caller, acme.policyId)],
-      ["deleteUser", () => deleteUser(t.db, caller, acme.userId)],
-      ["deleteGroup", () => deleteGroup(t.db, caller, acme.groupId)],
+      [
+        "updatePolicy",
+        () =>
+          updatePolicy(t.db, caller, { policyId: acme.policyId, name: "pwned", document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"]}]}' }),
+      ],
+      ["deletePolicy", () => deletePolicy(t.db, caller, { policyId: acme.policyId })],
+      ["deleteUser", () => deleteUser(t.db, caller, { userId: acme.userId })],
+      ["deleteGroup", () => deleteGroup(t.db, caller, { groupId: acme.groupId })],
       ["addUserToGroup", () => addUserToGroup(t.db, caller, { userId: acme.userId, groupId: acme.groupId })],
       ["removeUserFromGroup", () => removeUserFromGroup(t.db, caller, { userId: acme.userId, groupId: acme.groupId })],
       ["grantPolicyToGroup", () => grantPolicyToGroup(t.db, caller, { groupId: acme.groupId, policyId: acme.policyId, scopeKind: "all" })],
-      ["revokeGrant", () => revokeGrant(t.db, caller, acme.grantId)],
-      ["stopInstance", () => setInstanceState(t.db, caller, acme.instanceId, "stopped")],
-      ["deleteInstance", () => deleteInstance(t.db, caller, acme.instanceId)],
-      ["deleteBucket", () => deleteBucket(t.db, caller, acme.bucketId)],
+      ["revokeGrant", () => revokeGrant(t.db, caller, { grantId: acme.grantId })],
+      ["stopInstance", () => stopInstance(t.db, caller, { instanceId: acme.instanceId })],
+      ["deleteInstance", () => deleteInstance(t.db, caller, { instanceId: acme.instanceId })],
+      ["deleteBucket", () => deleteBucket(t.db, caller, { bucketId: acme.bucketId })],
     ];
     for (const [name, attempt] of attempts) {
       const error = await rejection(attempt);

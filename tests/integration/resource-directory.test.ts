@@ -89,7 +89,10 @@ describe("delegated administrator accounts", () => {
 
     await deregister(acme, "config", "globex");
     await expect(multiAccountView(t.db, globex, "config")).rejects.toMatchObject({ code: "rd.not_delegated_admin" });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, acme.accountId), eq(auditEvents.target, "trusted service Config Audit")));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, acme.accountId), eq(auditEvents.target, "trusted service Config Audit")));
     expect(events.map((e) => [e.action, e.decision, (e.detail as { account: string }).account])).toEqual([
       ["resourcemanager:RegisterDelegatedAdministrator", "allow", "globex"],
       ["resourcemanager:DeregisterDelegatedAdministrator", "allow", "globex"],
@@ -137,19 +140,26 @@ describe("delegated administrator accounts", () => {
       name: "delegated-admin-managers",
       document: JSON.stringify({
         Version: "1",
-        Statement: [{ Action: ["resourcemanager:RegisterDelegatedAdministrator", "resourcemanager:DeregisterDelegatedAdministrator"], Resource: "*", Effect: "Allow" }],
+        Statement: [
+          { Action: ["resourcemanager:RegisterDelegatedAdministrator", "resourcemanager:DeregisterDelegatedAdministrator"], Resource: "*", Effect: "Allow" },
+        ],
       }),
     });
     const group = await createGroup(t.db, acme, { name: "rd-delegators" });
     await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: policy.id, scopeKind: "all" });
-    const [bobRow] = await t.db.select().from(users).where(and(eq(users.accountId, acme.accountId), eq(users.name, "bob")));
+    const [bobRow] = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.accountId, acme.accountId), eq(users.name, "bob")));
     await addUserToGroup(t.db, acme, { userId: bobRow!.id, groupId: group.id });
 
     await register(bob, "cloudfw", "initech");
     expect((await getTrustedService(t.db, bob, "cloudfw")).admins.map((a) => a.name)).toEqual(["initech"]);
     await deregister(bob, "cloudfw", "initech");
     // The two actions open nothing else.
-    await expect(createFolder(t.db, bob, { name: "bobs", parentId: (await directoryStructure(t.db, acme)).folders[0]!.id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(createFolder(t.db, bob, { name: "bobs", parentId: (await directoryStructure(t.db, acme)).folders[0]!.id })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
   });
 
   test("20 parallel registrations for a service with maximum 1 end with exactly one registered", async () => {
@@ -158,8 +168,13 @@ describe("delegated administrator accounts", () => {
     const hash = await hashPassword("Irrelevant-1");
     const extra: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const [account] = await t.db.insert(accounts).values({ name: `racer-${i}`, passwordHash: hash }).returning();
-      await t.db.insert(rdMembers).values({ accountId: account!.id, directoryId: root && (await directoryStructure(t.db, acme)).directory.id, folderId: root.id });
+      const [account] = await t.db
+        .insert(accounts)
+        .values({ name: `racer-${i}`, passwordHash: hash })
+        .returning();
+      await t.db
+        .insert(rdMembers)
+        .values({ accountId: account!.id, directoryId: root && (await directoryStructure(t.db, acme)).directory.id, folderId: root.id });
       extra.push(account!.id);
     }
     const results = await Promise.allSettled(extra.map((accountId) => registerDelegatedAdmin(t.db, acme, { service: "securitycenter", accountId })));
@@ -177,15 +192,19 @@ describe("folders, members and invitations", () => {
     const production = folders.find((f) => f.name === "Production")!;
     const eu = await createFolder(t.db, acme, { name: "EU", parentId: production.id });
     await expect(createFolder(t.db, acme, { name: "EU", parentId: production.id })).rejects.toMatchObject({ code: "rd.folder_name_taken", field: "name" });
-    await expect(createFolder(t.db, acme, { name: "", parentId: production.id })).rejects.toMatchObject({ fieldErrors: { name: ["Folder name is required."] } });
-    await expect(createFolder(t.db, acme, { name: "x".repeat(25), parentId: production.id })).rejects.toMatchObject({ fieldErrors: { name: ["Folder name must be at most 24 characters."] } });
+    await expect(createFolder(t.db, acme, { name: "", parentId: production.id })).rejects.toMatchObject({
+      fieldErrors: { name: ["Folder name is required."] },
+    });
+    await expect(createFolder(t.db, acme, { name: "x".repeat(25), parentId: production.id })).rejects.toMatchObject({
+      fieldErrors: { name: ["Folder name must be at most 24 characters."] },
+    });
     await renameFolder(t.db, acme, { folderId: eu.id, name: "Europe" });
     await expect(renameFolder(t.db, acme, { folderId: root.id, name: "Top" })).rejects.toMatchObject({ code: "rd.root_readonly" });
-    await expect(deleteFolder(t.db, acme, production.id)).rejects.toMatchObject({ code: "rd.folder_not_empty" });
+    await expect(deleteFolder(t.db, acme, { folderId: production.id })).rejects.toMatchObject({ code: "rd.folder_not_empty" });
     let parent = eu.id;
     for (const level of ["L3", "L4", "L5"]) parent = (await createFolder(t.db, acme, { name: level, parentId: parent })).id;
     await expect(createFolder(t.db, acme, { name: "L6", parentId: parent })).rejects.toMatchObject({ code: "rd.folder_too_deep" });
-    await deleteFolder(t.db, acme, parent);
+    await deleteFolder(t.db, acme, { folderId: parent });
     expect((await directoryStructure(t.db, acme)).folders.some((f) => f.name === "L5")).toBe(false);
   });
 
@@ -209,14 +228,16 @@ describe("folders, members and invitations", () => {
     await expect(inviteAccount(t.db, acme, { accountName: "umbrella" })).rejects.toMatchObject({ code: "rd.invitee_pending" });
     const [invitation] = (await getDirectoryOverview(t.db, umbrella)).invitations;
     expect(invitation).toMatchObject({ managementName: "acme" });
-    await expect(respondToInvitation(t.db, await callerFor(t.db, "globex"), { invitationId: invitation!.id, accept: "yes" })).rejects.toMatchObject({ code: "rd.invitation_not_found" });
+    await expect(respondToInvitation(t.db, await callerFor(t.db, "globex"), { invitationId: invitation!.id, accept: "yes" })).rejects.toMatchObject({
+      code: "rd.invitation_not_found",
+    });
     await respondToInvitation(t.db, umbrella, { invitationId: invitation!.id, accept: "yes" });
     expect((await directoryStructure(t.db, acme)).members.map((m) => m.name)).toContain("umbrella");
 
     await register(acme, "config", "umbrella");
-    await removeMember(t.db, acme, ids.umbrella);
+    await removeMember(t.db, acme, { accountId: ids.umbrella });
     expect(await t.db.select().from(delegatedAdmins).where(eq(delegatedAdmins.accountId, ids.umbrella!))).toEqual([]);
-    await expect(removeMember(t.db, acme, ids.acme)).rejects.toMatchObject({ code: "rd.remove_management" });
+    await expect(removeMember(t.db, acme, { accountId: ids.acme })).rejects.toMatchObject({ code: "rd.remove_management" });
 
     await inviteAccount(t.db, acme, { accountName: "umbrella" });
     const [again] = (await getDirectoryOverview(t.db, umbrella)).invitations;
@@ -238,28 +259,31 @@ describe("folders, members and invitations", () => {
     const [membership] = await t.db.select().from(rdMembers).where(eq(rdMembers.accountId, ids.umbrella!));
     expect(membership!.folderId).toBe(root.id);
     expect(folderPath((await directoryStructure(t.db, acme)).folders, membership!.folderId)).toBe("Root");
-    await removeMember(t.db, acme, ids.umbrella);
-    await deleteFolder(t.db, acme, impostor.id);
+    await removeMember(t.db, acme, { accountId: ids.umbrella });
+    await deleteFolder(t.db, acme, { folderId: impostor.id });
   });
 
   test("a member that leaves loses its delegated administrator view on the next request", async () => {
     const initech = await callerFor(t.db, "initech");
     await register(acme, "config", "initech");
     expect((await multiAccountView(t.db, initech, "config")).service.name).toBe("Config Audit");
-    await leaveDirectory(t.db, initech);
+    await leaveDirectory(t.db, initech, {});
     await expect(multiAccountView(t.db, initech, "config")).rejects.toMatchObject({ code: "rd.not_delegated_admin" });
-    await expect(leaveDirectory(t.db, acme)).rejects.toMatchObject({ code: "rd.remove_management" });
+    await expect(leaveDirectory(t.db, acme, {})).rejects.toMatchObject({ code: "rd.remove_management" });
   });
 
   test("an account outside any directory can enable its own, once", async () => {
     const umbrella = await callerFor(t.db, "umbrella");
-    const directory = await enableDirectory(t.db, umbrella);
+    const directory = await enableDirectory(t.db, umbrella, {});
     expect(directory.managementAccountId).toBe(umbrella.accountId);
-    await expect(enableDirectory(t.db, umbrella)).rejects.toMatchObject({ code: "rd.already_member" });
-    await expect(enableDirectory(t.db, acme)).rejects.toMatchObject({ code: "rd.already_member" });
+    await expect(enableDirectory(t.db, umbrella, {})).rejects.toMatchObject({ code: "rd.already_member" });
+    await expect(enableDirectory(t.db, acme, {})).rejects.toMatchObject({ code: "rd.already_member" });
     const { folders } = await directoryStructure(t.db, umbrella);
     expect(folders.map((f) => f.name)).toEqual(["Root"]);
-    const [acmeRoot] = await t.db.select().from(rdFolders).where(and(eq(rdFolders.name, "Root"), eq(rdFolders.directoryId, (await directoryStructure(t.db, acme)).directory.id)));
+    const [acmeRoot] = await t.db
+      .select()
+      .from(rdFolders)
+      .where(and(eq(rdFolders.name, "Root"), eq(rdFolders.directoryId, (await directoryStructure(t.db, acme)).directory.id)));
     // Folders of another directory are not found.
     await expect(createFolder(t.db, umbrella, { name: "x", parentId: acmeRoot!.id })).rejects.toMatchObject({ code: "rd.folder_not_found" });
   });

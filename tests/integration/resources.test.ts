@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, ecsInstances, enterpriseProjects } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError } from "@/lib/errors";
-import { createInstance, deleteInstance, listInstances, setInstanceState } from "@/lib/resources/ecs";
+import { createInstance, deleteInstance, listInstances, startInstance, stopInstance } from "@/lib/resources/ecs";
 import { createBucket, deleteBucket, listBuckets } from "@/lib/resources/obs";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { auditCount, tableCounts } from "../helpers/snapshot";
@@ -25,14 +25,22 @@ afterAll(() => t.dispose());
 describe("ECS instances", () => {
   test("alice creates, stops, starts and deletes an instance, each change audited", async () => {
     const created = await createInstance(t.db, alice, { name: "test-01", regionId: "eu-west-0", enterpriseProjectId: projects.default, flavor: "s6.small.1" });
-    expect((await listInstances(t.db, alice)).find((i) => i.id === created.id)).toMatchObject({ status: "running", regionId: "eu-west-0", projectName: "default" });
-    await setInstanceState(t.db, alice, created.id, "stopped");
+    expect((await listInstances(t.db, alice)).find((i) => i.id === created.id)).toMatchObject({
+      status: "running",
+      regionId: "eu-west-0",
+      projectName: "default",
+    });
+    await stopInstance(t.db, alice, { instanceId: created.id });
     expect((await listInstances(t.db, alice)).find((i) => i.id === created.id)?.status).toBe("stopped");
-    await expect(setInstanceState(t.db, alice, created.id, "stopped")).rejects.toMatchObject({ code: "ecs.already_in_state" });
-    await setInstanceState(t.db, alice, created.id, "running");
-    await deleteInstance(t.db, alice, created.id);
+    await expect(stopInstance(t.db, alice, { instanceId: created.id })).rejects.toMatchObject({ code: "ecs.already_in_state" });
+    await startInstance(t.db, alice, { instanceId: created.id });
+    await deleteInstance(t.db, alice, { instanceId: created.id });
     expect((await listInstances(t.db, alice)).some((i) => i.id === created.id)).toBe(false);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.target, "ECS instance test-01"), eq(auditEvents.decision, "allow"))).orderBy(auditEvents.id);
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.target, "ECS instance test-01"), eq(auditEvents.decision, "allow")))
+      .orderBy(auditEvents.id);
     expect(events.map((e) => e.action)).toEqual(["ecs:instances:create", "ecs:instances:stop", "ecs:instances:start", "ecs:instances:delete"]);
     expect(events[0]!.detail).toMatchObject({ resource: `ecs:eu-west-0:${alice.accountId}:instance:test-01`, flavor: "s6.small.1" });
   });
@@ -40,11 +48,16 @@ describe("ECS instances", () => {
   test("bob sees no instances and is refused when creating one; nothing is written", async () => {
     await expect(listInstances(t.db, bob)).rejects.toBeInstanceOf(AccessDeniedError);
     const before = await tableCounts(t.db);
-    const error = await rejection(() => createInstance(t.db, bob, { name: "bobs-box", regionId: "cn-north-4", enterpriseProjectId: projects.default, flavor: "s6.small.1" }));
+    const error = await rejection(() =>
+      createInstance(t.db, bob, { name: "bobs-box", regionId: "cn-north-4", enterpriseProjectId: projects.default, flavor: "s6.small.1" }),
+    );
     expect(error).toBeInstanceOf(AccessDeniedError);
     expect(error.message).toMatch(/ecs:instances:create/);
     expect(await tableCounts(t.db)).toEqual(before);
-    const [denial] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actor, "acme/bob"), eq(auditEvents.action, "ecs:instances:create")));
+    const [denial] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actor, "acme/bob"), eq(auditEvents.action, "ecs:instances:create")));
     expect(denial).toMatchObject({ decision: "deny", target: "ECS instance bobs-box" });
   });
 
@@ -69,15 +82,20 @@ describe("ECS instances", () => {
   test("an enterprise project of another account is refused", async () => {
     const globex = await callerFor(t.db, "globex");
     const [foreign] = await t.db.select().from(enterpriseProjects).where(eq(enterpriseProjects.accountId, globex.accountId));
-    const error = await rejection<DomainError>(() => createInstance(t.db, alice, { name: "x1", regionId: "cn-north-4", enterpriseProjectId: foreign!.id, flavor: "s6.small.1" }));
+    const error = await rejection<DomainError>(() =>
+      createInstance(t.db, alice, { name: "x1", regionId: "cn-north-4", enterpriseProjectId: foreign!.id, flavor: "s6.small.1" }),
+    );
     expect(error.field).toBe("enterpriseProjectId");
   });
 
   test("a failed change leaves no event claiming success", async () => {
-    const [instance] = await t.db.select().from(ecsInstances).where(and(eq(ecsInstances.accountId, alice.accountId), eq(ecsInstances.name, "pay-batch-01")));
+    const [instance] = await t.db
+      .select()
+      .from(ecsInstances)
+      .where(and(eq(ecsInstances.accountId, alice.accountId), eq(ecsInstances.name, "pay-batch-01")));
     const events = await auditCount(t.db);
     // pay-batch-01 is stopped: the guard allows the stop, then the change fails inside the transaction.
-    await expect(setInstanceState(t.db, alice, instance!.id, "stopped")).rejects.toMatchObject({ code: "ecs.already_in_state" });
+    await expect(stopInstance(t.db, alice, { instanceId: instance!.id })).rejects.toMatchObject({ code: "ecs.already_in_state" });
     expect(await auditCount(t.db)).toBe(events);
   });
 });
@@ -86,19 +104,25 @@ describe("OBS buckets", () => {
   test("create and delete a bucket; names are unique in the account", async () => {
     const created = await createBucket(t.db, alice, { name: "acme-new", regionId: "cn-north-4", enterpriseProjectId: projects.payments, storageClass: "warm" });
     expect((await listBuckets(t.db, alice)).map((b) => b.name)).toContain("acme-new");
-    const dup = await rejection<DomainError>(() => createBucket(t.db, alice, { name: "acme-new", regionId: "cn-north-4", enterpriseProjectId: projects.payments, storageClass: "warm" }));
+    const dup = await rejection<DomainError>(() =>
+      createBucket(t.db, alice, { name: "acme-new", regionId: "cn-north-4", enterpriseProjectId: projects.payments, storageClass: "warm" }),
+    );
     expect(dup).toMatchObject({ code: "bucket.name_taken", field: "name" });
-    await deleteBucket(t.db, alice, created.id);
+    await deleteBucket(t.db, alice, { bucketId: created.id });
     expect((await listBuckets(t.db, alice)).map((b) => b.name)).not.toContain("acme-new");
   });
 
   test.each(["AB", "Upper-Case", "-leading", "a..b", "192.168.1.1", "x".repeat(64)])("bucket name %s is rejected", async (name) => {
-    const error = await rejection<DomainError>(() => createBucket(t.db, alice, { name, regionId: "cn-north-4", enterpriseProjectId: projects.default, storageClass: "standard" }));
+    const error = await rejection<DomainError>(() =>
+      createBucket(t.db, alice, { name, regionId: "cn-north-4", enterpriseProjectId: projects.default, storageClass: "standard" }),
+    );
     expect(Object.keys((error as unknown as { fieldErrors: object }).fieldErrors)).toEqual(["name"]);
   });
 
   test("bob is refused listing and creating buckets", async () => {
     await expect(listBuckets(t.db, bob)).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(createBucket(t.db, bob, { name: "bob-bucket", regionId: "cn-north-4", enterpriseProjectId: projects.default, storageClass: "standard" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      createBucket(t.db, bob, { name: "bob-bucket", regionId: "cn-north-4", enterpriseProjectId: projects.default, storageClass: "standard" }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });

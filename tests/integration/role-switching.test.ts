@@ -5,7 +5,7 @@ import { addAgencyPermissions, createAgency, deleteAgency, getAgency, removeAgen
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, type DomainError } from "@/lib/errors";
 import { listUsers } from "@/lib/iam/users";
-import { createInstance, listInstances, setInstanceState } from "@/lib/resources/ecs";
+import { createInstance, listInstances, startInstance, stopInstance } from "@/lib/resources/ecs";
 import { listBuckets } from "@/lib/resources/obs";
 import {
   assumeRole,
@@ -33,13 +33,24 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 async function instanceId(name: string) {
-  const [row] = await t.db.select().from(ecsInstances).where(and(eq(ecsInstances.accountId, acme.accountId), eq(ecsInstances.name, name)));
+  const [row] = await t.db
+    .select()
+    .from(ecsInstances)
+    .where(and(eq(ecsInstances.accountId, acme.accountId), eq(ecsInstances.name, name)));
   return row!.id;
 }
 
 /** A fresh agency of acme delegated to globex, so each test can change or delete its own. */
 async function agencyFor(name: string, over: Record<string, unknown> = {}) {
-  return createAgency(t.db, acme, { name, type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]], scopeKind: "all", ...over });
+  return createAgency(t.db, acme, {
+    name,
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [policy["ECS FullAccess"]],
+    scopeKind: "all",
+    ...over,
+  });
 }
 
 async function switchIn(who: Caller, agencyName: string, login = LOGIN) {
@@ -52,10 +63,19 @@ describe("switching into acme through globex-ops", () => {
     const { caller } = await switchIn(gina, "globex-ops");
     expect(caller).toMatchObject({ accountName: "acme", principalAccountName: "globex", userName: "gina", agency: { name: "globex-ops", expiresAt: null } });
     expect((await listInstances(t.db, caller)).map((i) => i.name)).toEqual(["pay-api-01", "pay-batch-01", "web-01", "web-02"]);
-    await setInstanceState(t.db, caller, await instanceId("web-02"), "stopped");
+    await stopInstance(t.db, caller, { instanceId: await instanceId("web-02") });
     await expect(listUsers(t.db, caller)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(listBuckets(t.db, caller)).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(createAgency(t.db, caller, { name: "x", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]], scopeKind: "all" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      createAgency(t.db, caller, {
+        name: "x",
+        type: "account",
+        delegatedAccount: "globex",
+        validityKind: "unlimited",
+        policyIds: [policy["ECS FullAccess"]],
+        scopeKind: "all",
+      }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   test("the audit trail of acme names both the real user and the agency", async () => {
@@ -68,17 +88,23 @@ describe("switching into acme through globex-ops", () => {
     });
     expect(events.find((e) => e.action === "iam:agencies:assume")).toMatchObject({ actor: "globex/gina", agencyName: "globex-ops" });
     expect(events.find((e) => e.action === "iam:users:list" && e.decision === "deny")).toMatchObject({ actor: "globex/gina", agencyName: "globex-ops" });
-    const own = await t.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, gina.accountId), eq(auditEvents.action, "iam:agencies:assume")));
+    const own = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, gina.accountId), eq(auditEvents.action, "iam:agencies:assume")));
     expect(own[0]).toMatchObject({ actor: "globex/gina", target: "agency acme/globex-ops", decision: "allow", agencyName: null });
   });
 
   test("globex's root may switch too; Switch Back is recorded", async () => {
     const root = await callerFor(t.db, "globex");
     const { caller, roleSessionId } = await switchIn(root, "globex-ops", "root-login");
-    await endOwnRoleSession(t.db, caller, "switched_back");
+    await endOwnRoleSession(t.db, caller, { reason: "switched_back" });
     const resolved = await resolveRoleSession(t.db, root, roleSessionId, "root-login");
     expect(resolved).toEqual({ ok: false, notice: "Your role session as globex-ops@acme has ended: you switched back." });
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "iam:agencies:switchBack"), eq(auditEvents.actor, "globex (root)")));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "iam:agencies:switchBack"), eq(auditEvents.actor, "globex (root)")));
     expect(event).toMatchObject({ accountId: acme.accountId, agencyName: "globex-ops" });
   });
 });
@@ -89,7 +115,10 @@ describe("refusals", () => {
     const error = await rejection(() => switchIn(gus, "globex-ops"));
     expect(error).toBeInstanceOf(AccessDeniedError);
     expect(error.message).toMatch(/iam:agencies:assume/);
-    const [denial] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actor, "globex/gus"), eq(auditEvents.action, "iam:agencies:assume")));
+    const [denial] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actor, "globex/gus"), eq(auditEvents.action, "iam:agencies:assume")));
     expect(denial).toMatchObject({ accountId: gina.accountId, decision: "deny" });
     expect(await suggestAgencies(t.db, gus, "acme")).toEqual([]);
   });
@@ -97,8 +126,22 @@ describe("refusals", () => {
   test("expired, unknown, untrusting and foreign agencies all get the same answer", async () => {
     const umbrella = await callerFor(t.db, "umbrella");
     const initech = await callerFor(t.db, "initech");
-    await createAgency(t.db, initech, { name: "for-umbrella", type: "account", delegatedAccount: "umbrella", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]], scopeKind: "all" });
-    await createAgency(t.db, acme, { name: "service-only", type: "service", service: "ECS", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]], scopeKind: "all" });
+    await createAgency(t.db, initech, {
+      name: "for-umbrella",
+      type: "account",
+      delegatedAccount: "umbrella",
+      validityKind: "unlimited",
+      policyIds: [policy["ECS FullAccess"]],
+      scopeKind: "all",
+    });
+    await createAgency(t.db, acme, {
+      name: "service-only",
+      type: "service",
+      service: "ECS",
+      validityKind: "unlimited",
+      policyIds: [policy["ECS FullAccess"]],
+      scopeKind: "all",
+    });
     const attempts: [Caller, string, string][] = [
       [gina, "acme", "old-audit"],
       [gina, "acme", "no-such-agency"],
@@ -112,7 +155,9 @@ describe("refusals", () => {
       const error = await rejection<DomainError>(() => assumeRole(t.db, who, { accountName, agencyName }, LOGIN));
       answers.push([error.code, error.field, error.message]);
     }
-    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify(["role.unavailable", "agencyName", "The agency does not exist, has expired, or does not trust your account."])]));
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
+      new Set([JSON.stringify(["role.unavailable", "agencyName", "The agency does not exist, has expired, or does not trust your account."])]),
+    );
   });
 
   test("bad input is a field error", async () => {
@@ -133,7 +178,7 @@ describe("changes take effect on the next request", () => {
     const agency = await agencyFor("to-delete");
     const { roleSessionId } = await switchIn(gina, "to-delete");
     expect((await listActiveRoleSessions(t.db, acme, agency.id)).map((s) => s.userName)).toEqual(["gina"]);
-    await deleteAgency(t.db, acme, agency.id);
+    await deleteAgency(t.db, acme, { agencyId: agency.id });
     expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toEqual({
       ok: false,
       notice: "Your role session as to-delete@acme has ended: the agency was deleted.",
@@ -160,8 +205,14 @@ describe("changes take effect on the next request", () => {
     const agency = await agencyFor("short-lived", { validityKind: "one_day" });
     const { roleSessionId } = await switchIn(gina, "short-lived");
     expect((await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).ok).toBe(true);
-    await t.db.update(agencies).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(agencies.id, agency.id));
-    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toEqual({ ok: false, notice: "Your role session as short-lived@acme has ended: the agency has expired." });
+    await t.db
+      .update(agencies)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(agencies.id, agency.id));
+    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toEqual({
+      ok: false,
+      notice: "Your role session as short-lived@acme has ended: the agency has expired.",
+    });
   });
 
   test("the delegating account can see and end an active session", async () => {
@@ -173,7 +224,10 @@ describe("changes take effect on the next request", () => {
     await expect(endRoleSessionAsOwner(t.db, bob, { agencyId: agency.id, roleSessionId })).rejects.toBeInstanceOf(AccessDeniedError);
     expect((await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).ok).toBe(true);
     await endRoleSessionAsOwner(t.db, acme, { agencyId: agency.id, roleSessionId });
-    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toMatchObject({ ok: false, notice: expect.stringContaining("the delegating account ended it") });
+    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toMatchObject({
+      ok: false,
+      notice: expect.stringContaining("the delegating account ended it"),
+    });
     expect(await listActiveRoleSessions(t.db, acme, agency.id)).toEqual([]);
   });
 
@@ -194,15 +248,28 @@ describe("scope while switched", () => {
     await agencyFor("beijing-only", { scopeKind: "regions", regions: ["cn-north-4"] });
     const { caller } = await switchIn(gina, "beijing-only");
     expect((await listInstances(t.db, caller)).map((i) => i.name)).toEqual(["pay-api-01", "web-01"]);
-    await expect(setInstanceState(t.db, caller, await instanceId("pay-batch-01"), "running")).rejects.toBeInstanceOf(AccessDeniedError);
-    const [defaultProject] = await t.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "default")));
-    await expect(createInstance(t.db, caller, { name: "paris", regionId: "eu-west-0", enterpriseProjectId: defaultProject!.id, flavor: "s6.small.1" })).rejects.toBeInstanceOf(AccessDeniedError);
-    const created = await createInstance(t.db, caller, { name: "beijing", regionId: "cn-north-4", enterpriseProjectId: defaultProject!.id, flavor: "s6.small.1" });
+    await expect(startInstance(t.db, caller, { instanceId: await instanceId("pay-batch-01") })).rejects.toBeInstanceOf(AccessDeniedError);
+    const [defaultProject] = await t.db
+      .select()
+      .from(enterpriseProjects)
+      .where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "default")));
+    await expect(
+      createInstance(t.db, caller, { name: "paris", regionId: "eu-west-0", enterpriseProjectId: defaultProject!.id, flavor: "s6.small.1" }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+    const created = await createInstance(t.db, caller, {
+      name: "beijing",
+      regionId: "cn-north-4",
+      enterpriseProjectId: defaultProject!.id,
+      flavor: "s6.small.1",
+    });
     expect(created.name).toBe("beijing");
   });
 
   test("an enterprise-project agency sees only that project", async () => {
-    const [payments] = await t.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
+    const [payments] = await t.db
+      .select()
+      .from(enterpriseProjects)
+      .where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
     await agencyFor("payments-only", { scopeKind: "projects", projects: [payments!.id] });
     const { caller } = await switchIn(gina, "payments-only");
     expect((await listInstances(t.db, caller)).map((i) => i.name)).toEqual(["pay-api-01", "pay-batch-01"]);
@@ -219,10 +286,24 @@ describe("scope while switched", () => {
 });
 
 test("re-creating a deleted agency under the same name does not revive the sessions that used the old one", async () => {
-  const created = await createAgency(t.db, acme, { name: "phoenix", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]!], scopeKind: "all" });
+  const created = await createAgency(t.db, acme, {
+    name: "phoenix",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [policy["ECS FullAccess"]!],
+    scopeKind: "all",
+  });
   const { roleSessionId } = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "phoenix" }, "login-phoenix");
-  await deleteAgency(t.db, acme, created.id);
-  await createAgency(t.db, acme, { name: "phoenix", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["ECS FullAccess"]!], scopeKind: "all" });
+  await deleteAgency(t.db, acme, { agencyId: created.id });
+  await createAgency(t.db, acme, {
+    name: "phoenix",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [policy["ECS FullAccess"]!],
+    scopeKind: "all",
+  });
   const resolved = await resolveRoleSession(t.db, gina, roleSessionId, "login-phoenix");
   expect(resolved).toEqual({ ok: false, notice: "Your role session as phoenix@acme has ended: the agency was deleted." });
 });

@@ -20,11 +20,33 @@ import { addUserToGroup, createGroup, deleteGroup, grantPolicyToGroup, removeUse
 import { createPolicy, updatePolicy } from "@/lib/iam/policies";
 import { createUser } from "@/lib/iam/users";
 
-const iamPowers = ["iam:permissions:grantRoleToGroup", "iam:permissions:revokeRoleFromGroup", "iam:groups:addUser", "iam:groups:removeUser", "iam:groups:delete", "iam:policies:update", "iam:agencies:*"];
-const patterns = [...iamPowers, "iam:*", "iam:*:list*", "ecs:*:*", "ecs:instances:list", "ecs:instances:delete", "ecs:*:start", "obs:*:*", "obs:buckets:list", "*"];
+const iamPowers = [
+  "iam:permissions:grantRoleToGroup",
+  "iam:permissions:revokeRoleFromGroup",
+  "iam:groups:addUser",
+  "iam:groups:removeUser",
+  "iam:groups:delete",
+  "iam:policies:update",
+  "iam:agencies:*",
+];
+const patterns = [
+  ...iamPowers,
+  "iam:*",
+  "iam:*:list*",
+  "ecs:*:*",
+  "ecs:instances:list",
+  "ecs:instances:delete",
+  "ecs:*:start",
+  "obs:*:*",
+  "obs:buckets:list",
+  "*",
+];
 const systemNames = ["Tenant Administrator", "Security Administrator", "ECS FullAccess", "ECS ReadOnlyAccess", "OBS ReadOnlyAccess", "Agent Operator"];
 
-const statement = fc.record({ Effect: fc.constantFrom("Allow", "Allow", "Deny"), Action: fc.uniqueArray(fc.constantFrom(...patterns), { minLength: 1, maxLength: 3 }) });
+const statement = fc.record({
+  Effect: fc.constantFrom("Allow", "Allow", "Deny"),
+  Action: fc.uniqueArray(fc.constantFrom(...patterns), { minLength: 1, maxLength: 3 }),
+});
 const documentArb = fc.array(statement, { minLength: 1, maxLength: 3 }).map((Statement) => ({ Version: "1.1" as const, Statement }));
 type ScopeSpec = { scopeKind: string; regions?: string[]; projects?: string[] };
 const scopeArb: fc.Arbitrary<ScopeSpec> = fc.oneof(
@@ -78,7 +100,9 @@ async function build(db: Db, acme: Caller, world: World, run: number): Promise<B
   const projects = new Map(projectRows.filter((r) => universe.projects.includes(r.id)).map((r) => [r.name, r.id]));
   const system = await db.select({ id: policies.id, name: policies.name }).from(policies).where(isNull(policies.accountId));
   const policyIds = [
-    ...(await Promise.all(world.policies.map(async (document, i) => (await createPolicy(db, acme, { name: `w${run}-policy-${i}`, document: JSON.stringify(document) })).id))),
+    ...(await Promise.all(
+      world.policies.map(async (document, i) => (await createPolicy(db, acme, { name: `w${run}-policy-${i}`, document: JSON.stringify(document) })).id),
+    )),
     ...systemNames.map((name) => system.find((s) => s.name === name)!.id),
   ];
   const groupIds: string[] = [];
@@ -86,12 +110,17 @@ async function build(db: Db, acme: Caller, world: World, run: number): Promise<B
     const group = await createGroup(db, acme, { name: `w${run}-group-${i}` });
     groupIds.push(group.id);
     for (const grant of grants) {
-      await ignoreRefusal(grantPolicyToGroup(db, acme, { groupId: group.id, policyId: policyIds[grant.policy % policyIds.length]!, ...scopeInput(grant.scope, projects) }));
+      await ignoreRefusal(
+        grantPolicyToGroup(db, acme, { groupId: group.id, policyId: policyIds[grant.policy % policyIds.length]!, ...scopeInput(grant.scope, projects) }),
+      );
     }
   }
   const p = await createUser(db, acme, { name: `w${run}p`, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
   const other = await createUser(db, acme, { name: `w${run}q`, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
-  const powers = await createPolicy(db, acme, { name: `w${run}-powers`, document: JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Allow", Action: world.powers }] }) });
+  const powers = await createPolicy(db, acme, {
+    name: `w${run}-powers`,
+    document: JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Allow", Action: world.powers }] }),
+  });
   const own = await createGroup(db, acme, { name: `w${run}-own` });
   await grantPolicyToGroup(db, acme, { groupId: own.id, policyId: powers.id, scopeKind: "all" });
   await addUserToGroup(db, acme, { userId: p.id, groupId: own.id });
@@ -131,21 +160,32 @@ async function play(db: Db, built: Built, step: Step, run: number, index: number
     case "grant":
       return ignoreRefusal(grantPolicyToGroup(db, p, { groupId: group(step.group), policyId: policy(step.policy), ...scopeInput(step.scope, built.projects) }));
     case "revoke": {
-      const grants = await db.select({ id: groupGrants.id }).from(groupGrants).where(eq(groupGrants.groupId, group(step.group))).orderBy(groupGrants.id);
+      const grants = await db
+        .select({ id: groupGrants.id })
+        .from(groupGrants)
+        .where(eq(groupGrants.groupId, group(step.group)))
+        .orderBy(groupGrants.id);
       const grant = grants[step.index % Math.max(1, grants.length)];
-      return grant === undefined ? undefined : ignoreRefusal(revokeGrant(db, p, grant.id));
+      return grant === undefined ? undefined : ignoreRefusal(revokeGrant(db, p, { grantId: grant.id }));
     }
     case "addUser":
       return ignoreRefusal(addUserToGroup(db, p, { userId: step.self ? p.userId! : built.other, groupId: group(step.group) }));
     case "removeUser":
       return ignoreRefusal(removeUserFromGroup(db, p, { userId: step.self ? p.userId! : built.other, groupId: group(step.group) }));
     case "deleteGroup":
-      return ignoreRefusal(deleteGroup(db, p, group(step.group)));
+      return ignoreRefusal(deleteGroup(db, p, { groupId: group(step.group) }));
     case "updatePolicy":
-      return ignoreRefusal(updatePolicy(db, p, policy(step.policy), { name: `w${run}-edited-${index}`, document: JSON.stringify(step.document) }));
+      return ignoreRefusal(updatePolicy(db, p, { policyId: policy(step.policy), name: `w${run}-edited-${index}`, document: JSON.stringify(step.document) }));
     case "lend":
       return ignoreRefusal(
-        createAgency(db, p, { name: `w${run}-agency-${index}`, type: "account", delegatedAccount: "umbrella", validityKind: "one_day", policyIds: [policy(step.policy)], ...scopeInput(step.scope, built.projects) }),
+        createAgency(db, p, {
+          name: `w${run}-agency-${index}`,
+          type: "account",
+          delegatedAccount: "umbrella",
+          validityKind: "one_day",
+          policyIds: [policy(step.policy)],
+          ...scopeInput(step.scope, built.projects),
+        }),
       );
   }
 }

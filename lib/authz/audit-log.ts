@@ -2,9 +2,14 @@ import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import { principalLabel } from "@/lib/caller";
+import type { ActionName } from "@/lib/authz/action-catalogue";
 
+/**
+ * The one writer of the audit trail. Only `lib/authz` imports it (a test holds that), so every
+ * event follows an authorization decision: `mutate`, `requireAllowed`, `auditDenied`, `selfService`.
+ */
 export interface AuditEntry {
-  action: string;
+  action: ActionName;
   target: string;
   decision: "allow" | "deny";
   detail?: Record<string, unknown>;
