@@ -1,6 +1,6 @@
 "use client";
 import { useFormStatus } from "react-dom";
-import type { ActionState } from "@/app/_lib/action";
+import type { ActionState } from "@/components/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 

@@ -39,20 +39,13 @@ export function PolicyPicker({
         <Input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Enter a policy or role name" />
       </div>
       <fieldset aria-describedby={errors?.length ? `${searchId}-error` : undefined}>
-        <legend className="mb-1 text-sm text-slate-600">
-          Policies and roles ({chosen.length} selected)
-        </legend>
+        <legend className="mb-1 text-sm text-slate-600">Policies and roles ({chosen.length} selected)</legend>
         <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200 bg-white">
           {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No policy or role matches.</li>}
           {shown.map((policy) => (
             <li key={policy.id} className="px-3 py-2">
               <label className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  checked={selected.includes(policy.id)}
-                  onChange={(e) => toggle(policy.id, e.target.checked)}
-                />
+                <input type="checkbox" className="mt-1" checked={selected.includes(policy.id)} onChange={(e) => toggle(policy.id, e.target.checked)} />
                 <span>
                   <span className="font-medium">{policy.name}</span>
                   <span className="ml-2 text-xs text-slate-500">{kindLabels[policy.kind] ?? policy.kind}</span>
@@ -68,7 +61,11 @@ export function PolicyPicker({
           {errors.join(" ")}
         </p>
       ) : null}
-      {chosen.some((p) => p.name === "Security Administrator") && <Alert tone="warning" title="Least privilege">{SECURITY_ADMINISTRATOR_WARNING}</Alert>}
+      {chosen.some((p) => p.name === "Security Administrator") && (
+        <Alert tone="warning" title="Least privilege">
+          {SECURITY_ADMINISTRATOR_WARNING}
+        </Alert>
+      )}
     </div>
   );
 }

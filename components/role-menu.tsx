@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { switchRoleAction } from "@/app/(console)/role-actions";
+import type { FormAction } from "@/components/action-state";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Field, Input } from "@/components/ui/field";
@@ -22,14 +22,14 @@ function useDebounced(value: string, ms: number): string {
 }
 
 /** The top bar's Switch Role menu: delegating account and agency, with suggestions and recent roles. */
-export function RoleMenu({ recent }: { recent: RecentRole[] }) {
+export function RoleMenu({ recent, switchRole }: { recent: RecentRole[]; switchRole: FormAction }) {
   const [open, setOpen] = useState(false);
   const [account, setAccount] = useState("");
   const panelId = useId();
   const listId = useId();
   const panel = useRef<HTMLElement>(null);
-  const { state, formAction, errors } = useActionForm(switchRoleAction);
-  const recentAction = useActionForm(switchRoleAction);
+  const { state, formAction, errors } = useActionForm(switchRole);
+  const recentAction = useActionForm(switchRole);
   const accountQuery = useDebounced(account.trim(), 250);
   const suggestions = useQuery({
     queryKey: ["role-agencies", accountQuery],
@@ -54,7 +54,12 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
         Switch Role
       </Button>
       {open && (
-        <section ref={panel} id={panelId} aria-label="Switch Role" className="absolute right-0 z-20 mt-2 w-80 space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl">
+        <section
+          ref={panel}
+          id={panelId}
+          aria-label="Switch Role"
+          className="absolute right-0 z-20 mt-2 w-80 space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl"
+        >
           <form action={formAction} className="space-y-3" aria-label="Switch role">
             <Field label="Account" name="accountName" errors={errors("accountName")} required hint="The delegating account's name.">
               {(p) => <Input {...p} autoFocus value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="off" />}
@@ -68,7 +73,9 @@ export function RoleMenu({ recent }: { recent: RecentRole[] }) {
               ))}
             </datalist>
             {suggestions.data && suggestions.data.length > 0 && (
-              <p className="text-xs text-slate-500">Agencies of {accountQuery} that trust your account: {suggestions.data.join(", ")}</p>
+              <p className="text-xs text-slate-500">
+                Agencies of {accountQuery} that trust your account: {suggestions.data.join(", ")}
+              </p>
             )}
             <FormMessage state={state} />
             <SubmitButton>Switch Role</SubmitButton>

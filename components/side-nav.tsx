@@ -54,10 +54,7 @@ export function SideNav() {
                   <Link
                     href={link.href}
                     aria-current={active ? "page" : undefined}
-                    className={cn(
-                      "block rounded px-2 py-1.5 hover:bg-slate-200",
-                      active ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700",
-                    )}
+                    className={cn("block rounded px-2 py-1.5 hover:bg-slate-200", active ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700")}
                   >
                     {link.label}
                   </Link>

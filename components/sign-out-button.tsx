@@ -1,11 +1,11 @@
 "use client";
-import { signOutAction } from "@/app/(console)/role-actions";
+import type { FormAction } from "@/components/action-state";
 import { signOutOfConsole } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ signOut }: { signOut: FormAction }) {
   const leave = async () => {
-    await signOutAction(null, new FormData());
+    await signOut(null, new FormData());
     await signOutOfConsole();
     window.location.assign("/sign-in");
   };

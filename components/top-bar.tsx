@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dismissRoleNoticeAction, switchBackAction } from "@/app/(console)/role-actions";
+import type { FormAction } from "@/components/action-state";
 import { InlineAction } from "@/components/inline-action";
 import { RoleExpiry } from "@/components/role-expiry";
 import { RoleMenu, type RecentRole } from "@/components/role-menu";
@@ -11,7 +11,15 @@ function principalName(caller: Caller): string {
   return caller.userName === null ? `${caller.principalAccountName} (root user)` : `${caller.userName}@${caller.principalAccountName}`;
 }
 
-export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent: RecentRole[]; roleNotice: string | null }) {
+/** The server actions of switching roles and signing out, handed down by the console's layout. */
+export interface RoleActions {
+  switchRole: FormAction;
+  switchBack: FormAction;
+  signOut: FormAction;
+  dismissNotice: FormAction;
+}
+
+export function TopBar({ caller, recent, roleNotice, actions }: { caller: Caller; recent: RecentRole[]; roleNotice: string | null; actions: RoleActions }) {
   const agency = caller.agency;
   return (
     <>
@@ -27,10 +35,10 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           {agency ? (
             <>
               <RoleExpiry expiresAt={agency.expiresAt?.toISOString() ?? null} />
-              <InlineAction action={switchBackAction} fields={{}} label="Switch Back" variant="onDark" />
+              <InlineAction action={actions.switchBack} fields={{}} label="Switch Back" variant="onDark" />
             </>
           ) : (
-            <RoleMenu recent={recent} />
+            <RoleMenu recent={recent} switchRole={actions.switchRole} />
           )}
           <Link href="/account/sessions" className="underline-offset-2 hover:underline">
             My sessions
@@ -38,14 +46,14 @@ export function TopBar({ caller, recent, roleNotice }: { caller: Caller; recent:
           <Link href="/account/password" className="underline-offset-2 hover:underline">
             Password
           </Link>
-          <SignOutButton />
+          <SignOutButton signOut={actions.signOut} />
         </div>
       </header>
       {roleNotice && (
         <div className="px-4 pt-3">
           <Alert tone="warning" title="Role ended">
             <span className="mr-2">{roleNotice} You are back in your own account.</span>
-            <InlineAction action={dismissRoleNoticeAction} fields={{}} label="Dismiss" />
+            <InlineAction action={actions.dismissNotice} fields={{}} label="Dismiss" />
           </Alert>
         </div>
       )}

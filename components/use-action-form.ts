@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/app/_lib/action";
+import type { ActionState, FormAction } from "@/components/action-state";
 
-export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+export type { FormAction };
 
 /** The one-line message of a refused action, for forms too small to show messages at their fields. */
 export function refusalOf(state: ActionState): string | undefined {

@@ -39,10 +39,13 @@ export async function resolveScopeValues(db: Db, caller: Caller, kind: string, r
   }
   if (kind === "projects") {
     const valid = projectIds.filter((p) => id("project").safeParse(p).success);
-    const found = valid.length === 0 ? [] : await db
-      .select({ id: enterpriseProjects.id })
-      .from(enterpriseProjects)
-      .where(and(inArray(enterpriseProjects.id, valid), eq(enterpriseProjects.accountId, caller.accountId)));
+    const found =
+      valid.length === 0
+        ? []
+        : await db
+            .select({ id: enterpriseProjects.id })
+            .from(enterpriseProjects)
+            .where(and(inArray(enterpriseProjects.id, valid), eq(enterpriseProjects.accountId, caller.accountId)));
     if (found.length !== new Set(projectIds).size) throw new DomainError("scope.unknown_project", { field: "projects" });
     return [...new Set(projectIds)];
   }

@@ -5,7 +5,13 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
   /** Postgres schema to use (tests isolate themselves in a fresh one). */
-  DATABASE_SCHEMA: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional()),
+  DATABASE_SCHEMA: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+      .optional(),
+  ),
   MANDATE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
   MANDATE_DEMO: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("on")),
   /** How many reverse proxies in front of the console append to X-Forwarded-For; 0 trusts only the socket. */

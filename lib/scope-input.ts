@@ -2,7 +2,11 @@ import { z } from "zod";
 import { scopeKinds } from "@/lib/scope";
 import { hasControlCharacters, listOf } from "@/lib/validation";
 
-const fromList = (message: string) => z.string().max(128, message).refine((v) => !hasControlCharacters(v), message);
+const fromList = (message: string) =>
+  z
+    .string()
+    .max(128, message)
+    .refine((v) => !hasControlCharacters(v), message);
 
 /** The form fields of an authorization scope, shared by group grants and agency permissions. */
 export const scopeShape = {

@@ -14,22 +14,21 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
 
 /** A form field that may be sent zero, one or many times. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(item),
-  );
+  return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
 export const controlCharacterMessage = (label: string) => `${label} must not contain control characters.`;
 
 export function requiredText(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
-    .trim()
-    // abort: an empty or over-long value gets one message, not also the pattern's.
-    .min(1, { error: `${label} is required.`, abort: true })
-    .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
-    .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true });
+  return (
+    z
+      .string({ error: `${label} is required.` })
+      .trim()
+      // abort: an empty or over-long value gets one message, not also the pattern's.
+      .min(1, { error: `${label} is required.`, abort: true })
+      .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true })
+  );
 }
 
 /** A text field or query parameter that may be left empty (read as undefined). */

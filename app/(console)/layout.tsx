@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { recentRolesOf } from "@/lib/roles/role-sessions";
+import { dismissRoleNoticeAction, signOutAction, switchBackAction, switchRoleAction } from "./role-actions";
+
+const roleActions = { switchRole: switchRoleAction, switchBack: switchBackAction, signOut: signOutAction, dismissNotice: dismissRoleNoticeAction };
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const identity = await resolveRequest();
@@ -13,7 +16,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const recent = caller.agency ? [] : await recentRolesOf(await getDb(), caller);
   return (
     <div className="flex min-h-screen flex-col">
-      <TopBar caller={caller} recent={recent} roleNotice={roleNotice} />
+      <TopBar caller={caller} recent={recent} roleNotice={roleNotice} actions={roleActions} />
       <div className="flex flex-1 flex-col md:flex-row">
         <details className="border-b border-slate-200 bg-white md:hidden">
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>

@@ -6,7 +6,10 @@ export default async function HomePage() {
   const caller = await requireCaller();
   return (
     <>
-      <PageHeader title="Overview" description="Lend permissions to other accounts through agencies, and manage your resource directory's delegated administrators." />
+      <PageHeader
+        title="Overview"
+        description="Lend permissions to other accounts through agencies, and manage your resource directory's delegated administrators."
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <Panel title="Account">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -20,10 +23,18 @@ export default async function HomePage() {
         </Panel>
         <Panel title="Get started">
           <ul className="list-disc space-y-1 pl-5 text-sm text-blue-700">
-            <li><Link href="/iam/users">Manage users</Link></li>
-            <li><Link href="/iam/groups">Grant permissions to user groups</Link></li>
-            <li><Link href="/iam/policies">Write custom policies</Link></li>
-            <li><Link href="/resources/ecs">View ECS instances</Link></li>
+            <li>
+              <Link href="/iam/users">Manage users</Link>
+            </li>
+            <li>
+              <Link href="/iam/groups">Grant permissions to user groups</Link>
+            </li>
+            <li>
+              <Link href="/iam/policies">Write custom policies</Link>
+            </li>
+            <li>
+              <Link href="/resources/ecs">View ECS instances</Link>
+            </li>
           </ul>
         </Panel>
       </div>

@@ -5,16 +5,12 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
+import type { ActionState, FormValues } from "@/components/action-state";
 import type { Command } from "@/lib/authz/command";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
 
-export type FormValues = Record<string, string | string[]>;
-
-export type ActionState =
-  | { ok: true; message: string; values: FormValues }
-  | { ok: false; fieldErrors: Record<string, string[]>; formError: string | undefined; values: FormValues }
-  | null;
+export type { ActionState, FormValues };
 
 interface ActionOptions<R> {
   /** Paths whose server-rendered data the change affects. */

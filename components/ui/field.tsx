@@ -22,7 +22,11 @@ export function Field({ label, name, errors, hint, required, id: givenId, childr
   return (
     <div className="space-y-1">
       <div className="flex items-baseline gap-0.5">
-        {required && <span className="text-sm text-red-600" aria-hidden>*</span>}
+        {required && (
+          <span className="text-sm text-red-600" aria-hidden>
+            *
+          </span>
+        )}
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           {label}
         </label>

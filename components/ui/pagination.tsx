@@ -2,7 +2,19 @@ import Link from "next/link";
 import { cn } from "./cn";
 
 /** Previous / Next links that keep the other query parameters (such as a search). */
-export function Pagination({ page, pages, total, params, label }: { page: number; pages: number; total: number; params: Record<string, string>; label: string }) {
+export function Pagination({
+  page,
+  pages,
+  total,
+  params,
+  label,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  params: Record<string, string>;
+  label: string;
+}) {
   const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
   const link = (p: number, text: string, enabled: boolean) =>
     enabled ? (

@@ -1,7 +1,17 @@
 /** "Who can access this account" and "Where can I go": agencies and delegated-administrator registrations, both ways. */
 import { and, asc, count, desc, eq, gt, inArray, isNull, max, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, agencies, agencyPermissions, delegatedAdmins, enterpriseProjects, policies, resourceDirectories, roleSessions, trustedServices } from "@/db/schema";
+import {
+  accounts,
+  agencies,
+  agencyPermissions,
+  delegatedAdmins,
+  enterpriseProjects,
+  policies,
+  resourceDirectories,
+  roleSessions,
+  trustedServices,
+} from "@/db/schema";
 import { agencyFindings } from "@/lib/access/findings";
 import { isExpired } from "@/lib/agencies/validity";
 import { requireAllowed } from "@/lib/authz/authorize";
@@ -15,7 +25,13 @@ async function permissionsByAgency(db: Db, agencyIds: string[]) {
   const byAgency = new Map<string, { policyName: string; document: unknown; scopeKind: string; scopeValues: string[] }[]>();
   if (agencyIds.length === 0) return byAgency;
   const rows = await db
-    .select({ agencyId: agencyPermissions.agencyId, policyName: policies.name, document: policies.document, scopeKind: agencyPermissions.scopeKind, scopeValues: agencyPermissions.scopeValues })
+    .select({
+      agencyId: agencyPermissions.agencyId,
+      policyName: policies.name,
+      document: policies.document,
+      scopeKind: agencyPermissions.scopeKind,
+      scopeValues: agencyPermissions.scopeValues,
+    })
     .from(agencyPermissions)
     .innerJoin(policies, eq(policies.id, agencyPermissions.policyId))
     .where(inArray(agencyPermissions.agencyId, agencyIds))
@@ -55,7 +71,9 @@ export async function inboundAccess(db: Db, caller: Caller) {
           await db
             .select({ agencyId: roleSessions.agencyId, n: count() })
             .from(roleSessions)
-            .where(and(inArray(roleSessions.agencyId, ids), isNull(roleSessions.endedAt), gt(roleSessions.startedAt, new Date(now.getTime() - LOGIN_MAX_AGE_MS))))
+            .where(
+              and(inArray(roleSessions.agencyId, ids), isNull(roleSessions.endedAt), gt(roleSessions.startedAt, new Date(now.getTime() - LOGIN_MAX_AGE_MS))),
+            )
             .groupBy(roleSessions.agencyId)
         ).map((u) => [u.agencyId!, Number(u.n)]),
   );
@@ -94,7 +112,12 @@ async function registrationsInvolving(db: Db, caller: Caller) {
   const names = new Map(
     mine.length === 0
       ? []
-      : (await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...new Set(mine.flatMap((r) => [r.memberAccountId, r.managementAccountId]))]))).map((a) => [a.id, a.name]),
+      : (
+          await db
+            .select({ id: accounts.id, name: accounts.name })
+            .from(accounts)
+            .where(inArray(accounts.id, [...new Set(mine.flatMap((r) => [r.memberAccountId, r.managementAccountId]))]))
+        ).map((a) => [a.id, a.name]),
   );
   return mine.map((r) => ({
     service: r.service,
@@ -119,13 +142,24 @@ export async function outboundAccess(db: Db, caller: Caller) {
     .where(eq(agencies.delegatedAccountId, principal.accountId))
     .orderBy(asc(accounts.name), asc(agencies.name))
     .limit(OVERVIEW_LIMIT);
-  const permissions = await permissionsByAgency(db, rows.map((r) => r.agency.id));
+  const permissions = await permissionsByAgency(
+    db,
+    rows.map((r) => r.agency.id),
+  );
   // Enterprise-project scopes name the delegating account's projects; the trusted party may know their names.
-  const projectIds = [...permissions.values()].flat().filter((p) => p.scopeKind === "projects").flatMap((p) => p.scopeValues);
+  const projectIds = [...permissions.values()]
+    .flat()
+    .filter((p) => p.scopeKind === "projects")
+    .flatMap((p) => p.scopeValues);
   const projectNames = new Map(
     projectIds.length === 0
       ? []
-      : (await db.select({ id: enterpriseProjects.id, name: enterpriseProjects.name }).from(enterpriseProjects).where(inArray(enterpriseProjects.id, projectIds))).map((p) => [p.id, p.name]),
+      : (
+          await db
+            .select({ id: enterpriseProjects.id, name: enterpriseProjects.name })
+            .from(enterpriseProjects)
+            .where(inArray(enterpriseProjects.id, projectIds))
+        ).map((p) => [p.id, p.name]),
   );
   const now = new Date();
   return rows.map(({ agency, accountName }) => ({
@@ -138,4 +172,3 @@ export async function outboundAccess(db: Db, caller: Caller) {
     usable: !isExpired(agency.expiresAt, now),
   }));
 }
-

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { agencies, groups, users } from "@/db/schema";
-import { agencyGrants, grantsFor, groupGrantsOf, requireAllowed } from "@/lib/authz/authorize";
+import { agencyGrants, callerContext, grantsFor, groupGrantsOf, requireAllowed } from "@/lib/authz/authorize";
 import { evaluate, explainDecision, type Decision, type Grant } from "@/lib/authz/engine";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
@@ -30,9 +30,17 @@ export interface Simulation {
   explanation: string;
 }
 
-async function principalGrants(db: Db, caller: Caller, type: "user" | "group" | "agency", principalId: string): Promise<{ label: string; grants: Grant[] }> {
+async function principalGrants(
+  db: Db,
+  caller: Caller,
+  type: "user" | "group" | "agency",
+  principalId: string,
+): Promise<{ label: string; grants: Grant[]; context?: Record<string, string> | undefined }> {
   if (type === "user") {
-    const [user] = await db.select().from(users).where(and(eq(users.id, principalId), eq(users.accountId, caller.accountId)));
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, principalId), eq(users.accountId, caller.accountId)));
     if (user === undefined) throw new DomainError("user.not_found", { field: "principalId" });
     const asUser: Caller = {
       accountId: caller.accountId,
@@ -43,23 +51,35 @@ async function principalGrants(db: Db, caller: Caller, type: "user" | "group" | 
       userName: user.name,
       agency: null,
     };
-    return { label: `user ${user.name}`, grants: await grantsFor(db, asUser) };
+    // The user's own condition keys too, as the engine answers them for that user's requests.
+    return { label: `user ${user.name}`, grants: await grantsFor(db, asUser), context: callerContext(asUser) };
   }
   if (type === "group") {
-    const [group] = await db.select().from(groups).where(and(eq(groups.id, principalId), eq(groups.accountId, caller.accountId)));
+    const [group] = await db
+      .select()
+      .from(groups)
+      .where(and(eq(groups.id, principalId), eq(groups.accountId, caller.accountId)));
     if (group === undefined) throw new DomainError("group.not_found", { field: "principalId" });
     return { label: `user group ${group.name}`, grants: await groupGrantsOf(db, caller.accountId, group.id) };
   }
-  const [agency] = await db.select().from(agencies).where(and(eq(agencies.id, principalId), eq(agencies.accountId, caller.accountId)));
+  const [agency] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.id, principalId), eq(agencies.accountId, caller.accountId)));
   if (agency === undefined) throw new DomainError("agency.not_found", { field: "principalId" });
   return { label: `agency ${agency.name}`, grants: await agencyGrants(db, agency.id, agency.name) };
 }
 
 export async function simulate(db: Db, caller: Caller, raw: unknown): Promise<Simulation> {
   const input = validate(simulateInput, raw);
-  await requireAllowed(db, caller, { action: "iam:permissions:simulate", resource: urn("iam", null, caller.accountId, "policy", "*"), target: "policy simulator" });
-  const { label, grants } = await principalGrants(db, caller, input.principalType, input.principalId);
+  await requireAllowed(db, caller, {
+    action: "iam:permissions:simulate",
+    resource: urn("iam", null, caller.accountId, "policy", "*"),
+    target: "policy simulator",
+  });
+  const { label, grants, context } = await principalGrants(db, caller, input.principalType, input.principalId);
   const decision = evaluate(grants, {
+    ...(context === undefined ? {} : { context }),
     action: input.action,
     resource: input.resource ?? "*",
     region: input.regionId ?? null,
@@ -70,7 +90,11 @@ export async function simulate(db: Db, caller: Caller, raw: unknown): Promise<Si
 
 /** Everything the simulator can be asked about, for its picker. */
 export async function simulatorPrincipals(db: Db, caller: Caller) {
-  await requireAllowed(db, caller, { action: "iam:permissions:simulate", resource: urn("iam", null, caller.accountId, "policy", "*"), target: "policy simulator" });
+  await requireAllowed(db, caller, {
+    action: "iam:permissions:simulate",
+    resource: urn("iam", null, caller.accountId, "policy", "*"),
+    target: "policy simulator",
+  });
   const [userRows, groupRows, agencyRows] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(users).where(eq(users.accountId, caller.accountId)).orderBy(users.name),
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, caller.accountId)).orderBy(groups.name),

@@ -22,7 +22,8 @@ export async function agencyManagement(db: Db, caller: Caller): Promise<AgencyMa
   if (blockedBy !== null) return { may: () => false, blockedBy };
   const check = await authorizer(db, caller);
   return {
-    may: (operation, agencyName = "*") => check({ action: `iam:agencies:${operation}`, resource: urn("iam", null, caller.accountId, "agency", agencyName) }).allowed,
+    may: (operation, agencyName = "*") =>
+      check({ action: `iam:agencies:${operation}`, resource: urn("iam", null, caller.accountId, "agency", agencyName) }).allowed,
     blockedBy: null,
   };
 }

@@ -18,8 +18,7 @@ export interface SignInOwner {
   userId: string | null;
 }
 
-const ownedBy = (who: SignInOwner) =>
-  and(eq(signIns.accountId, who.accountId), who.userId === null ? isNull(signIns.userId) : eq(signIns.userId, who.userId));
+const ownedBy = (who: SignInOwner) => and(eq(signIns.accountId, who.accountId), who.userId === null ? isNull(signIns.userId) : eq(signIns.userId, who.userId));
 
 const active = (now: Date) => and(isNull(signIns.endedAt), gt(signIns.expiresAt, now));
 

@@ -37,14 +37,17 @@ export class SignInThrottledError extends Error {
 const exponential = (exponent: number) => Math.min(2 ** Math.min(exponent, 30), MAX_DELAY_SECONDS) * 1000;
 
 /** How long (ms from `now`) the attempt must still wait; 0 when it may go ahead. */
-export function requiredWait(state: {
-  pairFailures: number;
-  pairLast: Date | null;
-  accountFailures: number;
-  accountLast: Date | null;
-  addressFailures: number;
-  addressLast: Date | null;
-}, now: Date): number {
+export function requiredWait(
+  state: {
+    pairFailures: number;
+    pairLast: Date | null;
+    accountFailures: number;
+    accountLast: Date | null;
+    addressFailures: number;
+    addressLast: Date | null;
+  },
+  now: Date,
+): number {
   const waits: number[] = [];
   const after = (last: Date | null, delay: number) => (last === null ? 0 : last.getTime() + delay - now.getTime());
   const underAttack = state.accountFailures >= ACCOUNT_CEILING;
@@ -70,10 +73,17 @@ export async function admitAttempt(db: Db, accountKey: string, address: string, 
     await tx.delete(signInFailures).where(and(inArray(signInFailures.id, oldest), lt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS))));
     const windowStart = new Date(now.getTime() - WINDOW_MS);
     const tally = async (...conditions: Parameters<typeof and>) => {
-      const [row] = await tx.select({ n: count(), last: max(signInFailures.at) }).from(signInFailures).where(and(...conditions));
+      const [row] = await tx
+        .select({ n: count(), last: max(signInFailures.at) })
+        .from(signInFailures)
+        .where(and(...conditions));
       return { n: Number(row?.n ?? 0), last: row?.last ? new Date(row.last) : null };
     };
-    const pair = await tally(eq(signInFailures.accountName, accountKey), eq(signInFailures.address, address), gt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS)));
+    const pair = await tally(
+      eq(signInFailures.accountName, accountKey),
+      eq(signInFailures.address, address),
+      gt(signInFailures.at, new Date(now.getTime() - PAIR_MEMORY_MS)),
+    );
     const account = await tally(eq(signInFailures.accountName, accountKey), gt(signInFailures.at, windowStart));
     const byAddress = await tally(eq(signInFailures.address, address), gt(signInFailures.at, windowStart));
     const wait = requiredWait(

@@ -95,7 +95,14 @@ export async function authorizer(db: Db, caller: Caller): Promise<(request: Auth
     return () => decision;
   }
   const grants = await requestGrants(db, caller);
-  return (request) => evaluate(grants, request);
+  const context = callerContext(caller);
+  return (request) => evaluate(grants, context === undefined ? request : { ...request, context: { ...request.context, ...context } });
+}
+
+/** Condition keys the caller itself answers: an IAM user acting in its own account has a `g:UserName`. */
+export function callerContext(caller: Caller): Record<string, string> | undefined {
+  if (caller.agency || caller.userName === null) return undefined;
+  return { "g:UserName": caller.userName };
 }
 
 /**

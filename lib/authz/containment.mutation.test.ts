@@ -7,7 +7,8 @@ import { describe, expect, test } from "vitest";
 import { contains, newBudget, shapeOf, type Shape } from "@/lib/authz/containment";
 
 const shape = (actions: string[], resources: string[] = ["*"], negated = false): Shape => ({ actions, negated, resources });
-const decided = (budget: number, subject: Shape, allows: Shape[], denies: Shape[] = []) => !("undecided" in contains({ allows, denies }, subject, [], newBudget(budget)));
+const decided = (budget: number, subject: Shape, allows: Shape[], denies: Shape[] = []) =>
+  !("undecided" in contains({ allows, denies }, subject, [], newBudget(budget)));
 
 describe("shapeOf", () => {
   test("a NotAction statement covers every action it does not name, on every resource", () => {

@@ -47,7 +47,12 @@ describe("contains", () => {
 
   test("the subject's own Deny statements narrow it", () => {
     const holder = { allows: [shape(["ecs:*:get*"])], denies: [] };
-    expect(contains(holder, shape(["ecs:*:*"]), [shape(["ecs:*:*"], ["*"], true), shape(["ecs:*:create", "ecs:*:delete", "ecs:*:start", "ecs:*:stop", "ecs:*:list*"])]).contained).toBe(false);
+    expect(
+      contains(holder, shape(["ecs:*:*"]), [
+        shape(["ecs:*:*"], ["*"], true),
+        shape(["ecs:*:create", "ecs:*:delete", "ecs:*:start", "ecs:*:stop", "ecs:*:list*"]),
+      ]).contained,
+    ).toBe(false);
     expect(contains(holder, shape(["ecs:*:*"]), [shape(["ecs:*:get*"], ["*"], true)]).contained).toBe(true);
   });
 
@@ -61,10 +66,15 @@ describe("contains", () => {
   // Small alphabets so that patterns overlap often; every claim is checked against brute force.
   const symbol = fc.constantFrom("a", "b", ":", "*", "?");
   const pattern = fc.array(symbol, { maxLength: 6 }).map((s) => s.join(""));
-  const shapeArb = fc.record({ actions: fc.array(pattern, { minLength: 1, maxLength: 2 }), negated: fc.boolean(), resources: fc.array(pattern, { minLength: 1, maxLength: 2 }) });
+  const shapeArb = fc.record({
+    actions: fc.array(pattern, { minLength: 1, maxLength: 2 }),
+    negated: fc.boolean(),
+    resources: fc.array(pattern, { minLength: 1, maxLength: 2 }),
+  });
   const words = (max: number) => {
     const out = [""];
-    for (let length = 1; length <= max; length++) for (const w of out.filter((x) => x.length === length - 1)) for (const c of ["a", "b", ":", "c"]) out.push(w + c);
+    for (let length = 1; length <= max; length++)
+      for (const w of out.filter((x) => x.length === length - 1)) for (const c of ["a", "b", ":", "c"]) out.push(w + c);
     return out;
   };
   const shortWords = words(4);
@@ -91,7 +101,11 @@ describe("findShortfall on costly patterns", () => {
   // The attack's policy: sixty statements of the most expensive shape the parser admits.
   const patho: PolicyDocument = {
     Version: "1.1",
-    Statement: Array.from({ length: 60 }, (_, i) => ({ Effect: "Allow" as const, Action: [`e*:a*?*a*?${String.fromCharCode(97 + (i % 26))}`], Resource: ["*a?*a*?*"] })),
+    Statement: Array.from({ length: 60 }, (_, i) => ({
+      Effect: "Allow" as const,
+      Action: [`e*:a*?*a*?${String.fromCharCode(97 + (i % 26))}`],
+      Resource: ["*a?*a*?*"],
+    })),
   };
   const universe = { regions: ["cn-north-4", "eu-west-0"], projects: ["p1"] };
   const grant = (document: PolicyDocument): Grant => ({ policyName: "held", document, scope: { kind: "all" }, source: "test" });

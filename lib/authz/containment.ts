@@ -72,7 +72,14 @@ class StatementAutomaton {
     private readonly shape: Shape,
     private readonly budget: Budget,
   ) {
-    this.initial = this.intern(0, this.closure(shape.actions, shape.actions.map((_, i) => [i, 0] as [number, number]), this.actionPositions));
+    this.initial = this.intern(
+      0,
+      this.closure(
+        shape.actions,
+        shape.actions.map((_, i) => [i, 0] as [number, number]),
+        this.actionPositions,
+      ),
+    );
   }
 
   private closure(patterns: string[], start: [number, number][], table: [number, number][]): number[] {
@@ -143,7 +150,14 @@ class StatementAutomaton {
       const actionMatched = this.atEnd(patterns, table, positions);
       if (actionMatched === this.shape.negated) return DEAD;
       const resources = this.shape.resources;
-      return this.intern(1, this.closure(resources, resources.map((_, i) => [i, 0] as [number, number]), this.resourcePositions));
+      return this.intern(
+        1,
+        this.closure(
+          resources,
+          resources.map((_, i) => [i, 0] as [number, number]),
+          this.resourcePositions,
+        ),
+      );
     }
     const c = phase === 0 ? symbol.toLowerCase() : symbol;
     const moved: [number, number][] = [];
@@ -175,9 +189,15 @@ function alphabet(shapes: Shape[]): string[] {
  * Whether everything `subject` allows (less what `subjectDenies` removes) is allowed by `allows`
  * and untouched by `denies`. Exact, or "not contained" when the search exceeds its bound.
  */
-const sameShape = (a: Shape, b: Shape) => a.negated === b.negated && a.actions.join("\n") === b.actions.join("\n") && a.resources.join("\n") === b.resources.join("\n");
+const sameShape = (a: Shape, b: Shape) =>
+  a.negated === b.negated && a.actions.join("\n") === b.actions.join("\n") && a.resources.join("\n") === b.resources.join("\n");
 
-export function contains(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[] = [], budget: Budget = newBudget()): ContainmentResult {
+export function contains(
+  holder: { allows: Shape[]; denies: Shape[] },
+  subject: Shape,
+  subjectDenies: Shape[] = [],
+  budget: Budget = newBudget(),
+): ContainmentResult {
   // Handing on a statement one holds, with nothing denied, needs no search.
   if (holder.denies.length === 0 && holder.allows.some((allow) => sameShape(allow, subject))) return { contained: true };
   const automata = [subject, ...subjectDenies, ...holder.allows, ...holder.denies].map((s) => new StatementAutomaton(s, budget));

@@ -4,7 +4,13 @@ import { evaluate, explainDecision, rootDecision, type Grant } from "@/lib/authz
 
 const grant = (Effect: "Allow" | "Deny", policyName: string): Grant => ({
   policyName,
-  document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["obs:*"] }, { Effect, Action: ["ecs:*"] }] },
+  document: {
+    Version: "1.1",
+    Statement: [
+      { Effect: "Allow", Action: ["obs:*"] },
+      { Effect, Action: ["ecs:*"] },
+    ],
+  },
   scope: { kind: "all" },
   source: "group admins",
 });
@@ -30,7 +36,10 @@ describe("explainDecision", () => {
 test("the requested region and project become condition keys only when the request has them", () => {
   const conditional: Grant = {
     policyName: "regional",
-    document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"], Condition: { StringEquals: { "g:RequestedRegion": ["r1"], "g:EnterpriseProjectId": ["p1"] } } }] },
+    document: {
+      Version: "1.1",
+      Statement: [{ Effect: "Allow", Action: ["iam:*"], Condition: { StringEquals: { "g:RequestedRegion": ["r1"], "g:EnterpriseProjectId": ["p1"] } } }],
+    },
     scope: { kind: "all" },
     source: "group admins",
   };

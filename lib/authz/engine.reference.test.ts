@@ -56,6 +56,8 @@ function refStatement(s: Statement, request: AuthzRequest): boolean {
   if (request.anyScope !== true && !(s.Resource ?? ["*"]).some((p) => refGlob(p, request.resource, false))) return false;
   for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
     for (const [key, expected] of Object.entries(keys ?? {})) {
+      // anyScope: some region and some project exist where a condition on them holds.
+      if (request.anyScope === true && (key === "g:RequestedRegion" || key === "g:EnterpriseProjectId")) continue;
       if (!refOperator(operator as ConditionOperator, expected, refKey(request, key))) return false;
     }
   }
@@ -73,6 +75,11 @@ function refEvaluate(grants: readonly Grant[], request: AuthzRequest) {
   for (const g of grants) {
     if (!refScope(g.scope, request)) continue;
     g.document.Statement.forEach((s, statementIndex) => {
+      // anyScope asks "allowed somewhere?": only a Deny in force everywhere (scope all, every resource, no condition) says no.
+      const everyResource = (s.Resource ?? ["*"]).some((p) => /^\*+$/.test(p));
+      const noCondition = Object.values(s.Condition ?? {}).every((keys) => Object.keys(keys ?? {}).length === 0);
+      const everywhere = g.scope.kind === "all" && everyResource && noCondition;
+      if (request.anyScope === true && s.Effect === "Deny" && !everywhere) return;
       if (refStatement(s, request)) matches.push({ policyName: g.policyName, statementIndex, effect: s.Effect });
     });
   }

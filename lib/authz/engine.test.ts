@@ -10,8 +10,7 @@ const grant = (policyName: string, document: PolicyDocument, scope: Grant["scope
   scope,
   source: "group test",
 });
-const system = (name: string, scope: Grant["scope"] = { kind: "all" }) =>
-  grant(name, systemPolicies.find((p) => p.name === name)!.document, scope);
+const system = (name: string, scope: Grant["scope"] = { kind: "all" }) => grant(name, systemPolicies.find((p) => p.name === name)!.document, scope);
 
 const ecs = (action: string, region = "cn-north-4", project = "p-default") => ({
   action: `ecs:instances:${action}`,
@@ -56,7 +55,10 @@ describe("decisions", () => {
 
   test("explicit deny beats allow, whatever the order", () => {
     const deny = grant("no-stop", doc({ Effect: "Deny", Action: ["ecs:instances:stop"] }));
-    for (const grants of [[system("ECS FullAccess"), deny], [deny, system("ECS FullAccess")]]) {
+    for (const grants of [
+      [system("ECS FullAccess"), deny],
+      [deny, system("ECS FullAccess")],
+    ]) {
       const decision = evaluate(grants, ecs("stop"));
       expect(decision.effect).toBe("Deny");
       expect(decision.decidedBy).toMatchObject({ policyName: "no-stop", statementIndex: 0 });
@@ -98,16 +100,10 @@ describe("decisions", () => {
   });
 
   test("conditions on the requested region and enterprise project", () => {
-    const policy = grant(
-      "paris-only",
-      doc({ Effect: "Allow", Action: ["ecs:*:*"], Condition: { StringEquals: { "g:RequestedRegion": ["eu-west-0"] } } }),
-    );
+    const policy = grant("paris-only", doc({ Effect: "Allow", Action: ["ecs:*:*"], Condition: { StringEquals: { "g:RequestedRegion": ["eu-west-0"] } } }));
     expect(evaluate([policy], ecs("stop", "eu-west-0")).allowed).toBe(true);
     expect(evaluate([policy], ecs("stop", "cn-north-4")).allowed).toBe(false);
-    const notPayments = grant(
-      "not-payments",
-      doc({ Effect: "Deny", Action: ["ecs:*:*"], Condition: { StringLike: { "g:EnterpriseProjectId": ["p-pay*"] } } }),
-    );
+    const notPayments = grant("not-payments", doc({ Effect: "Deny", Action: ["ecs:*:*"], Condition: { StringLike: { "g:EnterpriseProjectId": ["p-pay*"] } } }));
     expect(evaluate([system("ECS FullAccess"), notPayments], ecs("stop", "cn-north-4", "p-payments")).effect).toBe("Deny");
     expect(evaluate([system("ECS FullAccess"), notPayments], ecs("stop", "cn-north-4", "p-default")).allowed).toBe(true);
     const notEquals = grant("ne", doc({ Effect: "Allow", Action: ["*"], Condition: { StringNotEquals: { "g:UserName": ["bob"] } } }));

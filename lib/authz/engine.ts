@@ -6,11 +6,7 @@
 import { compileGlobList, globMatch, type Matcher } from "@/lib/authz/glob";
 import type { ConditionOperator, PolicyDocument, Statement } from "@/lib/policy/document";
 
-export type Scope =
-  | { kind: "all" }
-  | { kind: "global" }
-  | { kind: "regions"; regions: string[] }
-  | { kind: "projects"; projects: string[] };
+export type Scope = { kind: "all" } | { kind: "global" } | { kind: "regions"; regions: string[] } | { kind: "projects"; projects: string[] };
 
 export interface Grant {
   policyName: string;
@@ -32,9 +28,7 @@ export interface AuthzRequest {
   anyScope?: boolean;
 }
 
-export type DecidedBy =
-  | { kind: "root"; account: string }
-  | { kind: "statement"; policyName: string; statementIndex: number; source: string };
+export type DecidedBy = { kind: "root"; account: string } | { kind: "statement"; policyName: string; statementIndex: number; source: string };
 
 export type Decision =
   | { allowed: true; effect: "Allow"; decidedBy: DecidedBy }
@@ -67,6 +61,9 @@ function conditionContext(request: AuthzRequest): Record<string, string> {
 
 type ConditionCheck = (context: Record<string, string>) => boolean;
 
+// Keys whose value is the request's scope: an anyScope request has none, as it asks about every scope at once.
+const SCOPE_KEYS = new Set(["g:RequestedRegion", "g:EnterpriseProjectId"]);
+
 function conditionCheck(operator: ConditionOperator, key: string, expected: string[]): ConditionCheck {
   switch (operator) {
     case "StringEquals":
@@ -87,7 +84,9 @@ interface CompiledStatement {
   action?: Matcher | null;
   notAction?: Matcher | null;
   resource: Matcher | null;
-  conditions: ConditionCheck[];
+  conditions: { key: string; holds: ConditionCheck }[];
+  /** A Deny that holds everywhere: every resource, no condition (with a grant scoped to all, it denies an anyScope request). */
+  unconditional: boolean;
 }
 
 // Statements are compiled once and reused for every decision made with them; action patterns are
@@ -98,9 +97,10 @@ function compile(statement: Statement): CompiledStatement {
   let c = compiled.get(statement);
   if (c === undefined) {
     const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, keys]) =>
-      Object.entries(keys ?? {}).map(([key, expected]) => conditionCheck(operator as ConditionOperator, key, expected)),
+      Object.entries(keys ?? {}).map(([key, expected]) => ({ key, holds: conditionCheck(operator as ConditionOperator, key, expected) })),
     );
-    c = { resource: compileGlobList(statement.Resource ?? ["*"], false), conditions };
+    const resource = compileGlobList(statement.Resource ?? ["*"], false);
+    c = { resource, conditions, unconditional: resource === null && conditions.length === 0 };
     if (statement.Action !== undefined) c.action = compileGlobList(statement.Action, true);
     if (statement.NotAction !== undefined) c.notAction = compileGlobList(statement.NotAction, true);
     compiled.set(statement, c);
@@ -114,7 +114,11 @@ function statementMatches(statement: Statement, request: AuthzRequest, action: s
   if (c.action !== undefined && c.action !== null && !c.action(action)) return false;
   if (c.notAction !== undefined && (c.notAction === null || c.notAction(action))) return false;
   if (!request.anyScope && c.resource !== null && !c.resource(request.resource)) return false;
-  for (const holds of c.conditions) if (!holds(context)) return false;
+  for (const { key, holds } of c.conditions) {
+    // Asked about any scope, a condition on the region or project holds in some scope.
+    if (request.anyScope && SCOPE_KEYS.has(key)) continue;
+    if (!holds(context)) return false;
+  }
   return true;
 }
 
@@ -126,14 +130,14 @@ export function evaluate(grants: readonly Grant[], request: AuthzRequest): Decis
     if (!scopeApplies(grant.scope, request)) continue;
     for (const [statementIndex, statement] of grant.document.Statement.entries()) {
       if (!statementMatches(statement, request, action, context)) continue;
+      // "Allowed in at least some scope": a Deny refuses that only when it holds in every scope and for every resource.
+      if (request.anyScope && statement.Effect === "Deny" && !(grant.scope.kind === "all" && compile(statement).unconditional)) continue;
       const decidedBy: DecidedBy = { kind: "statement", policyName: grant.policyName, statementIndex, source: grant.source };
       if (statement.Effect === "Deny") return { allowed: false, effect: "Deny", decidedBy };
       allow ??= decidedBy;
     }
   }
-  return allow === null
-    ? { allowed: false, effect: "ImplicitDeny", decidedBy: null }
-    : { allowed: true, effect: "Allow", decidedBy: allow };
+  return allow === null ? { allowed: false, effect: "ImplicitDeny", decidedBy: null } : { allowed: true, effect: "Allow", decidedBy: allow };
 }
 
 export function rootDecision(accountName: string): Decision {

@@ -104,7 +104,10 @@ export function compileGlob(pattern: string): Matcher {
   }
   const head = piece(parts[0]!);
   const tail = piece(parts[parts.length - 1]!);
-  const middle = parts.slice(1, -1).filter((p) => p !== "").map(piece);
+  const middle = parts
+    .slice(1, -1)
+    .filter((p) => p !== "")
+    .map(piece);
   const minLength = head.text.length + tail.text.length + middle.reduce((n, p) => n + p.text.length, 0);
   if (minLength === 0) return always;
   if (middle.length === 0 && tail.text === "" && !head.any) return (v) => v.startsWith(head.text);

@@ -63,7 +63,11 @@ describe("findShortfall", () => {
     const narrowing: Grant = { policyName: "ctx", document: doc({ Effect: "Deny", NotAction: ["ecs:instances:list"] }), scope: all, source: "" };
     expect(findShortfall(held, [lent], universe, [narrowing])).toBeNull();
     expect(findShortfall(held, [lent], universe, [{ ...narrowing, scope: regions("r1") }])).not.toBeNull();
-    expect(findShortfall(held, [lent], universe, [{ ...narrowing, document: doc({ ...narrowing.document.Statement[0]!, Condition: { StringEquals: { "g:UserName": ["x"] } } }) }])).not.toBeNull();
+    expect(
+      findShortfall(held, [lent], universe, [
+        { ...narrowing, document: doc({ ...narrowing.document.Statement[0]!, Condition: { StringEquals: { "g:UserName": ["x"] } } }) },
+      ]),
+    ).not.toBeNull();
   });
 
   test("only Allow statements of a lending hand anything on", () => {
@@ -107,9 +111,17 @@ describe("iamManagementIn", () => {
 describe("restrictionsOf", () => {
   test("Deny statements become the Allows they hold back, unconditionally; none, none", () => {
     expect(restrictionsOf(doc(allow("ecs:*:*")))).toBeNull();
-    const conditional: Statement = { Effect: "Deny", Action: ["ecs:instances:delete"], Resource: ["ecs:r1:*"], Condition: { StringEquals: { "g:UserName": ["x"] } } };
+    const conditional: Statement = {
+      Effect: "Deny",
+      Action: ["ecs:instances:delete"],
+      Resource: ["ecs:r1:*"],
+      Condition: { StringEquals: { "g:UserName": ["x"] } },
+    };
     expect(restrictionsOf(doc(allow("ecs:*:*"), conditional, deny("obs:*")))).toEqual(
-      doc({ Effect: "Allow", Action: ["ecs:instances:delete"], Resource: ["ecs:r1:*"], Condition: undefined }, { Effect: "Allow", Action: ["obs:*"], Condition: undefined }),
+      doc(
+        { Effect: "Allow", Action: ["ecs:instances:delete"], Resource: ["ecs:r1:*"], Condition: undefined },
+        { Effect: "Allow", Action: ["obs:*"], Condition: undefined },
+      ),
     );
   });
 });

@@ -115,7 +115,11 @@ export function findShortfall(holder: readonly Grant[], lendings: readonly Lendi
           return { policyName: lending.policyName, scope: lending.scope, action: shapeOf(statement).actions.join(", "), undecided: true };
         }
         if (!result.contained) {
-          return { policyName: lending.policyName, scope: lending.scope, action: nameGap(held, shapeOf(statement), subjectDenies, result.witness?.action ?? null) };
+          return {
+            policyName: lending.policyName,
+            scope: lending.scope,
+            action: nameGap(held, shapeOf(statement), subjectDenies, result.witness?.action ?? null),
+          };
         }
       }
     }

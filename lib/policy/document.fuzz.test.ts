@@ -44,7 +44,9 @@ describe("policy documents under arbitrary input", () => {
     const nearJson = fc.oneof(
       fc.json({ maxDepth: 3 }),
       fc.json({ maxDepth: 3 }).chain((j) => fc.nat(j.length).map((i) => j.slice(0, i) + j.slice(i + 1))),
-      fc.json({ maxDepth: 3 }).chain((j) => fc.tuple(fc.nat(j.length), fc.constantFrom(",", "}", "]", '"', ":", "x")).map(([i, c]) => j.slice(0, i) + c + j.slice(i))),
+      fc
+        .json({ maxDepth: 3 })
+        .chain((j) => fc.tuple(fc.nat(j.length), fc.constantFrom(",", "}", "]", '"', ":", "x")).map(([i, c]) => j.slice(0, i) + c + j.slice(i))),
     );
     fc.assert(
       fc.property(nearJson, (text) => {
@@ -68,7 +70,9 @@ describe("policy documents under arbitrary input", () => {
   test("hostile text never throws: deep nesting, NUL and control characters, wildcard floods", () => {
     const control = fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c));
     const escaped = control.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    const deep = fc.tuple(fc.integer({ min: 65, max: 6100 }), fc.constantFrom("[", "{\"a\":", '{"Version":"1.1","Statement":[')).map(([n, open]) => open.repeat(Math.ceil(n / open.length)).slice(0, 6100));
+    const deep = fc
+      .tuple(fc.integer({ min: 65, max: 6100 }), fc.constantFrom("[", '{"a":', '{"Version":"1.1","Statement":['))
+      .map(([n, open]) => open.repeat(Math.ceil(n / open.length)).slice(0, 6100));
     const plain = fc.string({ maxLength: 100 }).map((text) => text.replace(/[\\"]/g, ""));
     const hostileValue = fc.oneof(
       // Backslashes and quotes are left out around the control character: a trailing backslash would escape its escape.

@@ -49,8 +49,14 @@ describe("parsePolicyDocument", () => {
     ['{"Version":"1.1","Statement":[{"Effect":"Allow"}]}', 'Statement[0]: must have exactly one of "Action" and "NotAction".'],
     ['{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs instances"]}]}', 'Statement[0].Action[0]: "ecs instances" is not a valid action.'],
     ['{"Version":"1.1","Statement":[{"Effect":"Allow","Action":[3]}]}', "Statement[0].Action[0]: must be a string."],
-    ['{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Principal":"x"}]}', 'Statement[0]: unknown field "Principal"; allowed fields are Effect, Action, NotAction, Resource, Condition.'],
-    ['{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Condition":{"NumericLessThan":{"g:X":["1"]}}}]}', "Statement[0].Condition.NumericLessThan: unsupported operator; use one of StringEquals, StringNotEquals, StringLike, StringNotLike."],
+    [
+      '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Principal":"x"}]}',
+      'Statement[0]: unknown field "Principal"; allowed fields are Effect, Action, NotAction, Resource, Condition.',
+    ],
+    [
+      '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"],"Condition":{"NumericLessThan":{"g:X":["1"]}}}]}',
+      "Statement[0].Condition.NumericLessThan: unsupported operator; use one of StringEquals, StringNotEquals, StringLike, StringNotLike.",
+    ],
     ['{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["*"]}],"Id":"x"}', 'Unknown field "Id": a policy has only Version and Statement.'],
   ])("rejects %s", (text, message) => {
     expect(error(text)).toBe(message);

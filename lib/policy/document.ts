@@ -9,12 +9,7 @@ import { locateJsonError } from "@/lib/policy/json-error";
 
 export type Effect = "Allow" | "Deny";
 export type ConditionOperator = "StringEquals" | "StringNotEquals" | "StringLike" | "StringNotLike";
-export const conditionOperators: readonly ConditionOperator[] = [
-  "StringEquals",
-  "StringNotEquals",
-  "StringLike",
-  "StringNotLike",
-];
+export const conditionOperators: readonly ConditionOperator[] = ["StringEquals", "StringNotEquals", "StringLike", "StringNotLike"];
 
 export type Condition = Partial<Record<ConditionOperator, Record<string, string[]>>>;
 

@@ -9,7 +9,10 @@ export interface JsonProblem {
 }
 
 class Stop extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -80,7 +83,7 @@ export function locateJsonError(text: string): JsonProblem | null {
     if (text[i] === "}") return void i++;
     for (;;) {
       space();
-      if (text[i] !== '"') fail('a property name in double quotes');
+      if (text[i] !== '"') fail("a property name in double quotes");
       string();
       space();
       if (text[i] !== ":") fail('":"');

@@ -15,7 +15,9 @@ const sourcesUnder = (dir: string) =>
 const parse = (file: string) => ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
 
 const importsOf = (source: ts.SourceFile) =>
-  source.statements.filter(ts.isImportDeclaration).map((d) => ({ from: (d.moduleSpecifier as ts.StringLiteral).text, typeOnly: d.importClause?.isTypeOnly === true }));
+  source.statements
+    .filter(ts.isImportDeclaration)
+    .map((d) => ({ from: (d.moduleSpecifier as ts.StringLiteral).text, typeOnly: d.importClause?.isTypeOnly === true }));
 
 function visit(node: ts.Node, fn: (node: ts.Node) => void) {
   fn(node);
@@ -23,7 +25,13 @@ function visit(node: ts.Node, fn: (node: ts.Node) => void) {
 }
 
 const libFiles = sourcesUnder("lib");
-const everyFile = [...libFiles, ...sourcesUnder("app"), ...sourcesUnder("components"), ...sourcesUnder("db"), ...sourcesUnder("scripts").filter((f) => f.endsWith(".ts"))];
+const everyFile = [
+  ...libFiles,
+  ...sourcesUnder("app"),
+  ...sourcesUnder("components"),
+  ...sourcesUnder("db"),
+  ...sourcesUnder("scripts").filter((f) => f.endsWith(".ts")),
+];
 
 test("only lib/authz writes the audit trail", () => {
   const offenders: string[] = [];
@@ -102,7 +110,11 @@ function functionsOf(file: string): Fn[] {
 
 test("every exported domain function that acts for a caller asks the engine, directly or through what it calls", () => {
   const all = libFiles.filter((f) => !f.startsWith("lib/authz/")).flatMap(functionsOf);
-  const authzExports = new Set(sourcesUnder("lib/authz").flatMap(functionsOf).map((f) => f.name));
+  const authzExports = new Set(
+    sourcesUnder("lib/authz")
+      .flatMap(functionsOf)
+      .map((f) => f.name),
+  );
   const byName = new Map<string, Fn[]>();
   for (const fn of all) byName.set(fn.name, [...(byName.get(fn.name) ?? []), fn]);
   const memo = new Map<Fn, boolean>();
@@ -135,14 +147,41 @@ test("every exported domain function that acts for a caller asks the engine, dir
   expect(stale).toEqual([]);
 });
 
-test("modules import in one direction: components never from app routes, the domain never from app or components", () => {
+const fileOf = (specifier: string) => {
+  const base = specifier.replace(/^@\//, "");
+  return [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => everyFile.includes(f));
+};
+
+/** Every module `file` reaches through its own imports (project modules only). */
+function reach(file: string, seen = new Set<string>()): Set<string> {
+  for (const { from } of importsOf(parse(file))) {
+    const next = from.startsWith("@/") ? fileOf(from) : undefined;
+    if (next === undefined || seen.has(next)) continue;
+    seen.add(next);
+    reach(next, seen);
+  }
+  return seen;
+}
+
+test("modules import in one direction: components never from app, the domain never from app or components", () => {
   const wrong: string[] = [];
   for (const file of everyFile) {
-    for (const { from, typeOnly } of importsOf(parse(file))) {
-      if (file.startsWith("lib/") && (from.startsWith("@/app/") || from.startsWith("@/components/"))) wrong.push(`${file} → ${from}`);
-      if (file.startsWith("db/") && (from.startsWith("@/app/") || from.startsWith("@/components/"))) wrong.push(`${file} → ${from}`);
-      // A component may name the shape of a server action's answer, never run route code.
-      if (file.startsWith("components/") && from.startsWith("@/app/") && !typeOnly && !from.endsWith("actions")) wrong.push(`${file} → ${from}`);
+    for (const { from } of importsOf(parse(file))) {
+      if ((file.startsWith("lib/") || file.startsWith("db/") || file.startsWith("components/")) && from.startsWith("@/app/")) wrong.push(`${file} → ${from}`);
+      if ((file.startsWith("lib/") || file.startsWith("db/")) && from.startsWith("@/components/")) wrong.push(`${file} → ${from}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
+
+test("db/ takes from lib/ only self-contained modules (constants, hashing, settings), never the domain that runs on it", () => {
+  const wrong: string[] = [];
+  for (const file of everyFile.filter((f) => f.startsWith("db/"))) {
+    for (const { from } of importsOf(parse(file))) {
+      const target = from.startsWith("@/lib/") ? fileOf(from) : undefined;
+      if (target === undefined) continue;
+      const leaks = [...reach(target)].filter((f) => f.startsWith("db/"));
+      if (leaks.length > 0) wrong.push(`${file} → ${from} → ${leaks.join(", ")}`);
     }
   }
   expect(wrong).toEqual([]);

@@ -92,7 +92,9 @@ export async function runAction(db: Db, acme: Caller, identity: Identity | null,
       state.identity = identity;
       state.cookies = new Map();
       const before = await tableCounts(inner);
-      const [{ lastEvent } = { lastEvent: 0 }] = ((await inner.execute("select coalesce(max(id), 0)::int as \"lastEvent\" from audit_events")) as unknown as { rows: unknown[] }).rows as { lastEvent: number }[];
+      const [{ lastEvent } = { lastEvent: 0 }] = (
+        (await inner.execute('select coalesce(max(id), 0)::int as "lastEvent" from audit_events')) as unknown as { rows: unknown[] }
+      ).rows as { lastEvent: number }[];
       let outcome: Outcome;
       let result: ActionState = null;
       try {
@@ -103,7 +105,9 @@ export async function runAction(db: Db, acme: Caller, identity: Identity | null,
         outcome = error.url === "/sign-in" ? "sign-in" : "ok";
       }
       const wroteWhenRefused = outcome === "refused" && JSON.stringify(await tableCounts(inner)) !== JSON.stringify(before);
-      const events = ((await inner.execute(`select action, decision, detail from audit_events where id > ${Number(lastEvent)} order by id`)) as unknown as { rows: unknown[] }).rows as Run["events"];
+      const events = (
+        (await inner.execute(`select action, decision, detail from audit_events where id > ${Number(lastEvent)} order by id`)) as unknown as { rows: unknown[] }
+      ).rows as Run["events"];
       throw new Rollback({ outcome, wroteWhenRefused, result, events });
     });
   } catch (error) {
@@ -120,17 +124,42 @@ export async function lookup(db: Db, acme: Caller, table: string, name: string):
   };
   switch (table) {
     case "user":
-      return pick(await db.select({ id: users.id }).from(users).where(and(eq(users.accountId, acme.accountId), eq(users.name, name))));
+      return pick(
+        await db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.accountId, acme.accountId), eq(users.name, name))),
+      );
     case "group":
-      return pick(await db.select({ id: groups.id }).from(groups).where(and(eq(groups.accountId, acme.accountId), eq(groups.name, name))));
+      return pick(
+        await db
+          .select({ id: groups.id })
+          .from(groups)
+          .where(and(eq(groups.accountId, acme.accountId), eq(groups.name, name))),
+      );
     case "policy":
       return pick(await db.select({ id: policies.id }).from(policies).where(eq(policies.name, name)));
     case "instance":
-      return pick(await db.select({ id: ecsInstances.id }).from(ecsInstances).where(and(eq(ecsInstances.accountId, acme.accountId), eq(ecsInstances.name, name))));
+      return pick(
+        await db
+          .select({ id: ecsInstances.id })
+          .from(ecsInstances)
+          .where(and(eq(ecsInstances.accountId, acme.accountId), eq(ecsInstances.name, name))),
+      );
     case "bucket":
-      return pick(await db.select({ id: obsBuckets.id }).from(obsBuckets).where(and(eq(obsBuckets.accountId, acme.accountId), eq(obsBuckets.name, name))));
+      return pick(
+        await db
+          .select({ id: obsBuckets.id })
+          .from(obsBuckets)
+          .where(and(eq(obsBuckets.accountId, acme.accountId), eq(obsBuckets.name, name))),
+      );
     case "agency":
-      return pick(await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, name))));
+      return pick(
+        await db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.accountId, acme.accountId), eq(agencies.name, name))),
+      );
     case "folder":
       return pick(await db.select({ id: rdFolders.id }).from(rdFolders).where(eq(rdFolders.name, name)));
     default:

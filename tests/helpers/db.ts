@@ -60,7 +60,6 @@ export async function callerFor(db: Db, accountName: string, userName?: string):
   };
 }
 
-
 /** Runs `fn` and returns the DomainError it throws (fails the test if it does not throw one). */
 export async function rejection<E extends Error>(fn: () => Promise<unknown>): Promise<E> {
   try {

@@ -18,7 +18,9 @@ const domainTables = (Object.values(schema) as unknown[])
 export async function tableCounts(db: Db): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const table of domainTables) {
-    const result = await db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as d from "${table}" t`));
+    const result = await db.execute(
+      sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as d from "${table}" t`),
+    );
     digests[table] = String((result as unknown as { rows: { d: string }[] }).rows[0]!.d);
   }
   return digests;

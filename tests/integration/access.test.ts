@@ -28,18 +28,32 @@ afterAll(() => t.dispose());
 
 describe("access overview", () => {
   test("inbound: every agency with party, permissions, expiry, sessions and findings", async () => {
-    await createAgency(t.db, acme, { name: "sec-admin", type: "account", delegatedAccount: "initech", validityKind: "one_day", policyIds: [policy["Security Administrator"]], scopeKind: "global" });
+    await createAgency(t.db, acme, {
+      name: "sec-admin",
+      type: "account",
+      delegatedAccount: "initech",
+      validityKind: "one_day",
+      policyIds: [policy["Security Administrator"]],
+      scopeKind: "global",
+    });
     const gina = await callerFor(t.db, "globex", "gina");
     await assumeRole(t.db, gina, { accountName: "acme", agencyName: "globex-ops" }, "l1");
     const { agencies: rows } = await inboundAccess(t.db, acme);
     const by = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(by["globex-ops"]).toMatchObject({ delegatedParty: "Account globex", activeSessions: 1, permissions: [{ policyName: "ECS FullAccess", scopeKind: "all" }] });
+    expect(by["globex-ops"]).toMatchObject({
+      delegatedParty: "Account globex",
+      activeSessions: 1,
+      permissions: [{ policyName: "ECS FullAccess", scopeKind: "all" }],
+    });
     expect(by["globex-ops"]!.findings.map((f) => f.kind).sort()).toEqual(["full_access", "unlimited"]);
     expect(by["old-audit"]!.findings.map((f) => f.kind)).toEqual(["expired"]);
     expect(by["sec-admin"]!.findings.map((f) => f.kind)).toEqual(["security_admin"]);
 
     // Not used for 90 days.
-    await t.db.update(agencies).set({ createdAt: new Date(Date.now() - 100 * 86400_000) }).where(eq(agencies.name, "sec-admin"));
+    await t.db
+      .update(agencies)
+      .set({ createdAt: new Date(Date.now() - 100 * 86400_000) })
+      .where(eq(agencies.name, "sec-admin"));
     const later = Object.fromEntries((await inboundAccess(t.db, acme)).agencies.map((r) => [r.name, r]));
     expect(later["sec-admin"]!.findings.map((f) => f.kind)).toEqual(["security_admin", "unused"]);
   });
@@ -64,27 +78,51 @@ describe("access overview", () => {
   test("delegated-administrator registrations show on both sides", async () => {
     const [globex] = await t.db.select().from(accounts).where(eq(accounts.name, "globex"));
     await registerDelegatedAdmin(t.db, acme, { service: "config", accountId: globex!.id });
-    expect((await inboundAccess(t.db, acme)).delegatedAdmin).toMatchObject([{ service: "Config Audit", role: "management", member: "globex", management: "acme" }]);
-    expect((await inboundAccess(t.db, await callerFor(t.db, "globex"))).delegatedAdmin).toMatchObject([{ service: "Config Audit", role: "delegated", member: "globex" }]);
+    expect((await inboundAccess(t.db, acme)).delegatedAdmin).toMatchObject([
+      { service: "Config Audit", role: "management", member: "globex", management: "acme" },
+    ]);
+    expect((await inboundAccess(t.db, await callerFor(t.db, "globex"))).delegatedAdmin).toMatchObject([
+      { service: "Config Audit", role: "delegated", member: "globex" },
+    ]);
     expect((await inboundAccess(t.db, await callerFor(t.db, "umbrella"))).delegatedAdmin).toEqual([]);
   });
 });
 
 describe("policy simulator", () => {
   test("answers exactly as enforcement does, on a table of cases", async () => {
-    const [payments] = await t.db.select().from(enterpriseProjects).where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
+    const [payments] = await t.db
+      .select()
+      .from(enterpriseProjects)
+      .where(and(eq(enterpriseProjects.accountId, acme.accountId), eq(enterpriseProjects.name, "payments")));
     const denyStop = await createPolicy(t.db, acme, {
       name: "no-stop-in-paris",
-      document: JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Deny", Action: ["ecs:instances:stop"], Condition: { StringEquals: { "g:RequestedRegion": ["eu-west-0"] } } }] }),
+      document: JSON.stringify({
+        Version: "1.1",
+        Statement: [{ Effect: "Deny", Action: ["ecs:instances:stop"], Condition: { StringEquals: { "g:RequestedRegion": ["eu-west-0"] } } }],
+      }),
     });
     const group = await createGroup(t.db, acme, { name: "sim-operators" });
     await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: policy["ECS FullAccess"], scopeKind: "regions", regions: ["cn-north-4", "eu-west-0"] });
     await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: denyStop.id, scopeKind: "all" });
     const user = await createUser(t.db, acme, { name: "sim-user", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
     await addUserToGroup(t.db, acme, { userId: user.id, groupId: group.id });
-    const agency = await createAgency(t.db, acme, { name: "sim-agency", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [policy["OBS ReadOnlyAccess"], policy["ECS ReadOnlyAccess"]], scopeKind: "projects", projects: [payments!.id] });
-    const [alice] = await t.db.select().from(users).where(and(eq(users.accountId, acme.accountId), eq(users.name, "alice")));
-    const [admins] = await t.db.select().from(groups).where(and(eq(groups.accountId, acme.accountId), eq(groups.name, "admins")));
+    const agency = await createAgency(t.db, acme, {
+      name: "sim-agency",
+      type: "account",
+      delegatedAccount: "globex",
+      validityKind: "unlimited",
+      policyIds: [policy["OBS ReadOnlyAccess"], policy["ECS ReadOnlyAccess"]],
+      scopeKind: "projects",
+      projects: [payments!.id],
+    });
+    const [alice] = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.accountId, acme.accountId), eq(users.name, "alice")));
+    const [admins] = await t.db
+      .select()
+      .from(groups)
+      .where(and(eq(groups.accountId, acme.accountId), eq(groups.name, "admins")));
 
     const simUser = await callerFor(t.db, "acme", "sim-user");
     const aliceCaller = await callerFor(t.db, "acme", "alice");
@@ -99,11 +137,36 @@ describe("policy simulator", () => {
       { principal: { principalType: "agency", principalId: agency.id }, enforced: switched },
     ];
     const requests = [
-      { action: "ecs:instances:stop", resource: urn("ecs", "cn-north-4", acme.accountId, "instance", "web-01"), region: "cn-north-4", enterpriseProjectId: payments!.id },
-      { action: "ecs:instances:stop", resource: urn("ecs", "eu-west-0", acme.accountId, "instance", "pay-batch-01"), region: "eu-west-0", enterpriseProjectId: payments!.id },
-      { action: "ecs:instances:stop", resource: urn("ecs", "ap-southeast-1", acme.accountId, "instance", "web-02"), region: "ap-southeast-1", enterpriseProjectId: payments!.id },
-      { action: "ecs:instances:list", resource: urn("ecs", "ap-southeast-1", acme.accountId, "instance", "web-02"), region: "ap-southeast-1", enterpriseProjectId: payments!.id },
-      { action: "obs:buckets:list", resource: urn("obs", "cn-north-4", acme.accountId, "bucket", "acme-logs"), region: "cn-north-4", enterpriseProjectId: payments!.id },
+      {
+        action: "ecs:instances:stop",
+        resource: urn("ecs", "cn-north-4", acme.accountId, "instance", "web-01"),
+        region: "cn-north-4",
+        enterpriseProjectId: payments!.id,
+      },
+      {
+        action: "ecs:instances:stop",
+        resource: urn("ecs", "eu-west-0", acme.accountId, "instance", "pay-batch-01"),
+        region: "eu-west-0",
+        enterpriseProjectId: payments!.id,
+      },
+      {
+        action: "ecs:instances:stop",
+        resource: urn("ecs", "ap-southeast-1", acme.accountId, "instance", "web-02"),
+        region: "ap-southeast-1",
+        enterpriseProjectId: payments!.id,
+      },
+      {
+        action: "ecs:instances:list",
+        resource: urn("ecs", "ap-southeast-1", acme.accountId, "instance", "web-02"),
+        region: "ap-southeast-1",
+        enterpriseProjectId: payments!.id,
+      },
+      {
+        action: "obs:buckets:list",
+        resource: urn("obs", "cn-north-4", acme.accountId, "bucket", "acme-logs"),
+        region: "cn-north-4",
+        enterpriseProjectId: payments!.id,
+      },
       { action: "iam:users:create", resource: urn("iam", null, acme.accountId, "user", "x"), region: null, enterpriseProjectId: null },
       { action: "iam:agencies:assume", resource: "*", region: null, enterpriseProjectId: null },
       { action: "resourcemanager:RegisterDelegatedAdministrator", resource: "*", region: null, enterpriseProjectId: null },
@@ -111,7 +174,13 @@ describe("policy simulator", () => {
     const answers: string[] = [];
     for (const { principal, enforced } of principals) {
       for (const request of requests) {
-        const simulated = await simulate(t.db, acme, { ...principal, action: request.action, resource: request.resource, regionId: request.region ?? "", enterpriseProjectId: request.enterpriseProjectId ?? "" });
+        const simulated = await simulate(t.db, acme, {
+          ...principal,
+          action: request.action,
+          resource: request.resource,
+          regionId: request.region ?? "",
+          enterpriseProjectId: request.enterpriseProjectId ?? "",
+        });
         const actual = await authorize(t.db, enforced, request);
         expect(simulated.decision, `${principal.principalType} ${request.action} ${request.region}`).toEqual(actual);
         answers.push(simulated.decision.effect);
@@ -124,6 +193,8 @@ describe("policy simulator", () => {
   test("is refused to principals without iam:permissions:simulate", async () => {
     const ian = await callerFor(t.db, "initech", "ian");
     const [ianRow] = await t.db.select().from(users).where(eq(users.name, "ian"));
-    await expect(simulate(t.db, ian, { principalType: "user", principalId: ianRow!.id, action: "ecs:instances:list" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(simulate(t.db, ian, { principalType: "user", principalId: ianRow!.id, action: "ecs:instances:list" })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
   });
 });

@@ -22,13 +22,24 @@ afterAll(() => t.dispose());
 const document = '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs:instances:list"]}]}';
 const policyId = async (name: string) => (await t.db.select().from(policies).where(eq(policies.name, name)))[0]!.id;
 const agency = async (name: string) =>
-  createAgency(t.db, acme, { name, type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await policyId("ECS ReadOnlyAccess")], scopeKind: "all" });
+  createAgency(t.db, acme, {
+    name,
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [await policyId("ECS ReadOnlyAccess")],
+    scopeKind: "all",
+  });
 
 test.each([
   ["user Alice beside alice", () => createUser(t.db, acme, { name: "Alice", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" }), "user.name_taken"],
   ["group ADMINS beside admins", () => createGroup(t.db, acme, { name: "ADMINS" }), "group.name_taken"],
   ["agency Globex-Ops beside globex-ops", () => agency("Globex-Ops"), "agency.name_taken"],
-  ["custom policy named like a system policy in other letters", () => createPolicy(t.db, acme, { name: "security administrator", document }), "policy.name_taken"],
+  [
+    "custom policy named like a system policy in other letters",
+    () => createPolicy(t.db, acme, { name: "security administrator", document }),
+    "policy.name_taken",
+  ],
 ])("%s is refused with the usual message", async (_label, create, code) => {
   const error = await rejection<DomainError>(create);
   expect(error).toBeInstanceOf(DomainError);

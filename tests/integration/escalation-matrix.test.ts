@@ -42,7 +42,8 @@ async function principal(name: string, policies: { name: string; document?: stri
   const user = await createUser(t.db, acme, { name, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
   const group = await createGroup(t.db, acme, { name: `g-${name}` });
   for (const policy of policies) {
-    const policyId = policy.document === undefined ? await id("policy", policy.name) : (await createPolicy(t.db, acme, { name: policy.name, document: policy.document })).id;
+    const policyId =
+      policy.document === undefined ? await id("policy", policy.name) : (await createPolicy(t.db, acme, { name: policy.name, document: policy.document })).id;
     await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId, scopeKind: "all" });
   }
   await addUserToGroup(t.db, acme, { userId: user.id, groupId: group.id });
@@ -56,8 +57,15 @@ beforeAll(async () => {
   acme = await callerFor(t.db, "acme");
   await principal("granter", [{ name: "only-grant", document: allow("iam:permissions:grantRoleToGroup") }, { name: "ECS ReadOnlyAccess" }]);
   await principal("adder", [{ name: "only-add", document: allow("iam:groups:addUser") }]);
-  await principal("editor", [{ name: "only-edit", document: allow("iam:policies:update") }, { name: "edited", document: allow("ecs:instances:list") }]);
-  await principal("revoker", [{ name: "only-revoke", document: allow("iam:permissions:revokeRoleFromGroup") }, { name: "ECS FullAccess" }, { name: "no-ecs-delete", document: deny("ecs:instances:delete") }]);
+  await principal("editor", [
+    { name: "only-edit", document: allow("iam:policies:update") },
+    { name: "edited", document: allow("ecs:instances:list") },
+  ]);
+  await principal("revoker", [
+    { name: "only-revoke", document: allow("iam:permissions:revokeRoleFromGroup") },
+    { name: "ECS FullAccess" },
+    { name: "no-ecs-delete", document: deny("ecs:instances:delete") },
+  ]);
   await principal("remover", [{ name: "only-remove", document: allow("iam:groups:removeUser") }]);
   await principal("creator", [{ name: "only-create-agency", document: allow("iam:agencies:create") }, { name: "OBS ReadOnlyAccess" }]);
   await principal("lender", [{ name: "only-update-agency", document: allow("iam:agencies:update") }]);
@@ -69,22 +77,57 @@ beforeAll(async () => {
   await grantPolicyToGroup(t.db, acme, { groupId: restricted.id, policyId: await id("policy", "no-ecs-delete"), scopeKind: "all" });
   await addUserToGroup(t.db, acme, { userId: await id("user", "remover"), groupId: restricted.id });
   // An agency held back by a Deny: removing that permission would free it.
-  await createAgency(t.db, acme, { name: "restrained", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await id("policy", "ECS FullAccess"), await id("policy", "no-ecs-delete")], scopeKind: "all" });
+  await createAgency(t.db, acme, {
+    name: "restrained",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [await id("policy", "ECS FullAccess"), await id("policy", "no-ecs-delete")],
+    scopeKind: "all",
+  });
   const ecsFull = await createGroup(t.db, acme, { name: "ecs-full" });
   await grantPolicyToGroup(t.db, acme, { groupId: ecsFull.id, policyId: await id("policy", "ECS FullAccess"), scopeKind: "all" });
   // The attack of issue 10: a role whose agency holds only iam:agencies:* (and policy editing).
   const agentPolicy = await createPolicy(t.db, acme, { name: "agency-admin", document: allow("iam:agencies:*", "iam:policies:update") });
-  await createAgency(t.db, acme, { name: "agency-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [agentPolicy.id], scopeKind: "all" });
+  await createAgency(t.db, acme, {
+    name: "agency-admins",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [agentPolicy.id],
+    scopeKind: "all",
+  });
   const gina = await callerFor(t.db, "globex", "gina");
   const role = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "agency-admins" }, "login-role");
   who.role = { caller: role.caller, loginId: "login-role", roleEnded: null, roleNotice: null };
   const rdFull = await id("policy", "ResourceManager FullAccess");
-  await createAgency(t.db, acme, { name: "rd-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [rdFull], scopeKind: "all" });
+  await createAgency(t.db, acme, {
+    name: "rd-admins",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [rdFull],
+    scopeKind: "all",
+  });
   const rdRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "rd-admins" }, "login-rd-role");
   who.rdRole = { caller: rdRole.caller, loginId: "login-rd-role", roleEnded: null, roleNotice: null };
-  await createAgency(t.db, acme, { name: "iam-admins", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await id("policy", "Security Administrator")], scopeKind: "global" });
+  await createAgency(t.db, acme, {
+    name: "iam-admins",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [await id("policy", "Security Administrator")],
+    scopeKind: "global",
+  });
   const lentElsewhere = await createPolicy(t.db, acme, { name: "lent-elsewhere", document: allow("iam:users:list") });
-  await createAgency(t.db, acme, { name: "ops-elsewhere", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [lentElsewhere.id], scopeKind: "global" });
+  await createAgency(t.db, acme, {
+    name: "ops-elsewhere",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [lentElsewhere.id],
+    scopeKind: "global",
+  });
   const iamRole = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "iam-admins" }, "login-iam-role");
   who.iamRole = { caller: iamRole.caller, loginId: "login-iam-role", roleEnded: null, roleNotice: null };
   who.alice = { caller: await callerFor(t.db, "acme", "alice"), loginId: "login-alice", roleEnded: null, roleNotice: null };

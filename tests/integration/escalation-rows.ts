@@ -35,7 +35,12 @@ export const rows: Record<string, Row> = {
   "control: granting ECS ReadOnlyAccess, which the granter holds": {
     as: "granter",
     action: "grantPolicyAction",
-    fields: async (f) => ({ groupId: await f.id("group", "restricted"), policyId: await f.id("policy", "ECS ReadOnlyAccess"), scopeKind: "regions", regions: ["cn-north-4"] }),
+    fields: async (f) => ({
+      groupId: await f.id("group", "restricted"),
+      policyId: await f.id("policy", "ECS ReadOnlyAccess"),
+      scopeKind: "regions",
+      regions: ["cn-north-4"],
+    }),
     refusal: null,
   },
   "control: alice (Security Administrator) grants Security Administrator": {
@@ -106,25 +111,51 @@ export const rows: Record<string, Row> = {
   "narrowing the scope of the Deny that holds a group back": {
     as: "granter",
     action: "grantPolicyAction",
-    fields: async (f) => ({ groupId: await f.id("group", "restricted"), policyId: await f.id("policy", "no-ecs-delete"), scopeKind: "regions", regions: ["cn-north-4"] }),
+    fields: async (f) => ({
+      groupId: await f.id("group", "restricted"),
+      policyId: await f.id("policy", "no-ecs-delete"),
+      scopeKind: "regions",
+      regions: ["cn-north-4"],
+    }),
     refusal: "allows ecs:instances:delete, which you do not hold",
   },
   "creating an agency that lends Tenant Administrator": {
     as: "creator",
     action: "createAgencyAction",
-    fields: async (f) => ({ name: "wide", type: "account", delegatedAccount: "umbrella", validityKind: "unlimited", policyIds: [await f.id("policy", "Tenant Administrator")], scopeKind: "all" }),
+    fields: async (f) => ({
+      name: "wide",
+      type: "account",
+      delegatedAccount: "umbrella",
+      validityKind: "unlimited",
+      policyIds: [await f.id("policy", "Tenant Administrator")],
+      scopeKind: "all",
+    }),
     refusal: "which you do not hold",
   },
   "creating a cloud-service agency that lends ECS FullAccess": {
     as: "creator",
     action: "createAgencyAction",
-    fields: async (f) => ({ name: "svc", type: "service", service: "ECS", validityKind: "one_day", policyIds: [await f.id("policy", "ECS FullAccess")], scopeKind: "all" }),
+    fields: async (f) => ({
+      name: "svc",
+      type: "service",
+      service: "ECS",
+      validityKind: "one_day",
+      policyIds: [await f.id("policy", "ECS FullAccess")],
+      scopeKind: "all",
+    }),
     refusal: "allows ecs:instances:list, which you do not hold",
   },
   "control: creating an agency that lends OBS ReadOnlyAccess, which the creator holds": {
     as: "creator",
     action: "createAgencyAction",
-    fields: async (f) => ({ name: "obs-reader", type: "account", delegatedAccount: "umbrella", validityKind: "one_day", policyIds: [await f.id("policy", "OBS ReadOnlyAccess")], scopeKind: "all" }),
+    fields: async (f) => ({
+      name: "obs-reader",
+      type: "account",
+      delegatedAccount: "umbrella",
+      validityKind: "one_day",
+      policyIds: [await f.id("policy", "OBS ReadOnlyAccess")],
+      scopeKind: "all",
+    }),
     refusal: null,
   },
   "adding Security Administrator to an agency": {
@@ -202,7 +233,14 @@ export const rows: Record<string, Row> = {
   "a switched role creating an agency trusting its own account": {
     as: "role",
     action: "createAgencyAction",
-    fields: async (f) => ({ name: "backdoor", type: "account", delegatedAccount: "globex", validityKind: "unlimited", policyIds: [await f.id("policy", "Tenant Administrator"), await f.id("policy", "Security Administrator")], scopeKind: "all" }),
+    fields: async (f) => ({
+      name: "backdoor",
+      type: "account",
+      delegatedAccount: "globex",
+      validityKind: "unlimited",
+      policyIds: [await f.id("policy", "Tenant Administrator"), await f.id("policy", "Security Administrator")],
+      scopeKind: "all",
+    }),
     refusal: "A switched role cannot manage agencies",
   },
   "a switched role making the expired agency unlimited": {
@@ -236,7 +274,11 @@ export const rows: Record<string, Row> = {
   "a switched role editing a policy attached to its own agency": {
     as: "role",
     action: "updatePolicyAction",
-    fields: async (f) => ({ policyId: await f.id("policy", "agency-admin"), name: "agency-admin", document: allow("iam:agencies:*", "iam:policies:update", "ecs:*:*") }),
+    fields: async (f) => ({
+      policyId: await f.id("policy", "agency-admin"),
+      name: "agency-admin",
+      document: allow("iam:agencies:*", "iam:policies:update", "ecs:*:*"),
+    }),
     refusal: "A switched role cannot change the agency it acts through",
   },
 };

@@ -22,10 +22,12 @@ test.skipIf(!onPostgres)("killing the backend between the agency and its permiss
   const acme = await callerFor(t.db, "acme");
   const [policy] = await t.db.select().from(policies).where(eq(policies.name, "ECS ReadOnlyAccess"));
   // The second step of createAgency (its permissions) terminates the connection that runs it.
-  await t.db.execute(sql.raw(`
+  await t.db.execute(
+    sql.raw(`
     create function kill_own_backend() returns trigger language plpgsql as $$
     begin perform pg_terminate_backend(pg_backend_pid()); return new; end $$;
-    create trigger kill_on_permission before insert on agency_permissions for each row execute function kill_own_backend();`));
+    create trigger kill_on_permission before insert on agency_permissions for each row execute function kill_own_backend();`),
+  );
   const events = (await t.db.select().from(auditEvents)).length;
   const input = { name: "half-written", type: "account", delegatedAccount: "umbrella", validityKind: "unlimited", policyIds: [policy!.id], scopeKind: "all" };
 
@@ -34,7 +36,9 @@ test.skipIf(!onPostgres)("killing the backend between the agency and its permiss
 
   await t.db.execute(sql.raw("drop trigger kill_on_permission on agency_permissions; drop function kill_own_backend();"));
   expect(await t.db.select().from(agencies).where(eq(agencies.name, "half-written"))).toEqual([]);
-  expect(await t.db.select().from(agencyPermissions).innerJoin(agencies, eq(agencies.id, agencyPermissions.agencyId)).where(eq(agencies.name, "half-written"))).toEqual([]);
+  expect(
+    await t.db.select().from(agencyPermissions).innerJoin(agencies, eq(agencies.id, agencyPermissions.agencyId)).where(eq(agencies.name, "half-written")),
+  ).toEqual([]);
   expect((await t.db.select().from(auditEvents)).length).toBe(events);
   // The pool recovers: the same change now succeeds whole.
   const created = await createAgency(t.db, acme, input);

@@ -27,7 +27,9 @@ const hashOf = async (c: Caller) => {
 test("changing one's password needs the current one, ends the other sign-ins and keeps this one", async () => {
   const here = await startSignIn(t.db, owner(bob));
   const elsewhere = await startSignIn(t.db, owner(bob));
-  const wrong = await rejection<DomainError>(() => changeOwnPassword(t.db, bob, { currentPassword: "nope", password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }, here));
+  const wrong = await rejection<DomainError>(() =>
+    changeOwnPassword(t.db, bob, { currentPassword: "nope", password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }, here),
+  );
   expect(wrong.field).toBe("currentPassword");
   expect(await signInIsActive(t.db, elsewhere, owner(bob))).toBe(true);
   await changeOwnPassword(t.db, bob, { currentPassword: "Passw0rd!", password: "N3w-passw0rd", confirmPassword: "N3w-passw0rd" }, here);
@@ -50,9 +52,13 @@ test("a reset by root sets the password and ends every sign-in of the user", asy
 test("nobody resets a user of another account, and a mismatch is reported at its field", async () => {
   const gus = await callerFor(t.db, "globex", "gus");
   const before = await hashOf(gus);
-  const foreign = await rejection<DomainError>(() => resetUserPassword(t.db, acme, { userId: gus.userId, password: "R3set-passw0rd", confirmPassword: "R3set-passw0rd" }));
+  const foreign = await rejection<DomainError>(() =>
+    resetUserPassword(t.db, acme, { userId: gus.userId, password: "R3set-passw0rd", confirmPassword: "R3set-passw0rd" }),
+  );
   expect(foreign.code).toBe("user.not_found");
-  const mismatch = await rejection<DomainError & { fieldErrors: Record<string, string[]> }>(() => resetUserPassword(t.db, acme, { userId: bob.userId, password: "R3set-passw0rd", confirmPassword: "other" }));
+  const mismatch = await rejection<DomainError & { fieldErrors: Record<string, string[]> }>(() =>
+    resetUserPassword(t.db, acme, { userId: bob.userId, password: "R3set-passw0rd", confirmPassword: "other" }),
+  );
   expect(mismatch.fieldErrors.confirmPassword).toEqual(["The passwords do not match."]);
   expect(await hashOf(gus)).toBe(before);
 });

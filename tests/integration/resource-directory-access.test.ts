@@ -5,7 +5,14 @@ import { accounts, auditEvents } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
 import { createFolder, directoryStructure, inviteAccount } from "@/lib/rd/directory";
-import { deregisterDelegatedAdmin, getTrustedService, listTrustedServices, myDelegatedServices, registerDelegatedAdmin, setTrustedAccess } from "@/lib/rd/delegated-admins";
+import {
+  deregisterDelegatedAdmin,
+  getTrustedService,
+  listTrustedServices,
+  myDelegatedServices,
+  registerDelegatedAdmin,
+  setTrustedAccess,
+} from "@/lib/rd/delegated-admins";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -25,7 +32,10 @@ const deregister = (caller: Caller, service: string, account: string) => deregis
 describe("who may look", () => {
   test("without permission, the directory pages refuse alike whether or not a directory exists", async () => {
     // acme manages a directory, globex does not: bob and gus hold no permission in their accounts.
-    for (const [account, user] of [["acme", "bob"], ["globex", "gus"]] as const) {
+    for (const [account, user] of [
+      ["acme", "bob"],
+      ["globex", "gus"],
+    ] as const) {
       const caller = await callerFor(t.db, account, user);
       const production = (await directoryStructure(t.db, acme)).folders.find((f) => f.name === "Production")!;
       for (const read of [

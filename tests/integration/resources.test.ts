@@ -126,3 +126,79 @@ describe("OBS buckets", () => {
     ).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });
+
+describe("lists under Deny statements and region conditions", () => {
+  // As root of acme: a group for bob with the given policy documents, granted on every scope or on the regions given.
+  async function bobWith(name: string, documents: (object | { document: object; regions: string[] })[]) {
+    const acme = await callerFor(t.db, "acme");
+    const { createPolicy } = await import("@/lib/iam/policies");
+    const { addUserToGroup, createGroup, grantPolicyToGroup } = await import("@/lib/iam/groups");
+    const group = await createGroup(t.db, acme, { name });
+    for (const [i, entry] of documents.entries()) {
+      const { document, regions } = "regions" in entry ? entry : { document: entry, regions: [] };
+      const policy = await createPolicy(t.db, acme, { name: `${name}-${i}`, document: JSON.stringify(document) });
+      const scope = regions.length === 0 ? { scopeKind: "all" } : { scopeKind: "regions", regions };
+      await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: policy.id, ...scope });
+    }
+    await addUserToGroup(t.db, acme, { userId: bob.userId!, groupId: group.id });
+    return async () => {
+      const { deleteGroup, removeUserFromGroup } = await import("@/lib/iam/groups");
+      await removeUserFromGroup(t.db, acme, { userId: bob.userId!, groupId: group.id });
+      await deleteGroup(t.db, acme, { groupId: group.id });
+    };
+  }
+
+  test.each([
+    ["granted in that region only", { document: { Version: "1.1", Statement: [{ Effect: "Deny", Action: ["ecs:instances:list"] }] }, regions: ["cn-north-4"] }],
+    [
+      "with a region condition",
+      { Version: "1.1", Statement: [{ Effect: "Deny", Action: ["ecs:instances:list"], Condition: { StringEquals: { "g:RequestedRegion": ["cn-north-4"] } } }] },
+    ],
+  ])("a Deny for one region (%s) hides that region's instances; the list itself stays open", async (how, deny) => {
+    const undo = await bobWith(`deny-${how.split(" ")[0]}`, [{ Version: "1.1", Statement: [{ Effect: "Allow", Action: ["ecs:instances:list"] }] }, deny]);
+    const seen = await listInstances(t.db, bob);
+    const all = await listInstances(t.db, alice);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((i) => i.regionId !== "cn-north-4")).toBe(true);
+    expect(seen.length).toBe(all.filter((i) => i.regionId !== "cn-north-4").length);
+    await undo();
+  });
+
+  test("an Allow for one region by condition opens the list with that region's instances only", async () => {
+    const undo = await bobWith("allow-one-region", [
+      {
+        Version: "1.1",
+        Statement: [{ Effect: "Allow", Action: ["ecs:instances:list"], Condition: { StringEquals: { "g:RequestedRegion": ["cn-north-4"] } } }],
+      },
+    ]);
+    const seen = await listInstances(t.db, bob);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((i) => i.regionId === "cn-north-4")).toBe(true);
+    await undo();
+  });
+
+  test("a Deny of the action everywhere still refuses the list", async () => {
+    const undo = await bobWith("deny-everywhere", [
+      { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["ecs:instances:list"] }] },
+      { Version: "1.1", Statement: [{ Effect: "Deny", Action: ["ecs:instances:list"] }] },
+    ]);
+    await expect(listInstances(t.db, bob)).rejects.toBeInstanceOf(AccessDeniedError);
+    await undo();
+  });
+});
+
+test("a condition on g:UserName is answered with the signed-in user's name", async () => {
+  const acme = await callerFor(t.db, "acme");
+  const { createPolicy } = await import("@/lib/iam/policies");
+  const { addUserToGroup, createGroup, grantPolicyToGroup } = await import("@/lib/iam/groups");
+  const group = await createGroup(t.db, acme, { name: "only-bob" });
+  const document = { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["obs:buckets:list"], Condition: { StringEquals: { "g:UserName": ["bob"] } } }] };
+  const policy = await createPolicy(t.db, acme, { name: "only-bob", document: JSON.stringify(document) });
+  await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: policy.id, scopeKind: "all" });
+  await addUserToGroup(t.db, acme, { userId: bob.userId!, groupId: group.id });
+  expect((await listBuckets(t.db, bob)).length).toBeGreaterThan(0);
+  // The same grant for another user name answers no.
+  const carol = await (await import("@/lib/iam/users")).createUser(t.db, acme, { name: "carol", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
+  await addUserToGroup(t.db, acme, { userId: carol.id, groupId: group.id });
+  await expect(listBuckets(t.db, await callerFor(t.db, "acme", "carol"))).rejects.toBeInstanceOf(AccessDeniedError);
+});

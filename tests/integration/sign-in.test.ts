@@ -104,7 +104,8 @@ describe("throttling", () => {
 
   test("after five failures a pair waits 32 s, then 64 s; a success clears it", async () => {
     const address = "198.51.100.88";
-    const attempt = (password: string, seconds: number) => verifyCredentials(t.db, { account: "initech", user: "ian", password }, { address, now: at(seconds) });
+    const attempt = (password: string, seconds: number) =>
+      verifyCredentials(t.db, { account: "initech", user: "ian", password }, { address, now: at(seconds) });
     for (let i = 0; i < PAIR_FREE_FAILURES; i++) expect(await attempt(`guess-${i}`, 100)).toBeNull();
     const first = await attempt("guess", 101).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(SignInThrottledError);
@@ -132,10 +133,12 @@ describe("throttling", () => {
     for (let i = 0; i < ADDRESS_CEILING; i++) {
       await verifyCredentials(t.db, { account: `no-such-${i}`, password: "x" }, { address: "203.0.113.250", now: at(2000) });
     }
-    await expect(verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, { address: "203.0.113.250", now: at(2000) })).rejects.toBeInstanceOf(
-      SignInThrottledError,
-    );
-    expect(await verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, { address: "203.0.113.251", now: at(2000) })).not.toBeNull();
+    await expect(
+      verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, { address: "203.0.113.250", now: at(2000) }),
+    ).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(
+      await verifyCredentials(t.db, { account: "globex", user: "gina", password: "Passw0rd!" }, { address: "203.0.113.251", now: at(2000) }),
+    ).not.toBeNull();
   });
 });
 

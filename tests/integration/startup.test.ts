@@ -43,7 +43,12 @@ describe("the demo world is seeded once, into an empty database only", () => {
       expect(await other.db.select().from(accounts).where(eq(accounts.name, "acme"))).toEqual([]);
       await other.db.delete(accounts);
       expect(await seedDemo(other.db)).toBe(false);
-      expect(await other.db.select().from(settings).where(and(eq(settings.key, DEMO_SEEDED)))).toHaveLength(1);
+      expect(
+        await other.db
+          .select()
+          .from(settings)
+          .where(and(eq(settings.key, DEMO_SEEDED))),
+      ).toHaveLength(1);
     } finally {
       await other.dispose();
     }
@@ -53,7 +58,10 @@ describe("the demo world is seeded once, into an empty database only", () => {
 /** Runs `npm run db:setup` (the code the server opens its database with) in a child process. */
 async function setup(env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", "db/setup.ts"], { env: { ...process.env, MANDATE_DEMO: "off", DATABASE_SCHEMA: "", ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run("npx", ["tsx", "db/setup.ts"], {
+      env: { ...process.env, MANDATE_DEMO: "off", DATABASE_SCHEMA: "", ...env },
+      timeout: 60_000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

@@ -15,4 +15,3 @@ vi.mock("@electric-sql/pglite", async (importOriginal) => {
   }
   return { ...original, PGlite: TemplatePGlite };
 });
-

@@ -28,4 +28,3 @@ export async function setup(): Promise<void> {
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, templatePath);
 }
-

@@ -30,18 +30,24 @@ function Permissions({ permissions, projectNames }: { permissions: Permission[];
 }
 
 export default async function AccessPage() {
-  const result = await load(async (db, caller) => ({
-    inbound: await attempt(inboundAccess(db, caller)),
-    outbound: await attempt(outboundAccess(db, caller)),
-    projects: await listEnterpriseProjects(db, caller),
-  }));
+  const result = await load(async (db, caller) => {
+    const [inbound, outbound, projects] = await Promise.all([
+      attempt(inboundAccess(db, caller)),
+      attempt(outboundAccess(db, caller)),
+      listEnterpriseProjects(db, caller),
+    ]);
+    return { inbound, outbound, projects };
+  });
   if (!result.ok) return <AccessDenied message={result.message} />;
   const { inbound, outbound, projects } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   const now = new Date();
   return (
     <>
-      <PageHeader title="Access Overview" description="Who can get into this account, and where this account can go, with the findings a least-privilege review should look at first." />
+      <PageHeader
+        title="Access Overview"
+        description="Who can get into this account, and where this account can go, with the findings a least-privilege review should look at first."
+      />
       <section aria-labelledby="inbound" className="mb-8 space-y-3">
         <h2 id="inbound" className="text-lg font-semibold">
           Who can access this account
@@ -52,7 +58,11 @@ export default async function AccessPage() {
           <>
             {inbound.data.total > OVERVIEW_LIMIT && (
               <p className="text-sm text-slate-600">
-                Showing the {OVERVIEW_LIMIT} newest of {inbound.data.total} agencies; see <Link href="/agencies" className="text-blue-700 underline">Agencies</Link> for all.
+                Showing the {OVERVIEW_LIMIT} newest of {inbound.data.total} agencies; see{" "}
+                <Link href="/agencies" className="text-blue-700 underline">
+                  Agencies
+                </Link>{" "}
+                for all.
               </p>
             )}
             <Table label="Agencies of this account">
@@ -67,7 +77,9 @@ export default async function AccessPage() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {inbound.data.agencies.length === 0 && <EmptyRow columns={6}>No agencies: nobody outside this account can act in it through an agency.</EmptyRow>}
+                {inbound.data.agencies.length === 0 && (
+                  <EmptyRow columns={6}>No agencies: nobody outside this account can act in it through an agency.</EmptyRow>
+                )}
                 {inbound.data.agencies.map((a) => (
                   <tr key={a.id}>
                     <Td>

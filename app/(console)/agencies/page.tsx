@@ -52,7 +52,15 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               <label htmlFor="agency-search" className="sr-only">
                 Search by agency name
               </label>
-              <Input id="agency-search" name="q" type="search" placeholder="Search by agency name" defaultValue={result.data.q} aria-invalid={Boolean(searchError)} aria-describedby={searchError ? "agency-search-error" : undefined} />
+              <Input
+                id="agency-search"
+                name="q"
+                type="search"
+                placeholder="Search by agency name"
+                defaultValue={result.data.q}
+                aria-invalid={Boolean(searchError)}
+                aria-describedby={searchError ? "agency-search-error" : undefined}
+              />
               <button type="submit" className={buttonClass("secondary")}>
                 Search
               </button>
@@ -108,7 +116,13 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               })}
             </tbody>
           </Table>
-          <Pagination label="Agency pages" page={result.data.page} pages={result.data.pages} total={result.data.total} params={result.data.q ? { q: result.data.q } : {}} />
+          <Pagination
+            label="Agency pages"
+            page={result.data.page}
+            pages={result.data.pages}
+            total={result.data.total}
+            params={result.data.q ? { q: result.data.q } : {}}
+          />
         </>
       )}
     </>

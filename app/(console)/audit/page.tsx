@@ -38,7 +38,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <label htmlFor={`audit-${name}`} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <Input id={`audit-${name}`} name={name} type={type} defaultValue={filters[name] ?? ""} aria-invalid={Boolean(fieldErrors[name])} aria-describedby={fieldErrors[name] ? `audit-${name}-error` : undefined} />
+      <Input
+        id={`audit-${name}`}
+        name={name}
+        type={type}
+        defaultValue={filters[name] ?? ""}
+        aria-invalid={Boolean(fieldErrors[name])}
+        aria-describedby={fieldErrors[name] ? `audit-${name}-error` : undefined}
+      />
       {fieldErrors[name] && (
         <p id={`audit-${name}-error`} className="text-xs text-red-700">
           {fieldErrors[name]!.join(" ")}
@@ -134,7 +141,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td className="font-mono text-xs">{event.action}</Td>
                   <Td>{event.target}</Td>
-                  <Td className={event.decision === "deny" ? "font-medium text-red-700" : "text-green-700"}>{event.decision === "deny" ? "Denied" : "Allowed"}</Td>
+                  <Td className={event.decision === "deny" ? "font-medium text-red-700" : "text-green-700"}>
+                    {event.decision === "deny" ? "Denied" : "Allowed"}
+                  </Td>
                   <Td>
                     <Link href={`/audit/${event.id}`} className="text-blue-700 hover:underline" aria-label={`View event ${event.id}`}>
                       View

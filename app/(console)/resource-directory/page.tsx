@@ -16,7 +16,12 @@ export const metadata: Metadata = { title: "Resource Directory" };
 
 export default async function ResourceDirectoryPage() {
   const result = await load(getDirectoryOverview);
-  const header = <PageHeader title="Resource Directory" description="Organize accounts in folders under Root, and register delegated administrator accounts of trusted services." />;
+  const header = (
+    <PageHeader
+      title="Resource Directory"
+      description="Organize accounts in folders under Root, and register delegated administrator accounts of trusted services."
+    />
+  );
   if (!result.ok) {
     return (
       <>
@@ -48,8 +53,8 @@ export default async function ResourceDirectoryPage() {
         {view.role === "none" && (
           <Panel title="Enable Resource Directory">
             <p className="mb-3 text-sm text-slate-700">
-              Your account does not belong to a resource directory. Enable one to become its management account: you can then invite accounts,
-              arrange them in folders and register delegated administrator accounts of trusted services.
+              Your account does not belong to a resource directory. Enable one to become its management account: you can then invite accounts, arrange them in
+              folders and register delegated administrator accounts of trusted services.
             </p>
             <InlineAction action={enableDirectoryAction} fields={{}} label="Enable Resource Directory" variant="primary" />
           </Panel>
@@ -57,8 +62,7 @@ export default async function ResourceDirectoryPage() {
         {view.role === "member" && (
           <Panel title="Membership">
             <p className="mb-3 text-sm text-slate-700">
-              Your account is a member of the resource directory managed by <strong>{view.managementName}</strong> since{" "}
-              {utcDate(view.joinedAt)}.
+              Your account is a member of the resource directory managed by <strong>{view.managementName}</strong> since {utcDate(view.joinedAt)}.
             </p>
             <div className="flex flex-wrap gap-2">
               <Link href="/delegated-admin" className={buttonClass("secondary")}>

@@ -29,22 +29,25 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("agency").safeParse(agencyId).success) notFound();
   const result = await load(async (db, caller) => {
+    // The agency is read first (a refusal or an unknown id ends the page); the rest is independent.
     const found = await getAgency(db, caller, agencyId);
-    const management = await agencyManagement(db, caller);
+    const [management, sessions, policies, regions, projects] = await Promise.all([
+      agencyManagement(db, caller),
+      listActiveRoleSessions(db, caller, agencyId),
+      attachablePolicies(db, caller),
+      listRegions(db),
+      listEnterpriseProjects(db, caller),
+    ]);
     const name = found.agency.name;
-    const may = { update: management.may("update", name), delete: management.may("delete", name), revokeSession: management.may("revokeSession", name), blockedBy: management.blockedBy };
-    return {
-      ...found,
-      may,
-      sessions: await listActiveRoleSessions(db, caller, agencyId),
-      policies: await attachablePolicies(db, caller),
-      regions: await listRegions(db),
-      projects: await listEnterpriseProjects(db, caller),
+    const may = {
+      update: management.may("update", name),
+      delete: management.may("delete", name),
+      revokeSession: management.may("revokeSession", name),
+      blockedBy: management.blockedBy,
     };
+    return { ...found, may, sessions, policies, regions, projects };
   });
-  const breadcrumb = (name: string) => (
-    <Breadcrumb parent="Agencies" href="/agencies" current={name} />
-  );
+  const breadcrumb = (name: string) => <Breadcrumb parent="Agencies" href="/agencies" current={name} />;
   if (!result.ok) {
     return (
       <>
@@ -120,7 +123,12 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                     <Td>{utcMinute(s.lastSeenAt)}</Td>
                     {may.revokeSession && (
                       <Td>
-                        <InlineAction action={endRoleSessionAction} fields={{ agencyId: agency.id, roleSessionId: s.id }} label="End Session" accessibleLabel={`End session of ${who}`} />
+                        <InlineAction
+                          action={endRoleSessionAction}
+                          fields={{ agencyId: agency.id, roleSessionId: s.id }}
+                          label="End Session"
+                          accessibleLabel={`End session of ${who}`}
+                        />
                       </Td>
                     )}
                   </tr>

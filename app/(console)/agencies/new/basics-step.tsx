@@ -84,7 +84,9 @@ export function BasicsStep({ values, set, errors }: { values: WizardValues; set:
       </Field>
       {values.validityKind === "custom" && (
         <Field label="Days" name="validityDays" errors={errors.validityDays} required hint={`1 to ${MAX_CUSTOM_DAYS} days from now.`}>
-          {(p) => <Input {...p} type="number" min={1} max={MAX_CUSTOM_DAYS} value={values.validityDays} onChange={(e) => set({ validityDays: e.target.value })} />}
+          {(p) => (
+            <Input {...p} type="number" min={1} max={MAX_CUSTOM_DAYS} value={values.validityDays} onChange={(e) => set({ validityDays: e.target.value })} />
+          )}
         </Field>
       )}
       <Field label="Description" name="description" errors={errors.description} hint="Up to 255 characters.">

@@ -72,7 +72,10 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
     set(scope);
     startTransition(async () => {
       const all = { ...values, ...scope };
-      const result = await createAgencyAction(null, toFormData({ ...basicsOf(all), policyIds: all.policyIds, scopeKind: all.scopeKind, regions: all.regions, projects: all.projects }));
+      const result = await createAgencyAction(
+        null,
+        toFormData({ ...basicsOf(all), policyIds: all.policyIds, scopeKind: all.scopeKind, regions: all.regions, projects: all.projects }),
+      );
       if (result === null || result.ok) return;
       const fields = Object.keys(result.fieldErrors);
       const back = ([1, 2] as const).find((s) => fields.some((f) => stepFields[s].includes(f)));
@@ -90,7 +93,13 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
           <li
             key={label}
             aria-current={step === i + 1 ? "step" : undefined}
-            className={step === i + 1 ? "rounded bg-blue-600 px-3 py-1 text-white" : step > i + 1 ? "rounded bg-blue-50 px-3 py-1 text-blue-800" : "rounded bg-slate-200 px-3 py-1 text-slate-600"}
+            className={
+              step === i + 1
+                ? "rounded bg-blue-600 px-3 py-1 text-white"
+                : step > i + 1
+                  ? "rounded bg-blue-50 px-3 py-1 text-blue-800"
+                  : "rounded bg-slate-200 px-3 py-1 text-slate-600"
+            }
           >
             {i + 1}. {label}
           </li>

@@ -14,7 +14,10 @@ export default async function GroupsPage() {
   const result = await load(listGroups);
   return (
     <>
-      <PageHeader title="User Groups" description="Grant permissions to user groups as policies with a scope; users get the permissions of every group they belong to." />
+      <PageHeader
+        title="User Groups"
+        description="Grant permissions to user groups as policies with a scope; users get the permissions of every group they belong to."
+      />
       {!result.ok ? (
         <AccessDenied message={result.message} />
       ) : (

@@ -19,7 +19,14 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const [principalType = "", principalId = ""] = text(params.principal).split(":");
   const asked = text(params.action) !== "" || text(params.principal) !== "";
-  const input = { principalType, principalId, action: text(params.action), resource: text(params.resource), regionId: text(params.regionId), enterpriseProjectId: text(params.enterpriseProjectId) };
+  const input = {
+    principalType,
+    principalId,
+    action: text(params.action),
+    resource: text(params.resource),
+    regionId: text(params.regionId),
+    enterpriseProjectId: text(params.enterpriseProjectId),
+  };
   const parsed = asked ? simulateInput.safeParse(input) : null;
   const result = await load(async (db, caller) => ({
     principals: await simulatorPrincipals(db, caller),
@@ -27,7 +34,12 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
     projects: await listEnterpriseProjects(db, caller),
     answer: parsed?.success ? await simulate(db, caller, parsed.data) : null,
   }));
-  const header = <PageHeader title="Policy Simulator" description="Ask what the authorization engine decides for a user, a user group or an agency of this account, and which statement decides it." />;
+  const header = (
+    <PageHeader
+      title="Policy Simulator"
+      description="Ask what the authorization engine decides for a user, a user group or an agency of this account, and which statement decides it."
+    />
+  );
   if (!result.ok) {
     return (
       <>
@@ -117,7 +129,10 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
             <p className="mb-2 text-sm text-slate-600">
               {answer.principal} → <code>{input.action}</code>
             </p>
-            <Alert tone={answer.decision.allowed ? "success" : "error"} title={answer.decision.allowed ? "Allow" : answer.decision.effect === "Deny" ? "Explicit deny" : "Implicit deny"}>
+            <Alert
+              tone={answer.decision.allowed ? "success" : "error"}
+              title={answer.decision.allowed ? "Allow" : answer.decision.effect === "Deny" ? "Explicit deny" : "Implicit deny"}
+            >
               {answer.explanation}
             </Alert>
           </Panel>

@@ -31,9 +31,7 @@ export function EndUserSessions({ userId, userName }: { userId: string; userName
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             Sign Out User
           </h2>
-          <p className="text-sm text-slate-700">
-            End every active session of {userName}? Each ends on its next click, with any role it switched into.
-          </p>
+          <p className="text-sm text-slate-700">End every active session of {userName}? Each ends on its next click, with any role it switched into.</p>
           <input type="hidden" name="userId" value={userId} />
           {state !== null && !state.ok && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">

@@ -26,7 +26,10 @@ export default async function UsersPage() {
   const noPasswords = credentialsRefusal(result.caller);
   return (
     <>
-      <PageHeader title="Users" description="IAM users sign in with the account name, their user name and password. A user has no permissions until added to a user group." />
+      <PageHeader
+        title="Users"
+        description="IAM users sign in with the account name, their user name and password. A user has no permissions until added to a user group."
+      />
       {!result.ok ? (
         <AccessDenied message={result.message} />
       ) : (
@@ -70,13 +73,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </Table>
-          <Panel title="Create User">
-            {noPasswords !== null ? (
-              <p className="text-sm text-slate-600">{noPasswords}</p>
-            ) : (
-              <CreateUserForm />
-            )}
-          </Panel>
+          <Panel title="Create User">{noPasswords !== null ? <p className="text-sm text-slate-600">{noPasswords}</p> : <CreateUserForm />}</Panel>
         </div>
       )}
     </>

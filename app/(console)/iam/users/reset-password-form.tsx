@@ -15,7 +15,13 @@ export function ResetPasswordForm({ userId, userName }: { userId: string; userNa
         <Field id={`reset-${userId}-password`} label={`New password for ${userName}`} name="password" errors={errors("password") ?? errors("userId")} required>
           {(p) => <Input {...p} type="password" autoComplete="new-password" />}
         </Field>
-        <Field id={`reset-${userId}-confirm`} label={`Confirm the new password for ${userName}`} name="confirmPassword" errors={errors("confirmPassword")} required>
+        <Field
+          id={`reset-${userId}-confirm`}
+          label={`Confirm the new password for ${userName}`}
+          name="confirmPassword"
+          errors={errors("confirmPassword")}
+          required
+        >
           {(p) => <Input {...p} type="password" autoComplete="new-password" />}
         </Field>
         <p className="text-xs text-slate-600">{userName} is signed out everywhere and signs in with the new password.</p>

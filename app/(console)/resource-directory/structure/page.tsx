@@ -51,7 +51,11 @@ export default async function StructurePage() {
             }
             memberActions={(member) => (
               <>
-                <Link href={`/resource-directory/members/${member.accountId}`} className="text-blue-700 hover:underline" aria-label={`Details of ${member.name}`}>
+                <Link
+                  href={`/resource-directory/members/${member.accountId}`}
+                  className="text-blue-700 hover:underline"
+                  aria-label={`Details of ${member.name}`}
+                >
                   Details
                 </Link>
                 <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} folders={choices} />

@@ -36,9 +36,7 @@ export default async function TrustedServicesPage() {
                 <Td className="max-w-md text-slate-600">{service.description}</Td>
                 <Td>{service.trustedAccess ? <span className="text-green-700">Enabled</span> : <span className="text-slate-500">Disabled</span>}</Td>
                 <Td>
-                  {service.maxDelegatedAdmins === null
-                    ? "Not supported"
-                    : `Supported (${service.delegatedAdmins} of at most ${service.maxDelegatedAdmins})`}
+                  {service.maxDelegatedAdmins === null ? "Not supported" : `Supported (${service.delegatedAdmins} of at most ${service.maxDelegatedAdmins})`}
                 </Td>
                 <Td>
                   <Link

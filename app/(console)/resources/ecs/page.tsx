@@ -13,11 +13,10 @@ import { deleteInstanceAction, startInstanceAction, stopInstanceAction } from ".
 export const metadata: Metadata = { title: "ECS Instances" };
 
 export default async function InstancesPage() {
-  const result = await load(async (db, caller) => ({
-    instances: await attempt(listInstances(db, caller)),
-    regions: await listRegions(db),
-    projects: await listEnterpriseProjects(db, caller),
-  }));
+  const result = await load(async (db, caller) => {
+    const [instances, regions, projects] = await Promise.all([attempt(listInstances(db, caller)), listRegions(db), listEnterpriseProjects(db, caller)]);
+    return { instances, regions, projects };
+  });
   return (
     <>
       <PageHeader title="ECS Instances" description="Elastic Cloud Server instances of this account that your permissions and their scope let you see." />
@@ -28,49 +27,54 @@ export default async function InstancesPage() {
           {!result.data.instances.ok ? (
             <AccessDenied message={result.data.instances.message} />
           ) : (
-          <Table label="ECS instances">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Status</Th>
-                <Th>Region</Th>
-                <Th>Enterprise project</Th>
-                <Th>Flavor</Th>
-                <Th>Operation</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.data.instances.data.length === 0 && <EmptyRow columns={6}>No instances you can see.</EmptyRow>}
-              {result.data.instances.data.map((instance) => (
-                <tr key={instance.id}>
-                  <Td className="font-medium">{instance.name}</Td>
-                  <Td>
-                    <span className={instance.status === "running" ? "text-green-700" : "text-slate-500"}>
-                      {instance.status === "running" ? "Running" : "Stopped"}
-                    </span>
-                  </Td>
-                  <Td>{instance.regionId}</Td>
-                  <Td>{instance.projectName}</Td>
-                  <Td>{instance.flavor}</Td>
-                  <Td className="flex flex-wrap gap-3">
-                    {instance.status === "running" ? (
-                      <InlineAction action={stopInstanceAction} fields={{ instanceId: instance.id }} label="Stop" accessibleLabel={`Stop ${instance.name}`} />
-                    ) : (
-                      <InlineAction action={startInstanceAction} fields={{ instanceId: instance.id }} label="Start" accessibleLabel={`Start ${instance.name}`} />
-                    )}
-                    <ConfirmAction
-                      action={deleteInstanceAction}
-                      fields={{ instanceId: instance.id }}
-                      trigger="Delete"
-                      triggerLabel={`Delete ${instance.name}`}
-                      title="Delete Instance"
-                      message={`Delete instance ${instance.name}? This cannot be undone.`}
-                    />
-                  </Td>
+            <Table label="ECS instances">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Status</Th>
+                  <Th>Region</Th>
+                  <Th>Enterprise project</Th>
+                  <Th>Flavor</Th>
+                  <Th>Operation</Th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.data.instances.data.length === 0 && <EmptyRow columns={6}>No instances you can see.</EmptyRow>}
+                {result.data.instances.data.map((instance) => (
+                  <tr key={instance.id}>
+                    <Td className="font-medium">{instance.name}</Td>
+                    <Td>
+                      <span className={instance.status === "running" ? "text-green-700" : "text-slate-500"}>
+                        {instance.status === "running" ? "Running" : "Stopped"}
+                      </span>
+                    </Td>
+                    <Td>{instance.regionId}</Td>
+                    <Td>{instance.projectName}</Td>
+                    <Td>{instance.flavor}</Td>
+                    <Td className="flex flex-wrap gap-3">
+                      {instance.status === "running" ? (
+                        <InlineAction action={stopInstanceAction} fields={{ instanceId: instance.id }} label="Stop" accessibleLabel={`Stop ${instance.name}`} />
+                      ) : (
+                        <InlineAction
+                          action={startInstanceAction}
+                          fields={{ instanceId: instance.id }}
+                          label="Start"
+                          accessibleLabel={`Start ${instance.name}`}
+                        />
+                      )}
+                      <ConfirmAction
+                        action={deleteInstanceAction}
+                        fields={{ instanceId: instance.id }}
+                        trigger="Delete"
+                        triggerLabel={`Delete ${instance.name}`}
+                        title="Delete Instance"
+                        message={`Delete instance ${instance.name}? This cannot be undone.`}
+                      />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
           )}
           <Panel title="Create Instance">
             <CreateInstanceForm regions={result.data.regions} projects={result.data.projects} />

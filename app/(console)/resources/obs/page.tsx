@@ -13,11 +13,10 @@ import { utcDate } from "@/lib/format";
 export const metadata: Metadata = { title: "OBS Buckets" };
 
 export default async function BucketsPage() {
-  const result = await load(async (db, caller) => ({
-    buckets: await attempt(listBuckets(db, caller)),
-    regions: await listRegions(db),
-    projects: await listEnterpriseProjects(db, caller),
-  }));
+  const result = await load(async (db, caller) => {
+    const [buckets, regions, projects] = await Promise.all([attempt(listBuckets(db, caller)), listRegions(db), listEnterpriseProjects(db, caller)]);
+    return { buckets, regions, projects };
+  });
   if (!result.ok) return <AccessDenied message={result.message} />;
   const { buckets, regions, projects } = result.data;
   return (

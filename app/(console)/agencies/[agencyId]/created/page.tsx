@@ -34,8 +34,8 @@ export default async function AgencyCreatedPage({ params }: { params: Promise<{ 
       <PageHeader title="Agency Created" />
       <div className="max-w-3xl space-y-4">
         <Alert tone="success" title={`Agency ${agency.name} created.`}>
-          Provide your account name, agency name, agency ID, and agency permissions to the delegated party. The delegated party can then switch
-          the role to your account and manage specific resources based on the assigned permissions.
+          Provide your account name, agency name, agency ID, and agency permissions to the delegated party. The delegated party can then switch the role to your
+          account and manage specific resources based on the assigned permissions.
         </Alert>
         <Panel title="For the delegated party">
           <dl aria-label="Agency handover" className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">

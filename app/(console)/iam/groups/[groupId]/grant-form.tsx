@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/use-action-form";
 import { Field, Select } from "@/components/ui/field";
 import { grantPolicyAction } from "../actions";
 
-const scopeKind = (v: string | undefined): ScopeKind => (scopeKinds as readonly string[]).includes(v ?? "") ? (v as ScopeKind) : "all";
+const scopeKind = (v: string | undefined): ScopeKind => ((scopeKinds as readonly string[]).includes(v ?? "") ? (v as ScopeKind) : "all");
 
 interface Props {
   groupId: string;

@@ -24,13 +24,17 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const { groupId } = await params;
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("user group").safeParse(groupId).success) notFound();
-  const result = await load(async (db, caller) => ({
-    ...(await getGroup(db, caller, groupId)),
-    policies: await attachablePolicies(db, caller),
-    regions: await listRegions(db),
-    projects: await listEnterpriseProjects(db, caller),
-    users: await userChoices(db, caller),
-  }));
+  const result = await load(async (db, caller) => {
+    // The group first (a refusal or an unknown id ends the page); the pickers' options are independent.
+    const group = await getGroup(db, caller, groupId);
+    const [policies, regions, projects, users] = await Promise.all([
+      attachablePolicies(db, caller),
+      listRegions(db),
+      listEnterpriseProjects(db, caller),
+      userChoices(db, caller),
+    ]);
+    return { ...group, policies, regions, projects, users };
+  });
   if (!result.ok) {
     return (
       <>

@@ -17,9 +17,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("policy").safeParse(policyId).success) notFound();
   const result = await load((db, caller) => getPolicy(db, caller, policyId));
-  const breadcrumb = (
-    <Breadcrumb parent="Policies" href="/iam/policies" current={result.ok ? result.data.name : "Policy"} />
-  );
+  const breadcrumb = <Breadcrumb parent="Policies" href="/iam/policies" current={result.ok ? result.data.name : "Policy"} />;
   if (!result.ok) {
     return (
       <>
@@ -36,9 +34,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
         {breadcrumb}
         <PageHeader title={policy.name} description={policy.description} />
         <Panel title="Policy content">
-          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">
-            {document}
-          </pre>
+          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{document}</pre>
         </Panel>
       </>
     );

@@ -31,7 +31,13 @@ export function AddDelegatedAdmin({ service, candidates }: { service: string; ca
             Add Delegated Administrator Account
           </h2>
           <input type="hidden" name="service" value={service} />
-          <Input type="search" aria-label="Search members" placeholder="Search by account name or ID" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            type="search"
+            aria-label="Search members"
+            placeholder="Search by account name or ID"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">Member</legend>
             <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">

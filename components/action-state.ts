@@ -1,0 +1,9 @@
+/** What a server action answers a form with: the protocol between app/ (which runs it) and the form components. */
+export type FormValues = Record<string, string | string[]>;
+
+export type ActionState =
+  | { ok: true; message: string; values: FormValues }
+  | { ok: false; fieldErrors: Record<string, string[]>; formError: string | undefined; values: FormValues }
+  | null;
+
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
