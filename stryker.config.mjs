@@ -9,13 +9,7 @@ export default {
   testRunner: "vitest",
   plugins: ["@stryker-mutator/vitest-runner"],
   vitest: { configFile: "vitest.mutation.config.ts", related: true },
-  mutate: [
-    "lib/authz/**/*.ts",
-    "lib/agencies/**/*.ts",
-    "lib/roles/**/*.ts",
-    "lib/rd/delegated-admins.ts",
-    "!**/*.test.ts",
-  ],
+  mutate: ["lib/authz/**/*.ts", "lib/agencies/**/*.ts", "lib/roles/**/*.ts", "lib/rd/delegated-admins.ts", "!**/*.test.ts"],
   // Two mutants at a time on a 2-core machine (the run holds the heavy-work lock); each test run
   // reruns only the tests that reached the mutant.
   coverageAnalysis: "perTest",

@@ -25,7 +25,8 @@ export async function benchAgencies(handle: DbHandle, label: string): Promise<vo
   await db.execute(sql`analyze agencies`);
   const seedMs = performance.now() - seedStart;
   const policyId = String(
-    ((await db.execute(sql`select id from policies where name = 'ECS ReadOnlyAccess' and account_id is null`)) as unknown as { rows: { id: string }[] }).rows[0]!.id,
+    ((await db.execute(sql`select id from policies where name = 'ECS ReadOnlyAccess' and account_id is null`)) as unknown as { rows: { id: string }[] })
+      .rows[0]!.id,
   );
 
   const timings = [

@@ -102,7 +102,12 @@ const worstCases: { label: string; pattern: string; value: string }[] = [
 export function benchWorstCaseWildcards(): void {
   const rows = worstCases.map(({ label, pattern, value }) => {
     const grants: Grant[] = [
-      { policyName: "worst", document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["*"], Resource: [pattern] }] }, scope: { kind: "all" }, source: "bench" },
+      {
+        policyName: "worst",
+        document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["*"], Resource: [pattern] }] },
+        scope: { kind: "all" },
+        source: "bench",
+      },
     ];
     const request: AuthzRequest = { action: "ecs:instances:get", resource: value };
     const allowed = evaluate(grants, request).allowed;

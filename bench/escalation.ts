@@ -28,17 +28,40 @@ function handOnChecks() {
   const wild = (n: number) => `ecs:*:${"*a".repeat(n)}*b`;
   const worst: Lending = {
     policyName: "worst",
-    document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: [wild(4), "ecs:*a*b*:*", "obs:?*?*:*"], Resource: [`ecs:*:*:instance:${"*a".repeat(9)}*`] }] },
+    document: {
+      Version: "1.1",
+      Statement: [{ Effect: "Allow", Action: [wild(4), "ecs:*a*b*:*", "obs:?*?*:*"], Resource: [`ecs:*:*:instance:${"*a".repeat(9)}*`] }],
+    },
     scope: { kind: "all" },
   };
   const holderWild: Grant[] = Array.from({ length: 10 }, (_, i) =>
-    grant(`wild-${i}`, { Version: "1.1", Statement: [{ Effect: i % 4 === 0 ? "Deny" : "Allow", Action: [`ecs:*${"a".repeat(i % 3)}*:*`, wild(i % 5)], Resource: [`ecs:*:*:*:${"*b".repeat(i % 6)}*`] }] }),
+    grant(`wild-${i}`, {
+      Version: "1.1",
+      Statement: [
+        { Effect: i % 4 === 0 ? "Deny" : "Allow", Action: [`ecs:*${"a".repeat(i % 3)}*:*`, wild(i % 5)], Resource: [`ecs:*:*:*:${"*b".repeat(i % 6)}*`] },
+      ],
+    }),
   );
   console.log("\nHand-on checks (findShortfall, per check)");
   console.table([
-    perCheck("Tenant + Security Administrator hand on ECS FullAccess", admin, { policyName: "ECS FullAccess", document: system("ECS FullAccess"), scope: { kind: "all" } }, 2000),
-    perCheck("Tenant + Security Administrator hand on Security Administrator", admin, { policyName: "SA", document: system("Security Administrator"), scope: { kind: "regions", regions: ["cn-north-4"] } }, 2000),
-    perCheck("ECS ReadOnlyAccess refused ECS FullAccess (names the gap)", [grant("ECS ReadOnlyAccess")], { policyName: "ECS FullAccess", document: system("ECS FullAccess"), scope: { kind: "all" } }, 500),
+    perCheck(
+      "Tenant + Security Administrator hand on ECS FullAccess",
+      admin,
+      { policyName: "ECS FullAccess", document: system("ECS FullAccess"), scope: { kind: "all" } },
+      2000,
+    ),
+    perCheck(
+      "Tenant + Security Administrator hand on Security Administrator",
+      admin,
+      { policyName: "SA", document: system("Security Administrator"), scope: { kind: "regions", regions: ["cn-north-4"] } },
+      2000,
+    ),
+    perCheck(
+      "ECS ReadOnlyAccess refused ECS FullAccess (names the gap)",
+      [grant("ECS ReadOnlyAccess")],
+      { policyName: "ECS FullAccess", document: system("ECS FullAccess"), scope: { kind: "all" } },
+      500,
+    ),
     perCheck("10 wildcard-heavy grants vs a wildcard-heavy policy", holderWild, worst, 50),
     perCheck("worst case: Allow * with 199 ten-wildcard Denies vs a ten-wildcard policy", adversarial().holder, adversarial().lending, 5),
   ]);
@@ -51,7 +74,11 @@ function adversarial(): { holder: Grant[]; lending: Lending } {
   const denies = Array.from({ length: 199 }, (_, i) => ({ Effect: "Deny" as const, Action: [`${pattern(i)}q`] }));
   return {
     holder: [grant("allow-all-but", { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["*"] }, ...denies] })],
-    lending: { policyName: "subject", document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: [pattern(3)], Resource: [pattern(1)] }] }, scope: { kind: "all" } },
+    lending: {
+      policyName: "subject",
+      document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: [pattern(3)], Resource: [pattern(1)] }] },
+      scope: { kind: "all" },
+    },
   };
 }
 

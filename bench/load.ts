@@ -37,7 +37,9 @@ async function scaledWorld() {
     select a.id, (select id from policies where name = 'ECS ReadOnlyAccess' and account_id is null), 'all'
     from agencies a where a.name like 'agency-%'`);
   await db.execute(sql`analyze`);
-  const counts = (await db.execute(sql`select (select count(*) from accounts)::int as accounts, (select count(*) from agencies)::int as agencies`)) as unknown as {
+  const counts = (await db.execute(
+    sql`select (select count(*) from accounts)::int as accounts, (select count(*) from agencies)::int as agencies`,
+  )) as unknown as {
     rows: { accounts: number; agencies: number }[];
   };
   await handle.close();
@@ -71,7 +73,14 @@ async function signIn(): Promise<string> {
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const body = new URLSearchParams({ csrfToken, account: "acme", user: "alice", password: "Passw0rd!", json: "true" });
-  keep(await fetch(`${BASE}/api/auth/callback/credentials`, { method: "POST", body, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" }));
+  keep(
+    await fetch(`${BASE}/api/auth/callback/credentials`, {
+      method: "POST",
+      body,
+      headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    }),
+  );
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
   return cookie();
 }

@@ -43,7 +43,9 @@ export async function createDatabase(url: string): Promise<void> {
     // Another server may have created it at the same moment.
     if (codeOf(error) === "42P04") return;
     if (codeOf(error) === NO_PRIVILEGE) {
-      throw new Error(`Database "${database}" does not exist, and role "${role}" may not create it. Create it (createdb ${database}) or grant the role CREATEDB.`);
+      throw new Error(
+        `Database "${database}" does not exist, and role "${role}" may not create it. Create it (createdb ${database}) or grant the role CREATEDB.`,
+      );
     }
     throw error;
   } finally {

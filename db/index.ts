@@ -30,9 +30,14 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
 export async function openDatabase(): Promise<DbHandle> {
   const config = env();
   const url = config.DATABASE_URL;
-  const where = url === undefined ? `the embedded database in ${config.MANDATE_DATA_DIR}` : `PostgreSQL database "${describeUrl(url).database}" on ${describeUrl(url).server} as role "${describeUrl(url).role}"`;
+  const where =
+    url === undefined
+      ? `the embedded database in ${config.MANDATE_DATA_DIR}`
+      : `PostgreSQL database "${describeUrl(url).database}" on ${describeUrl(url).server} as role "${describeUrl(url).role}"`;
   const handle = await step(`Cannot open ${where}`, async () =>
-    createDb(url === undefined ? { dataDir: config.MANDATE_DATA_DIR } : { url, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) }),
+    createDb(
+      url === undefined ? { dataDir: config.MANDATE_DATA_DIR } : { url, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) },
+    ),
   );
   try {
     await step(`Cannot migrate ${where}`, async () => {

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { scopeKinds, type ScopeKind } from "@/lib/scope";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -37,7 +24,9 @@ export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     passwordHash: text("password_hash").notNull(),
@@ -51,7 +40,9 @@ export const groups = pgTable(
   "groups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     createdAt: createdAt(),
@@ -63,8 +54,12 @@ export type Group = typeof groups.$inferSelect;
 export const groupMembers = pgTable(
   "group_members",
   {
-    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user").on(t.userId)],
@@ -94,9 +89,15 @@ export const groupGrants = pgTable(
   "group_grants",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
-    policyId: uuid("policy_id").notNull().references(() => policies.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id")
+      .notNull()
+      .references(() => policies.id, { onDelete: "cascade" }),
     scopeKind: text("scope_kind", { enum: scopeKinds }).notNull(),
     // Region ids or enterprise project ids, depending on scopeKind; empty otherwise.
     scopeValues: text("scope_values").array().notNull().default(sql`'{}'::text[]`),
@@ -116,7 +117,9 @@ export const enterpriseProjects = pgTable(
   "enterprise_projects",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     createdAt: createdAt(),
   },
@@ -128,12 +131,20 @@ export const ecsInstances = pgTable(
   "ecs_instances",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    regionId: text("region_id").notNull().references(() => regions.id),
-    enterpriseProjectId: uuid("enterprise_project_id").notNull().references(() => enterpriseProjects.id),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
+    enterpriseProjectId: uuid("enterprise_project_id")
+      .notNull()
+      .references(() => enterpriseProjects.id),
     flavor: text("flavor").notNull(),
-    status: text("status", { enum: ["running", "stopped"] }).notNull().default("running"),
+    status: text("status", { enum: ["running", "stopped"] })
+      .notNull()
+      .default("running"),
     createdAt: createdAt(),
   },
   (t) => [index("ecs_instances_account").on(t.accountId, t.createdAt)],
@@ -144,10 +155,16 @@ export const obsBuckets = pgTable(
   "obs_buckets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    regionId: text("region_id").notNull().references(() => regions.id),
-    enterpriseProjectId: uuid("enterprise_project_id").notNull().references(() => enterpriseProjects.id),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
+    enterpriseProjectId: uuid("enterprise_project_id")
+      .notNull()
+      .references(() => enterpriseProjects.id),
     storageClass: text("storage_class", { enum: ["standard", "warm", "cold"] }).notNull(),
     createdAt: createdAt(),
   },
@@ -162,7 +179,9 @@ export const auditEvents = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     // The account the action happened in (whose audit trail shows it).
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     actorAccountId: uuid("actor_account_id").references(() => accounts.id, { onDelete: "set null" }),
     actorUserId: uuid("actor_user_id"),
     actor: text("actor").notNull(),
@@ -193,7 +212,9 @@ export const agencies = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     // The delegating account, which lends its permissions.
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     type: text("type", { enum: agencyTypes }).notNull(),
     delegatedAccountId: uuid("delegated_account_id").references(() => accounts.id, { onDelete: "cascade" }),
@@ -218,8 +239,12 @@ export const agencyPermissions = pgTable(
   "agency_permissions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    agencyId: uuid("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
-    policyId: uuid("policy_id").notNull().references(() => policies.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    policyId: uuid("policy_id")
+      .notNull()
+      .references(() => policies.id, { onDelete: "cascade" }),
     scopeKind: text("scope_kind", { enum: scopeKinds }).notNull(),
     scopeValues: text("scope_values").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
@@ -239,8 +264,12 @@ export const roleSessions = pgTable(
     // Kept (set null) when the agency is deleted, so the party learns why its session ended.
     agencyId: uuid("agency_id").references(() => agencies.id, { onDelete: "set null" }),
     agencyName: text("agency_name").notNull(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    principalAccountId: uuid("principal_account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    principalAccountId: uuid("principal_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
     /** The sign-in this role session belongs to; a new sign-in never resumes it. */
     loginId: text("login_id").notNull(),
@@ -257,7 +286,9 @@ export const recentRoles = pgTable(
   "recent_roles",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    principalAccountId: uuid("principal_account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    principalAccountId: uuid("principal_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
     accountName: text("account_name").notNull(),
     agencyName: text("agency_name").notNull(),
@@ -284,7 +315,9 @@ export const rdFolders = pgTable(
   "rd_folders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => resourceDirectories.id, { onDelete: "cascade" }),
     parentId: uuid("parent_id").references((): AnyPgColumn => rdFolders.id),
     name: text("name").notNull(),
     createdAt: createdAt(),
@@ -297,9 +330,15 @@ export type RdFolder = typeof rdFolders.$inferSelect;
 export const rdMembers = pgTable(
   "rd_members",
   {
-    accountId: uuid("account_id").primaryKey().references(() => accounts.id, { onDelete: "cascade" }),
-    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
-    folderId: uuid("folder_id").notNull().references(() => rdFolders.id),
+    accountId: uuid("account_id")
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    folderId: uuid("folder_id")
+      .notNull()
+      .references(() => rdFolders.id),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("rd_members_directory").on(t.directoryId, t.folderId)],
@@ -310,9 +349,15 @@ export const rdInvitations = pgTable(
   "rd_invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    status: text("status", { enum: ["pending", "accepted", "declined", "cancelled"] }).notNull().default("pending"),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "accepted", "declined", "cancelled"] })
+      .notNull()
+      .default("pending"),
     createdAt: createdAt(),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
   },
@@ -332,8 +377,12 @@ export type TrustedService = typeof trustedServices.$inferSelect;
 export const trustedAccess = pgTable(
   "trusted_access",
   {
-    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
-    servicePrincipal: text("service_principal").notNull().references(() => trustedServices.principal),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    servicePrincipal: text("service_principal")
+      .notNull()
+      .references(() => trustedServices.principal),
     enabledAt: timestamp("enabled_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.directoryId, t.servicePrincipal] })],
@@ -343,9 +392,15 @@ export const delegatedAdmins = pgTable(
   "delegated_admins",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => resourceDirectories.id, { onDelete: "cascade" }),
-    servicePrincipal: text("service_principal").notNull().references(() => trustedServices.principal),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => resourceDirectories.id, { onDelete: "cascade" }),
+    servicePrincipal: text("service_principal")
+      .notNull()
+      .references(() => trustedServices.principal),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("delegated_admins_service_account").on(t.directoryId, t.servicePrincipal, t.accountId), index("delegated_admins_account").on(t.accountId)],

@@ -48,7 +48,10 @@ export async function seedCatalogue(db: Db): Promise<void> {
       if (existing === undefined) {
         await tx.insert(policies).values({ accountId: null, ...policy });
       } else {
-        await tx.update(policies).set({ ...policy, updatedAt: new Date() }).where(eq(policies.id, existing.id));
+        await tx
+          .update(policies)
+          .set({ ...policy, updatedAt: new Date() })
+          .where(eq(policies.id, existing.id));
       }
     }
   });
@@ -158,11 +161,23 @@ async function seedDemoAgencies(tx: Db): Promise<void> {
   const globex = byName.get("globex");
   if (acme === undefined || globex === undefined) return;
   const policyId = async (name: string) =>
-    (await tx.select({ id: policies.id }).from(policies).where(and(isNull(policies.accountId), eq(policies.name, name))))[0]!.id;
+    (
+      await tx
+        .select({ id: policies.id })
+        .from(policies)
+        .where(and(isNull(policies.accountId), eq(policies.name, name)))
+    )[0]!.id;
   const now = Date.now();
   const [ops] = await tx
     .insert(agencies)
-    .values({ accountId: acme, name: "globex-ops", type: "account", delegatedAccountId: globex, validityKind: "unlimited", description: "Globex operates acme's ECS fleet" })
+    .values({
+      accountId: acme,
+      name: "globex-ops",
+      type: "account",
+      delegatedAccountId: globex,
+      validityKind: "unlimited",
+      description: "Globex operates acme's ECS fleet",
+    })
     .returning();
   await tx.insert(agencyPermissions).values({ agencyId: ops!.id, policyId: await policyId("ECS FullAccess"), scopeKind: "all" });
   const [audit] = await tx
@@ -191,7 +206,10 @@ async function seedDemoDirectory(tx: Db): Promise<void> {
   const [directory] = await tx.insert(resourceDirectories).values({ managementAccountId: acme }).returning();
   const [root] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: null, name: "Root" }).returning();
   await tx.insert(rdMembers).values({ accountId: acme, directoryId: directory!.id, folderId: root!.id });
-  for (const [folderName, member] of [["Production", "globex"], ["Development", "initech"]] as const) {
+  for (const [folderName, member] of [
+    ["Production", "globex"],
+    ["Development", "initech"],
+  ] as const) {
     const [folder] = await tx.insert(rdFolders).values({ directoryId: directory!.id, parentId: root!.id, name: folderName }).returning();
     await tx.insert(rdMembers).values({ accountId: byName.get(member)!, directoryId: directory!.id, folderId: folder!.id });
   }

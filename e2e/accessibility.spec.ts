@@ -25,7 +25,9 @@ const PAGES_PER_TEST = 5;
 const count = Math.ceil(pages.length / PAGES_PER_TEST);
 const batches = Array.from({ length: count }, (_, i) => pages.filter((_, index) => index % count === i));
 for (const [index, batch] of batches.entries()) {
-  test(`console pages (batch ${index + 1} of ${count}: ${batch.map((r) => r.pattern).join(", ")}) have no serious accessibility violation`, async ({ page }) => {
+  test(`console pages (batch ${index + 1} of ${count}: ${batch.map((r) => r.pattern).join(", ")}) have no serious accessibility violation`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await signIn(page, "acme");
     for (const route of batch) {
@@ -102,5 +104,7 @@ test("repeated failed sign-ins are throttled with a clear message", async ({ pag
   }
   await page.getByLabel("Password").fill("another");
   await page.getByRole("button", { name: "Sign In" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toHaveText(/^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toHaveText(
+    /^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/,
+  );
 });

@@ -43,7 +43,13 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   const move = page.getByRole("form", { name: "Move umbrella" });
   await move.getByLabel("Folder for umbrella").selectOption({ label: `Root / ${renamed}` });
   await move.getByRole("button", { name: "Move" }).click();
-  await expect(tree.getByRole("listitem").filter({ has: page.getByLabel(`Folder ${renamed}`, { exact: true }) }).last().getByLabel("Account umbrella", { exact: true })).toBeVisible();
+  await expect(
+    tree
+      .getByRole("listitem")
+      .filter({ has: page.getByLabel(`Folder ${renamed}`, { exact: true }) })
+      .last()
+      .getByLabel("Account umbrella", { exact: true }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Details of umbrella" }).click();
   await expect(page.getByRole("definition").filter({ hasText: `Root / ${renamed}` })).toBeVisible();
   await page.getByRole("button", { name: "Remove Member" }).click();

@@ -24,14 +24,21 @@ test("a user who may only grant is told, at the field, what she cannot hand on",
   const grant = user.getByRole("form", { name: "Grant permission" });
   await grant.getByLabel("Policy or role").selectOption({ label: "Security Administrator" });
   await grant.getByRole("button", { name: "Grant" }).click();
-  await expect(grant.getByText(/Only the root user or a Security Administrator can hand on IAM management: "Security Administrator" allows iam:users:/)).toBeVisible();
+  await expect(
+    grant.getByText(/Only the root user or a Security Administrator can hand on IAM management: "Security Administrator" allows iam:users:/),
+  ).toBeVisible();
   await grant.getByLabel("Policy or role").selectOption({ label: "ECS FullAccess" });
   await grant.getByRole("button", { name: "Grant" }).click();
-  await expect(grant.getByText('You can hand on only permissions you hold: "ECS FullAccess" (All resources) allows ecs:instances:list, which you do not hold.')).toBeVisible();
+  await expect(
+    grant.getByText('You can hand on only permissions you hold: "ECS FullAccess" (All resources) allows ecs:instances:list, which you do not hold.'),
+  ).toBeVisible();
   await expect(user.getByRole("table", { name: "Permissions" }).getByRole("cell", { name: "ECS FullAccess", exact: true })).toHaveCount(0);
   // The denied attempts are in acme's audit trail, with the reason.
   await page.goto("/audit");
-  const denied = page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: `acme/${granter.name}` });
+  const denied = page
+    .getByRole("table", { name: "Audit events" })
+    .getByRole("row")
+    .filter({ hasText: `acme/${granter.name}` });
   await expect(denied.filter({ hasText: "iam:permissions:grantRoleToGroup" }).first()).toBeVisible();
 });
 

@@ -33,7 +33,9 @@ function pageFiles(dir: string): string[] {
 }
 
 function toRoute(file: string): Route {
-  const folders = relative(join(repository, "app"), dirname(file)).split(sep).filter((s) => s !== "");
+  const folders = relative(join(repository, "app"), dirname(file))
+    .split(sep)
+    .filter((s) => s !== "");
   const segments = folders.filter((s) => !(s.startsWith("(") && s.endsWith(")")));
   return {
     pattern: `/${segments.join("/")}`,
@@ -58,7 +60,10 @@ export function placeholderUrl(route: Route): string {
 /** The href of the link named `name` on `listUrl`, as the signed-in caller sees it. */
 async function linkOn(page: Page, listUrl: string, name: string | RegExp): Promise<string> {
   await page.goto(listUrl);
-  const link = page.getByRole("main").getByRole("link", { name, exact: typeof name === "string" }).first();
+  const link = page
+    .getByRole("main")
+    .getByRole("link", { name, exact: typeof name === "string" })
+    .first();
   const href = await link.getAttribute("href");
   if (href === null) throw new Error(`No link ${String(name)} on ${listUrl}`);
   return href;
@@ -180,7 +185,11 @@ export const guarded: Record<string, Guard> = {
   },
   "/iam/simulator": { actions: ["iam:permissions:simulate"], caller: acmeBob, data: (page) => page.getByLabel("Principal") },
   "/iam/users": { actions: ["iam:users:list"], caller: acmeBob, data: (page) => page.getByRole("cell", { name: "alice", exact: true }) },
-  "/resource-directory": { actions: ["resourcemanager:GetResourceDirectory"], caller: acmeBob, data: (page) => page.getByText("Resource directory ID", { exact: true }) },
+  "/resource-directory": {
+    actions: ["resourcemanager:GetResourceDirectory"],
+    caller: acmeBob,
+    data: (page) => page.getByText("Resource directory ID", { exact: true }),
+  },
   "/resource-directory/members/[accountId]": {
     actions: ["resourcemanager:GetResourceDirectory"],
     caller: acmeBob,

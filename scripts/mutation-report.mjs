@@ -39,7 +39,9 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a]
     const { start, end } = m.location;
     const original =
       start.line === end.line ? text[start.line - 1].slice(start.column - 1, end.column - 1) : `${text[start.line - 1].slice(start.column - 1)} …`;
-    left.push(`${file}:${start.line}:${start.column} [${m.status}] #${m.id} ${m.mutatorName}: ${original.trim().slice(0, 90)} -> ${(m.replacement ?? "").replace(/\s+/g, " ").slice(0, 90)}`);
+    left.push(
+      `${file}:${start.line}:${start.column} [${m.status}] #${m.id} ${m.mutatorName}: ${original.trim().slice(0, 90)} -> ${(m.replacement ?? "").replace(/\s+/g, " ").slice(0, 90)}`,
+    );
   }
 }
 const header = `${"".padEnd(44)} ${"score".padStart(7)} ${"killed".padStart(7)} ${"survived".padStart(9)} ${"no cov".padStart(8)} ${"timeout".padStart(8)} ${"ignored".padStart(8)}`;

@@ -4,7 +4,18 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["scripts/server.mjs", "app", "components", "lib", "db", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+const sources = [
+  "scripts/server.mjs",
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 
 function newest(entry) {
   if (!existsSync(entry)) return 0;
