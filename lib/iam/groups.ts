@@ -1,8 +1,9 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
 import { authorize, groupGrantsOf, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerBefore } from "@/lib/authz/escalation";
+import type { Grant } from "@/lib/authz/engine";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { urn } from "@/lib/authz/urn";
@@ -109,56 +110,50 @@ export const deleteGroup = command({
   },
 });
 
-export const addUserToGroup = command({
-  action: "iam:groups:addUser",
-  input: membershipInput,
-  async run({ caller, change }, input) {
-    await change(async (tx, guard) => {
-      const group = await findGroup(tx, caller, input.groupId, "update");
-      const user = await findUser(tx, caller, input.userId);
-      const request: GuardedRequest = {
-        action: "iam:groups:addUser",
-        resource: groupUrn(caller, group.name),
-        target: `user group ${group.name}`,
-        detail: { user: user.name },
-      };
-      await guard(request);
-      // A new member receives everything the group grants, so the caller must hold all of it (also when adding itself).
-      await assertMayHandOn(tx, caller, guard, request, await groupGrantsOf(tx, caller.accountId, group.id), "groupId");
-      const before = await powerBefore(tx, caller);
-      try {
-        await tx.insert(groupMembers).values({ groupId: group.id, userId: user.id });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
-        throw error;
-      }
-      await assertPowerNotGrown(tx, caller, before, guard, request);
-    });
-  },
-});
+/**
+ * Adding and removing a member: what the user gains or loses with the group is handed on, so the
+ * caller must hold it (`handedOn` picks it from the group's grants).
+ */
+const membershipChange = (
+  action: "iam:groups:addUser" | "iam:groups:removeUser",
+  handedOn: (grants: Grant[]) => Lending[],
+  write: (tx: Tx, groupId: string, userId: string) => Promise<unknown>,
+) =>
+  command({
+    action,
+    input: membershipInput,
+    async run({ caller, change }, input) {
+      await change(async (tx, guard) => {
+        const group = await findGroup(tx, caller, input.groupId, "update");
+        const user = await findUser(tx, caller, input.userId);
+        const request: GuardedRequest = { action, resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
+        await guard(request);
+        await assertMayHandOn(tx, caller, guard, request, handedOn(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
+        const before = await powerBefore(tx, caller);
+        await write(tx, group.id, user.id);
+        await assertPowerNotGrown(tx, caller, before, guard, request);
+      });
+    },
+  });
 
-export const removeUserFromGroup = command({
-  action: "iam:groups:removeUser",
-  input: membershipInput,
-  async run({ caller, change }, input) {
-    await change(async (tx, guard) => {
-      const group = await findGroup(tx, caller, input.groupId, "update");
-      const user = await findUser(tx, caller, input.userId);
-      const request: GuardedRequest = {
-        action: "iam:groups:removeUser",
-        resource: groupUrn(caller, group.name),
-        target: `user group ${group.name}`,
-        detail: { user: user.name },
-      };
-      await guard(request);
-      // Leaving a group also leaves its Deny statements behind.
-      await assertMayHandOn(tx, caller, guard, request, liftedFrom(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
-      const before = await powerBefore(tx, caller);
-      await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
-      await assertPowerNotGrown(tx, caller, before, guard, request);
-    });
+// A new member receives everything the group grants (also when adding itself).
+export const addUserToGroup = membershipChange(
+  "iam:groups:addUser",
+  (grants) => grants,
+  async (tx, groupId, userId) => {
+    try {
+      await tx.insert(groupMembers).values({ groupId, userId });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError("user.already_member", { field: "groupId" });
+      throw error;
+    }
   },
-});
+);
+
+// Leaving a group also leaves its Deny statements behind.
+export const removeUserFromGroup = membershipChange("iam:groups:removeUser", liftedFrom, (tx, groupId, userId) =>
+  tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))),
+);
 
 export const grantPolicyToGroup = command({
   action: "iam:permissions:grantRoleToGroup",
