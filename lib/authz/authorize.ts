@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { agencyPermissions, groupGrants, groupMembers, groups, policies } from "@/db/schema";
-import type { ActionName, SelfServiceAction } from "@/lib/authz/action-catalogue";
+import { type ActionName, isSelfServiceAction, type SelfServiceAction } from "@/lib/authz/action-catalogue";
 import { recordEvent } from "@/lib/authz/audit-log";
 import type { AuthzRequest, Decision, Grant, Scope } from "@/lib/authz/engine";
 import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
@@ -202,7 +202,10 @@ export interface Guard {
    * caller holds, re-delegation): rolls the change back and records the denial with the reason.
    */
   refuse(request: GuardedRequest, reason: string, field?: string): never;
-  /** Writes an allowed request to another trail as well (switching role: the delegating account's). */
+  /**
+   * Writes an allowed request to another trail as well (switching role: the delegating account's),
+   * or a self-service step the change takes for the principal (ending the role it switches away from).
+   */
   alsoRecord(caller: Caller, request: GuardedRequest): void;
 }
 
@@ -241,7 +244,10 @@ export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guar
             throw new AccessDeniedError(request, notDecided, { reason, field });
           },
           alsoRecord(other: Caller, request: GuardedRequest) {
-            if (!allowed.some(([, r]) => r.action === request.action)) throw new Error(`${request.action} was not allowed in this change.`);
+            undeclared(request);
+            if (!isSelfServiceAction(request.action) && !allowed.some(([, r]) => r.action === request.action)) {
+              throw new Error(`${request.action} was not allowed in this change.`);
+            }
             allowed.push([other, request]);
           },
         },

@@ -10,13 +10,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { enterpriseProjects, regions } from "@/db/schema";
-import { auditDenied, grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
-import type { Grant, Scope } from "@/lib/authz/engine";
+import { auditDenied, callerContext, grantsFor, type Guard, type GuardedRequest } from "@/lib/authz/authorize";
+import { evaluate, type Grant, type Scope } from "@/lib/authz/engine";
 import { findShortfall, iamManagementIn, restrictionsOf, scopeCovers, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import { isRoot, type Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
-import type { PolicyDocument } from "@/lib/policy/document";
+import type { PolicyDocument, Statement } from "@/lib/policy/document";
 import { scopeLabels } from "@/lib/scope";
 
 export async function universeOf(db: Db, accountId: string): Promise<Universe> {
@@ -40,13 +40,53 @@ function handOnMessage(gap: Shortfall): string {
   return `You can hand on only permissions you hold: "${gap.policyName}" (${describeScope(gap.scope)}) allows ${gap.action}, which you do not hold.`;
 }
 
+// Keys the engine answers per principal (authorize.ts `callerContext`).
+const isPerPrincipal = (key: string) => key.toLowerCase() === "g:username";
+
+/**
+ * The caller's grants as they apply to the caller itself: a condition on who the principal is
+ * (`g:UserName`) is decided now, so an Allow that does not hold for the caller is not held, and one
+ * that does hold is held without it. The hand-on check then never counts such an Allow as held
+ * merely because a lent statement carries the same condition text.
+ */
+export async function heldBy(db: Db, caller: Caller): Promise<Grant[]> {
+  const context = callerContext(caller) ?? {};
+  return (await grantsFor(db, caller)).map((grant) => ({
+    ...grant,
+    document: {
+      ...grant.document,
+      Statement: grant.document.Statement.flatMap((statement) => {
+        if (statement.Effect === "Deny" || statement.Condition === undefined) return [statement];
+        const ownPart: Record<string, Record<string, string[]>> = {};
+        const rest: Record<string, Record<string, string[]>> = {};
+        for (const [operator, keys] of Object.entries(statement.Condition)) {
+          for (const [key, values] of Object.entries(keys ?? {})) {
+            const into = isPerPrincipal(key) ? ownPart : rest;
+            into[operator] = { ...into[operator], [key]: values };
+          }
+        }
+        if (Object.keys(ownPart).length === 0) return [statement];
+        const probe: Grant = {
+          policyName: "",
+          source: "",
+          scope: { kind: "all" },
+          document: { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["*"], Condition: ownPart as Statement["Condition"] }] },
+        };
+        if (!evaluate([probe], { action: "probe:probe:probe", resource: "*", context }).allowed) return [];
+        const { Condition: _dropped, ...unconditioned } = statement;
+        return [Object.keys(rest).length === 0 ? unconditioned : { ...unconditioned, Condition: rest as Statement["Condition"] }];
+      }),
+    },
+  }));
+}
+
 /**
  * Refuses (through `guard`, so the denial is audited) unless a non-root caller holds everything
  * `lendings` allow in their scopes, and holds all of IAM before lending any IAM management.
  */
 export async function assertMayHandOn(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, lendings: Lending[], field?: string): Promise<void> {
   if (isRoot(caller) || lendings.length === 0) return;
-  const holder = await grantsFor(tx, caller);
+  const holder = await heldBy(tx, caller);
   const universe = await universeOf(tx, caller.accountId);
   for (const lending of lendings) {
     const management = iamManagementIn(lending, universe);
@@ -113,7 +153,7 @@ export function assertNoCredentialsFromRole(caller: Caller, guard: Guard, reques
 
 /** The caller's grants before a change, for `assertPowerNotGrown`. */
 export async function powerBefore(tx: Db, caller: Caller): Promise<Grant[] | null> {
-  return isRoot(caller) ? null : grantsFor(tx, caller);
+  return isRoot(caller) ? null : heldBy(tx, caller);
 }
 
 /**
@@ -123,7 +163,7 @@ export async function powerBefore(tx: Db, caller: Caller): Promise<Grant[] | nul
  */
 export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[] | null, guard: Guard, request: GuardedRequest): Promise<void> {
   if (before === null) return;
-  const after = await grantsFor(tx, caller);
+  const after = await heldBy(tx, caller);
   const gap = findShortfall(before, after, await universeOf(tx, caller.accountId), after);
   if (gap?.undecided) guard.refuse(request, handOnMessage(gap));
   if (gap !== null) {
@@ -138,7 +178,7 @@ export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[
 export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, what: string): Promise<void> {
   if (isRoot(caller)) return;
   const sa: Lending = { policyName: SECURITY_ADMINISTRATOR, document: allOfIam, scope: { kind: "global" } };
-  if (findShortfall(await grantsFor(tx, caller), [sa], await universeOf(tx, caller.accountId)) !== null) {
+  if (findShortfall(await heldBy(tx, caller), [sa], await universeOf(tx, caller.accountId)) !== null) {
     guard.refuse(request, `Only the root user or a ${SECURITY_ADMINISTRATOR} can ${what}.`);
   }
 }

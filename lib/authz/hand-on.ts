@@ -46,10 +46,16 @@ const applies = (scope: Scope, cell: Cell) => scopeApplies(scope, { action: "", 
 
 const sameCondition = (a: Statement, b: Statement) => JSON.stringify(a.Condition ?? null) === JSON.stringify(b.Condition ?? null);
 
+// Keys the engine answers per principal: the same condition text holds for one user and not another.
+const PER_PRINCIPAL_KEYS = new Set(["g:username"]);
+const namesPrincipal = (statement: Statement) =>
+  Object.values(statement.Condition ?? {}).some((keys) => Object.keys(keys ?? {}).some((key) => PER_PRINCIPAL_KEYS.has(key.toLowerCase())));
+
 /**
  * What the holder can do in a cell, as seen by one subject statement. A conditional Allow counts
- * only for a subject under the very same condition; every Deny counts whatever its condition
- * (both choices err towards refusing).
+ * only for a subject under the very same condition, and never when the condition names the
+ * principal (`g:UserName`: it may hold for the recipient and not for the holder); every Deny
+ * counts whatever its condition (all three choices err towards refusing).
  */
 function holderIn(grants: readonly Grant[], cell: Cell, subject: Statement) {
   const allows: Shape[] = [];
@@ -58,7 +64,7 @@ function holderIn(grants: readonly Grant[], cell: Cell, subject: Statement) {
     if (!applies(grant.scope, cell)) continue;
     for (const statement of grant.document.Statement) {
       if (statement.Effect === "Deny") denies.push(shapeOf(statement));
-      else if (statement.Condition === undefined || sameCondition(statement, subject)) allows.push(shapeOf(statement));
+      else if (statement.Condition === undefined || (sameCondition(statement, subject) && !namesPrincipal(statement))) allows.push(shapeOf(statement));
     }
   }
   return { allows, denies };

@@ -86,7 +86,8 @@ export const resetUserPassword = command({
       if (user.id === caller.userId)
         throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
       await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
-      const target: Caller = { ...caller, userId: user.id, userName: user.name, agency: null };
+      // A caller of its own: the resetting caller's request memo holds the resetter's grants, not the user's.
+      const target: Caller = { ...ownAccountCaller(caller), userId: user.id, userName: user.name };
       await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
       await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
       await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");

@@ -55,6 +55,7 @@ export function switchedCaller(
  */
 export const assumeRole = command({
   action: "iam:agencies:assume",
+  also: ["iam:agencies:switchBack"],
   input: switchRoleInput,
   async run({ db, caller, loginId }, input) {
     const principal = ownAccountCaller(caller);
@@ -82,10 +83,27 @@ export const assumeRole = command({
         // Filled once the session exists: the events are written when the change commits.
         const detail: { roleSessionId?: string } = {};
         await guard({ ...decided, target: request.target, detail });
-        await tx
+        const replaced = await tx
           .update(roleSessions)
           .set({ endedAt: new Date(), endedReason: "switched_back" })
-          .where(and(ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)));
+          .where(and(ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId), isNull(roleSessions.endedAt)))
+          .returning({ id: roleSessions.id, agencyId: roleSessions.agencyId, agencyName: roleSessions.agencyName, accountId: roleSessions.accountId });
+        // The role switched away from ends here: its delegating account sees it end, as with Switch Back.
+        for (const left of replaced) {
+          const [account] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, left.accountId));
+          const was = switchedCaller(
+            principal,
+            { id: left.accountId, name: account!.name },
+            { id: left.agencyId ?? "", name: left.agencyName, expiresAt: null },
+            left.id,
+          );
+          guard.alsoRecord(was, {
+            action: "iam:agencies:switchBack",
+            resource: urn("iam", null, left.accountId, "agency", left.agencyName),
+            target: `agency ${left.agencyName}`,
+            detail: { roleSessionId: left.id, reason: "switched_back" },
+          });
+        }
         const [session] = await tx
           .insert(roleSessions)
           .values({
@@ -110,7 +128,7 @@ export const assumeRole = command({
         guard.alsoRecord(acting, { ...decided, target: `agency ${agency.name}`, detail });
         return { roleSessionId: session!.id, caller: acting };
       },
-      ["iam:agencies:assume"],
+      ["iam:agencies:assume", "iam:agencies:switchBack"],
     );
   },
 });
@@ -174,11 +192,13 @@ export const endOwnRoleSession = command({
       caller,
       { action: "iam:agencies:switchBack", target: `agency ${agency.name}`, detail: { roleSessionId: agency.roleSessionId, reason } },
       async (tx) => {
-        await tx
+        const ended = await tx
           .update(roleSessions)
           .set({ endedAt: new Date(), endedReason: reason })
-          .where(and(eq(roleSessions.id, agency.roleSessionId), isNull(roleSessions.endedAt)));
-        return { value: undefined };
+          .where(and(eq(roleSessions.id, agency.roleSessionId), isNull(roleSessions.endedAt)))
+          .returning({ id: roleSessions.id });
+        // Already ended (by its owner, or expired) while this request was on its way: nothing to record.
+        return ended.length === 0 ? { value: undefined, unchanged: true } : { value: undefined };
       },
     );
   },

@@ -327,8 +327,9 @@ describe("route handlers", () => {
         const headers = { origin: "http://localhost", "sec-fetch-site": "same-origin", host: "localhost" };
         return (await import("@/app/api/audit/export/route")).POST(new NextRequest("http://localhost/api/audit/export", { method: "POST", body, headers }));
       },
-      // Each caller exports its own account's trail, or the acting one's while switched; bob, gina and the read-only role may not.
-      status: { anonymous: 401, noPermission: 403, switchedDenied: 403, endedRole: 403, otherwise: 200 },
+      // Each caller exports its own account's trail, or the acting one's while switched; bob and the read-only role may not;
+      // a role that has ended exports nothing (the click was meant for the delegating account's trail).
+      status: { anonymous: 401, noPermission: 403, switchedDenied: 403, endedRole: 409, otherwise: 200 },
     },
   };
 

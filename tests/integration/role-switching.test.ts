@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { agencies, auditEvents, ecsInstances, enterpriseProjects, policies } from "@/db/schema";
+import { agencies, auditEvents, ecsInstances, enterpriseProjects, policies, roleSessions } from "@/db/schema";
 import { addAgencyPermissions, createAgency, deleteAgency, getAgency, removeAgencyPermission } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, type DomainError } from "@/lib/errors";
@@ -17,6 +17,7 @@ import {
   suggestAgencies,
 } from "@/lib/roles/role-sessions";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { auditCount } from "../helpers/snapshot";
 
 let t: TestDatabase;
 let acme: Caller;
@@ -306,4 +307,44 @@ test("re-creating a deleted agency under the same name does not revive the sessi
   });
   const resolved = await resolveRoleSession(t.db, gina, roleSessionId, "login-phoenix");
   expect(resolved).toEqual({ ok: false, notice: "Your role session as phoenix@acme has ended: the agency was deleted." });
+});
+
+describe("found by an attack: role session ends in the delegating account's trail", () => {
+  test("switching into a second role ends the first, and the first delegating account records it", async () => {
+    const initech = await callerFor(t.db, "initech");
+    const acme = await callerFor(t.db, "acme");
+    const gina = await callerFor(t.db, "globex", "gina");
+    const [ecsRo] = await t.db.select().from(policies).where(eq(policies.name, "ECS ReadOnlyAccess"));
+    await createAgency(t.db, initech, {
+      name: "globex-ro",
+      type: "account",
+      delegatedAccount: "globex",
+      validityKind: "unlimited",
+      policyIds: [ecsRo!.id],
+      scopeKind: "all",
+    });
+    const loginId = "00000000-0000-4000-8000-000000000001";
+    const first = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "globex-ops" }, loginId);
+    await assumeRole(t.db, gina, { accountName: "initech", agencyName: "globex-ro" }, loginId);
+    const [s1] = await t.db.select().from(roleSessions).where(eq(roleSessions.id, first.roleSessionId));
+    expect(s1!.endedReason).toBe("switched_back");
+    const ends = await t.db
+      .select({ detail: auditEvents.detail, agencyName: auditEvents.agencyName })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, acme.accountId), eq(auditEvents.action, "iam:agencies:switchBack")));
+    expect(ends).toContainEqual({ agencyName: "globex-ops", detail: expect.objectContaining({ roleSessionId: first.roleSessionId, reason: "switched_back" }) });
+  });
+
+  test("Switch Back of a session its owner already ended records nothing", async () => {
+    const acme = await callerFor(t.db, "acme");
+    const gina = await callerFor(t.db, "globex", "gina");
+    const loginId = "00000000-0000-4000-8000-000000000002";
+    const { roleSessionId, caller: acting } = await assumeRole(t.db, gina, { accountName: "acme", agencyName: "globex-ops" }, loginId);
+    await endRoleSessionAsOwner(t.db, acme, { agencyId: acting.agency!.id, roleSessionId });
+    const before = await auditCount(t.db);
+    await endOwnRoleSession(t.db, acting, { reason: "switched_back" }, loginId);
+    const [s] = await t.db.select().from(roleSessions).where(eq(roleSessions.id, roleSessionId));
+    expect(s!.endedReason).toBe("ended_by_owner");
+    expect(await auditCount(t.db)).toBe(before);
+  });
 });

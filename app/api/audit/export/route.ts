@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { csvHeader, csvRow, exportAuditEvents, jsonRecord } from "@/lib/audit-trail";
@@ -16,6 +17,11 @@ export async function POST(request: NextRequest) {
   if (crossSite !== null) return new Response(`Export refused: ${crossSite}. Export from the Audit Trail page.`, { status: 403 });
   const identity = await resolveRequest();
   if (identity === null) return new Response("Sign in to continue.", { status: 401 });
+  if (identity.roleEnded !== null) {
+    // Meant for the delegating account's trail: never export the caller's own one instead.
+    await clearRoleCookie(identity.roleEnded);
+    return new Response(`${identity.roleEnded} You are back in your own account; nothing was exported.`, { status: 409 });
+  }
   let form: FormData;
   try {
     form = await request.formData();
