@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { useSuccessToast } from "@/components/toasts";
 import { useActionForm, type FormAction } from "@/components/use-action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -12,7 +13,7 @@ export function ConfirmAction({
   triggerLabel,
   title,
   message,
-  confirmLabel = "OK",
+  confirmLabel,
   triggerVariant = "link",
 }: {
   action: FormAction;
@@ -21,12 +22,14 @@ export function ConfirmAction({
   triggerLabel?: string;
   title: string;
   message: string;
-  confirmLabel?: string;
+  /** The verb of the step ("Delete", "Stop", "Remove"), never a bare OK. */
+  confirmLabel: string;
   triggerVariant?: ButtonVariant;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { state, formAction } = useActionForm(action);
+  useSuccessToast(state);
   useEffect(() => {
     if (state?.ok) dialog.current?.close();
   }, [state]);

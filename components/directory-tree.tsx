@@ -1,3 +1,4 @@
+import { Folder, UserRound } from "lucide-react";
 import type { ReactNode } from "react";
 import type { FolderNode, MemberRow } from "@/lib/rd/structure";
 
@@ -18,8 +19,9 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
     return (
       <li key={folder.id} className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
-          <span role="img" className="font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
-            📁 {folder.name}
+          <span role="img" className="inline-flex items-center gap-1.5 font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
+            <Folder aria-hidden="true" className="size-4 text-amber-600" />
+            {folder.name}
           </span>
           {folderActions?.(folder)}
         </div>
@@ -27,8 +29,9 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
           <ul className="ml-5 space-y-1 border-l border-slate-200 pl-3">
             {inside.map((member) => (
               <li key={member.accountId} className="flex flex-wrap items-center gap-3 text-sm">
-                <span role="img" aria-label={`Account ${member.name}`}>
-                  👤 {member.name}
+                <span role="img" className="inline-flex items-center gap-1.5" aria-label={`Account ${member.name}`}>
+                  <UserRound aria-hidden="true" className="size-4 text-slate-500" />
+                  {member.name}
                 </span>
                 {member.isManagement && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">Management account</span>}
                 {memberActions?.(member)}

@@ -1,4 +1,5 @@
 "use client";
+import { useSuccessToast } from "@/components/toasts";
 import { useActionForm, type FormAction } from "@/components/use-action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -16,7 +17,8 @@ export function InlineAction({
   accessibleLabel?: string;
   variant?: ButtonVariant;
 }) {
-  const { formAction, pending, refusal: error } = useActionForm(action);
+  const { state, formAction, pending, refusal: error } = useActionForm(action);
+  useSuccessToast(state);
   return (
     <form action={formAction} className="inline">
       {Object.entries(fields).map(([name, value]) => (

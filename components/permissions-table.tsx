@@ -1,7 +1,8 @@
-import { InlineAction } from "@/components/inline-action";
+import { ConfirmAction } from "@/components/confirm-action";
 import { describeScope } from "@/components/scope-label";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { FormAction } from "@/components/use-action-form";
+import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import type { ScopeKind } from "@/lib/scope";
 
 interface Permission {
@@ -17,12 +18,15 @@ export function PermissionsTable({
   projectNames,
   remove,
   removeFields,
+  holder,
 }: {
   permissions: Permission[];
   projectNames: Map<string, string>;
   /** Absent when the caller may not remove permissions here. */
   remove?: FormAction | undefined;
   removeFields: (permission: Permission) => Record<string, string>;
+  /** Whose permissions these are, as the confirmation names it: "agency globex-ops", "user group admins". */
+  holder: string;
 }) {
   return (
     <Table label="Permissions">
@@ -41,7 +45,19 @@ export function PermissionsTable({
             <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
             {remove && (
               <Td>
-                <InlineAction action={remove} fields={removeFields(p)} label="Remove" accessibleLabel={`Remove ${p.policyName}`} />
+                <ConfirmAction
+                  action={remove}
+                  fields={removeFields(p)}
+                  trigger="Remove"
+                  triggerLabel={`Remove ${p.policyName}`}
+                  title="Remove Permission"
+                  message={`Remove ${p.policyName} (${describeScope(p.scopeKind, p.scopeValues, projectNames)}) from ${holder}?${
+                    p.policyName === SECURITY_ADMINISTRATOR
+                      ? " It holds all of IAM: whoever uses it loses the management of users, groups, policies and agencies."
+                      : " Whoever uses it loses these permissions at once."
+                  }`}
+                  confirmLabel="Remove"
+                />
               </Td>
             )}
           </tr>

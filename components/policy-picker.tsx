@@ -3,12 +3,15 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import { SECURITY_ADMINISTRATOR_WARNING } from "@/lib/agencies/options";
+import type { PolicyReach } from "@/lib/policy/reach";
 
 export interface PolicyOption {
   id: string;
   name: string;
   kind: string;
   description: string;
+  /** Where the policy can act (global services, project-level services), to offer scopes that fit. */
+  reach?: PolicyReach;
 }
 
 const kindLabels: Record<string, string> = { system_role: "System-defined role", system_policy: "System-defined policy", custom: "Custom policy" };

@@ -1,6 +1,7 @@
 "use client";
-import { useState } from "react";
-import type { ScopeKind } from "@/lib/scope";
+import { useId, useState } from "react";
+import { fitScopes, type PolicyReach } from "@/lib/policy/reach";
+import { type ScopeKind, scopeKinds } from "@/lib/scope";
 import { scopeLabels } from "@/components/scope-label";
 
 interface Option {
@@ -20,6 +21,7 @@ export function ScopePicker({
   initialKind = "all",
   initialRegions = [],
   initialProjects = [],
+  chosen = [],
 }: {
   regions: Option[];
   projects: Option[];
@@ -27,8 +29,18 @@ export function ScopePicker({
   initialKind?: ScopeKind;
   initialRegions?: string[];
   initialProjects?: string[];
+  /** The policies being granted: a scope in which they could do nothing is offered disabled, with the reason. */
+  chosen?: { name: string; reach?: PolicyReach | undefined }[];
 }) {
   const [kind, setKind] = useState<ScopeKind>(initialKind);
+  const hintId = useId();
+  const known = chosen.flatMap((p) => (p.reach === undefined ? [] : [{ name: p.name, reach: p.reach }]));
+  const fits = Object.fromEntries(scopeKinds.map((k) => [k, fitScopes(known, k)])) as Record<ScopeKind, ReturnType<typeof fitScopes>>;
+  // With both kinds chosen, the global-service ones go to Global services: say so where it happens.
+  const movedToGlobal = (k: ScopeKind) => {
+    const fit = fits[k];
+    return fit.ok ? fit.scopes.filter((s) => s.kind !== k).map((s) => s.policy.name) : [];
+  };
   const choices = (name: "regions" | "projects", options: Option[], initial: string[], legend: string) => (
     <fieldset className="ml-6 mt-2 space-y-1" aria-describedby={errors(name)?.length ? `${name}-error` : undefined}>
       <legend className="text-sm text-slate-600">{legend}</legend>
@@ -51,9 +63,33 @@ export function ScopePicker({
       {(Object.keys(scopeLabels) as ScopeKind[]).map((k) => (
         <div key={k}>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="scopeKind" value={k} defaultChecked={initialKind === k} onChange={() => setKind(k)} />
+            <input
+              type="radio"
+              name="scopeKind"
+              value={k}
+              defaultChecked={initialKind === k}
+              onChange={() => setKind(k)}
+              disabled={!fits[k].ok}
+              aria-describedby={fits[k].ok ? undefined : `${hintId}-${k}`}
+            />
             {scopeLabels[k]}
           </label>
+          {(() => {
+            const fit = fits[k];
+            if (!fit.ok) {
+              return (
+                <p id={`${hintId}-${k}`} className="ml-6 text-xs text-slate-500">
+                  {fit.message}
+                </p>
+              );
+            }
+            const moved = movedToGlobal(k);
+            return kind === k && moved.length > 0 ? (
+              <p className="ml-6 text-xs text-slate-600">
+                {moved.join(", ")} {moved.length === 1 ? "applies" : "apply"} to global services and will be granted in {scopeLabels.global}.
+              </p>
+            ) : null;
+          })()}
           {k === "regions" && kind === "regions" && choices("regions", regions, initialRegions, "Regions")}
           {k === "projects" && kind === "projects" && choices("projects", projects, initialProjects, "Enterprise projects")}
         </div>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import type { ActionState, FormAction } from "@/components/action-state";
 
 export type { FormAction };
@@ -13,7 +13,15 @@ export function refusalOf(state: ActionState): string | undefined {
 /** State of a form bound to a server action, with helpers to show each field's message and refill it. */
 export function useActionForm(action: FormAction) {
   const [state, formAction, pending] = useActionState(action, null);
-  const errors = (name: string) => (state !== null && !state.ok ? state.fieldErrors[name] : undefined);
+  // A message stays until its field is changed or the form is sent again: then it no longer describes what is there.
+  // Kept with the answer it belongs to, so a new answer starts with nothing edited.
+  const [edited, setEdited] = useState<{ answer: ActionState; names: ReadonlySet<string> }>({ answer: null, names: new Set() });
+  const editedNow = edited.answer === state ? edited.names : new Set<string>();
+  const onEdit = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name && !editedNow.has(name)) setEdited({ answer: state, names: new Set([...editedNow, name]) });
+  };
+  const errors = (name: string) => (state !== null && !state.ok && !editedNow.has(name) ? state.fieldErrors[name] : undefined);
   const value = (name: string): string | undefined => {
     const v = state?.values[name];
     return Array.isArray(v) ? v[0] : v;
@@ -22,7 +30,7 @@ export function useActionForm(action: FormAction) {
     const v = state?.values[name];
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
-  return { state, formAction, pending, errors, value, values, refusal: refusalOf(state) };
+  return { state, formAction, pending, errors, value, values, onEdit, refusal: refusalOf(state) };
 }
 
 /** Builds the FormData a server action expects from plain values (lists become repeated fields). */

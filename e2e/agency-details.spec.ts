@@ -26,7 +26,11 @@ test("acme edits an agency's validity and permissions, then deletes it", async (
 
   const permissions = page.getByRole("table", { name: "Permissions" });
   await permissions.getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
-  await expect(permissions.getByRole("alert")).toContainText("at least one permission");
+  const removal = page.getByRole("dialog", { name: "Remove Permission" });
+  await expect(removal).toContainText(`Remove OBS ReadOnlyAccess (All resources) from agency ${name}?`);
+  await removal.getByRole("button", { name: "Remove" }).click();
+  await expect(removal.getByRole("alert")).toContainText("at least one permission");
+  await removal.getByRole("button", { name: "Cancel" }).click();
 
   const add = page.getByRole("form", { name: "Add permissions" });
   await add.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
@@ -35,12 +39,13 @@ test("acme edits an agency's validity and permissions, then deletes it", async (
   await add.getByRole("button", { name: "Add Permissions" }).click();
   await expect(permissions.getByRole("cell", { name: "Enterprise projects: payments" })).toBeVisible();
   await permissions.getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
+  await page.getByRole("dialog", { name: "Remove Permission" }).getByRole("button", { name: "Remove" }).click();
   await expect(permissions.getByRole("cell", { name: "OBS ReadOnlyAccess" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Delete Agency" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete Agency" });
   await expect(dialog).toContainText("every session that uses it ends");
-  await dialog.getByRole("button", { name: "OK" }).click();
+  await dialog.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/agencies$/);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ test("acme finds gina's stop through globex-ops in the audit trail and exports i
   await form.getByLabel("Enterprise project").selectOption({ label: "default" });
   await form.getByRole("button", { name: "Create Instance" }).click();
   await gina.getByRole("button", { name: `Stop ${name}` }).click();
+  await gina.getByRole("dialog", { name: "Stop Instance" }).getByRole("button", { name: "Stop" }).click();
   await expect(gina.getByRole("row").filter({ hasText: name }).getByRole("cell", { name: "Stopped" })).toBeVisible();
   await gina.close();
 

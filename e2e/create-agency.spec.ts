@@ -43,7 +43,8 @@ test("acme's root creates an agency for umbrella through the wizard, as in the s
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("cell").nth(2)).toHaveText("umbrella");
-  await expect(row.getByRole("cell").nth(3)).toHaveText(/^Expires \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  // One day: expiring within a week, with its date and the time left.
+  await expect(row.getByRole("cell").nth(3)).toHaveText(/^Expiring soonExpires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 2[34] hours\)$/);
 });
 
 test("Previous keeps what was entered; bad input is reported at the field", async ({ page }) => {

@@ -83,6 +83,7 @@ test("an IAM user is refused until a custom policy with the seed's two actions i
   await expect(table.getByRole("cell", { name: "initech", exact: true })).toHaveCount(0);
   // The two actions open nothing else: adding turned trusted access on, and the user cannot turn it off.
   await user.getByRole("button", { name: "Disable trusted access" }).click();
+  await user.getByRole("dialog", { name: "Disable Trusted Access" }).getByRole("button", { name: "Disable" }).click();
   await expect(user.getByRole("alert").filter({ hasText: "resourcemanager:DisableTrustedService" })).toBeVisible();
   await user.close();
 });

@@ -53,12 +53,12 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await page.getByRole("link", { name: "Details of umbrella" }).click();
   await expect(page.getByRole("definition").filter({ hasText: `Root / ${renamed}` })).toBeVisible();
   await page.getByRole("button", { name: "Remove Member" }).click();
-  await page.getByRole("dialog", { name: "Remove Member Account" }).getByRole("button", { name: "OK" }).click();
+  await page.getByRole("dialog", { name: "Remove Member Account" }).getByRole("button", { name: "Remove" }).click();
   await expect(page).toHaveURL(/\/resource-directory\/structure$/);
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: `Delete folder ${renamed}` }).click();
-  await page.getByRole("dialog", { name: "Delete Folder" }).getByRole("button", { name: "OK" }).click();
+  await page.getByRole("dialog", { name: "Delete Folder" }).getByRole("button", { name: "Delete" }).click();
   await expect(tree.getByLabel(`Folder ${renamed}`, { exact: true })).toHaveCount(0);
 
   await umbrella.reload();

@@ -146,17 +146,8 @@ export const guarded: Record<string, Guard> = {
   "/agencies": { actions: ["iam:agencies:list"], caller: acmeBob, data: (page) => page.getByRole("link", { name: "globex-ops", exact: true }) },
   "/agencies/[agencyId]": { actions: ["iam:agencies:get"], caller: acmeBob, data: (page) => page.getByRole("region", { name: "Basic Information" }) },
   "/agencies/[agencyId]/created": { actions: ["iam:agencies:get"], caller: acmeBob, data: (page) => page.getByText("Agency ID", { exact: true }) },
-  "/agencies/new": {
-    actions: ["iam:agencies:create"],
-    caller: acmeBob,
-    // Step 1 only checks and moves on; nothing is created until the last step's OK.
-    submit: async (page, name) => {
-      await page.getByLabel("Agency Name").fill(name);
-      await page.getByLabel("Delegated Account").fill("umbrella");
-      await page.getByRole("button", { name: "Next" }).click();
-    },
-    data: (page) => page.getByRole("region", { name: "Select Policy/Role" }),
-  },
+  // Refused on arrival: the wizard is not offered to a caller who could not finish it.
+  "/agencies/new": { actions: ["iam:agencies:create"], caller: acmeBob, data: (page) => page.getByRole("region", { name: "Basic Information" }) },
   "/audit": { actions: ["cts:traces:list"], caller: acmeBob, data: (page) => page.getByRole("table", { name: "Audit events" }) },
   "/audit/[eventId]": { actions: ["cts:traces:get"], caller: acmeBob, data: (page) => page.getByRole("region", { name: "Request details" }) },
   "/delegated-admin": {
@@ -173,16 +164,8 @@ export const guarded: Record<string, Guard> = {
   "/iam/groups/[groupId]": { actions: ["iam:groups:get"], caller: acmeBob, data: (page) => page.getByRole("table", { name: "Users in this group" }) },
   "/iam/policies": { actions: ["iam:policies:list"], caller: acmeBob, data: (page) => page.getByRole("link", { name: "ECS FullAccess", exact: true }) },
   "/iam/policies/[policyId]": { actions: ["iam:policies:get"], caller: acmeBob, data: (page) => page.getByRole("region", { name: "Policy content" }) },
-  "/iam/policies/new": {
-    actions: ["iam:policies:create"],
-    caller: acmeBob,
-    submit: async (page, name) => {
-      await page.getByLabel("Policy name").fill(name);
-      await page.getByLabel("Policy content").fill('{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:instances:list"]}]}');
-      await page.getByRole("button", { name: "Create Policy" }).click();
-    },
-    data: (page, name) => page.getByRole("heading", { name, exact: true }),
-  },
+  // Refused on arrival: the editor is not offered to a caller who could not save.
+  "/iam/policies/new": { actions: ["iam:policies:create"], caller: acmeBob, data: (page) => page.getByLabel("Policy content") },
   "/iam/simulator": { actions: ["iam:permissions:simulate"], caller: acmeBob, data: (page) => page.getByLabel("Principal") },
   "/iam/users": { actions: ["iam:users:list"], caller: acmeBob, data: (page) => page.getByRole("cell", { name: "alice", exact: true }) },
   "/resource-directory": {

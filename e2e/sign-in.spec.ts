@@ -123,7 +123,7 @@ test("an administrator signs a user out everywhere", async ({ page, browser }) =
   await signIn(signedIn, "acme", user.name, user.password);
   await page.goto("/iam/users");
   await page.getByRole("button", { name: `Sign out user ${user.name} everywhere` }).click();
-  await page.getByRole("dialog", { name: "Sign Out User" }).getByRole("button", { name: "OK" }).click();
+  await page.getByRole("dialog", { name: "Sign Out User" }).getByRole("button", { name: "Sign Out" }).click();
   await expect(page.getByRole("status").filter({ hasText: new RegExp(`^Signed ${user.name} out of 1 session\\.$`) })).toBeVisible();
   await signedIn.goto("/resources/ecs");
   await expect(signedIn).toHaveURL(/\/sign-in/);

@@ -6,6 +6,8 @@ test("gina switches into acme through globex-ops, manages ECS, is refused on IAM
   await switchRole(page, "acme", "globex-ops");
   await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex as globex-ops@acme");
   await expect(page.getByLabel("Role expiry")).toHaveText("No expiry");
+  // The Overview names who acts through what, not the root user of the account.
+  await expect(page.getByRole("definition").filter({ hasText: "gina (globex) as globex-ops@acme" })).toContainText("The agency does not expire");
 
   await page.getByRole("navigation", { name: "Console" }).first().getByRole("link", { name: "ECS Instances" }).click();
   const table = page.getByRole("table", { name: "ECS instances" });
@@ -20,6 +22,9 @@ test("gina switches into acme through globex-ops, manages ECS, is refused on IAM
   const row = table.getByRole("row").filter({ hasText: name });
   await expect(row.getByRole("cell", { name: "Running" })).toBeVisible();
   await row.getByRole("button", { name: `Stop ${name}` }).click();
+  const stop = page.getByRole("dialog", { name: "Stop Instance" });
+  await expect(stop).toContainText(`Stop ${name} (cn-north-4)?`);
+  await stop.getByRole("button", { name: "Stop" }).click();
   await expect(row.getByRole("cell", { name: "Stopped" })).toBeVisible();
 
   for (const url of ["/iam/users", "/iam/groups", "/agencies"]) {
@@ -53,10 +58,11 @@ test("acme deletes the agency while gina is switched in: her next click is refus
   await acme.reload();
   await expect(acme.getByRole("table", { name: "Active sessions" }).getByRole("cell", { name: "gina@globex", exact: true })).toBeVisible();
   await acme.getByRole("button", { name: "Delete Agency" }).click();
-  await acme.getByRole("dialog", { name: "Delete Agency" }).getByRole("button", { name: "OK" }).click();
+  await acme.getByRole("dialog", { name: "Delete Agency" }).getByRole("button", { name: "Delete" }).click();
   await expect(acme).toHaveURL(/\/agencies$/);
 
   await page.getByRole("button", { name: "Stop web-01" }).click();
+  await page.getByRole("dialog", { name: "Stop Instance" }).getByRole("button", { name: "Stop" }).click();
   await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex");
   const notice = page.getByRole("status").filter({ hasText: "Role ended" });
   await expect(notice).toContainText(`Your role session as ${agencyName}@acme has ended: the agency was deleted.`);

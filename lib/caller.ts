@@ -44,3 +44,10 @@ export function ownAccountCaller(caller: Caller): Caller {
 export function isRoot(caller: Caller): boolean {
   return caller.userId === null && caller.accountId === caller.principalAccountId;
 }
+
+/** Who is acting, in words: "IAM user alice", "Root user", or "gina (globex) as globex-ops@acme" while switched. */
+export function actingLabel(caller: Caller): string {
+  if (!caller.agency) return caller.userName === null ? "Root user" : `IAM user ${caller.userName}`;
+  const who = caller.userName === null ? `${caller.principalAccountName} (root)` : `${caller.userName} (${caller.principalAccountName})`;
+  return `${who} as ${caller.agency.name}@${caller.accountName}`;
+}

@@ -51,6 +51,7 @@ export const errorMessages = {
   "grant.not_found": "The permission does not exist.",
   "scope.unknown_region": "Select regions from the list.",
   "scope.unknown_project": "Select enterprise projects of this account.",
+  "scope.does_not_fit": "The scope does not fit the selected policies: they would grant nothing in it.",
   "resource.not_found": "The resource does not exist.",
   "region.unknown": "Select a region from the list.",
   "project.unknown": "Select an enterprise project of this account.",
@@ -90,9 +91,10 @@ export class AccessDeniedError extends DomainError {
   /** Why, when a rule other than the engine's decision refused it (hand-on, re-delegation). */
   readonly reason: string | undefined;
 
-  constructor(request: AuthzRequest, decision: Decision, refusal?: { reason: string; field?: string | undefined }) {
+  constructor(request: AuthzRequest, decision: Decision, refusal?: { reason: string; field?: string | undefined }, remedy?: string) {
     super("access.denied", {
-      message: refusal?.reason ?? `You do not have permission to perform ${request.action}. ${explainDecision(decision)}`,
+      message:
+        refusal?.reason ?? `You do not have permission to perform ${request.action}. ${explainDecision(decision)}${remedy === undefined ? "" : ` ${remedy}`}`,
       ...(refusal?.field === undefined ? {} : { field: refusal.field }),
     });
     this.reason = refusal?.reason;

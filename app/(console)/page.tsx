@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Panel, PageHeader } from "@/components/ui/page-header";
 import { requireCaller } from "@/app/_lib/session";
+import { actingLabel } from "@/lib/caller";
+import { utcMinute } from "@/lib/format";
 
 export default async function HomePage() {
   const caller = await requireCaller();
@@ -17,8 +19,15 @@ export default async function HomePage() {
             <dd>{caller.accountName}</dd>
             <dt className="text-slate-500">Account ID</dt>
             <dd className="font-mono text-xs">{caller.accountId}</dd>
-            <dt className="text-slate-500">Signed in as</dt>
-            <dd>{caller.userName === null ? "Root user" : `IAM user ${caller.userName}`}</dd>
+            <dt className="text-slate-500">{caller.agency ? "Acting as" : "Signed in as"}</dt>
+            <dd>
+              {actingLabel(caller)}
+              {caller.agency && (
+                <span className="block text-xs text-slate-600">
+                  {caller.agency.expiresAt ? `Agency expires ${utcMinute(caller.agency.expiresAt)}` : "The agency does not expire"}
+                </span>
+              )}
+            </dd>
           </dl>
         </Panel>
         <Panel title="Get started">

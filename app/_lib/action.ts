@@ -1,11 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import type { ActionState, FormValues } from "@/components/action-state";
+import { FLASH_COOKIE } from "@/components/flash-cookie";
 import type { Command } from "@/lib/authz/command";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
@@ -91,7 +93,14 @@ export function action<S extends z.ZodType, R>(command: Command<S, R>, options: 
     }
     await options.after?.(result);
     for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
-    if (options.redirectTo !== undefined) redirect(options.redirectTo(result));
+    if (options.redirectTo !== undefined) {
+      // The page that asked is left behind: the toast goes with the browser to the next one.
+      if (options.success !== undefined) {
+        const jar = await cookies();
+        jar.set(FLASH_COOKIE, encodeURIComponent(options.success(result)), { path: "/", maxAge: 30, sameSite: "lax", httpOnly: false });
+      }
+      redirect(options.redirectTo(result));
+    }
     return { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
   };
   commands.set(serverAction, command as unknown as Command);

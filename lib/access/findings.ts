@@ -2,11 +2,13 @@
 import { isExpired } from "@/lib/agencies/validity";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { policyReach, scopeFits } from "@/lib/policy/reach";
+import { type ScopeKind, scopeLabels } from "@/lib/scope";
 
 export const UNUSED_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type FindingKind = "security_admin" | "full_access" | "unlimited" | "unused" | "expired";
+export type FindingKind = "security_admin" | "full_access" | "ineffective" | "unlimited" | "unused" | "expired";
 
 export interface Finding {
   kind: FindingKind;
@@ -23,7 +25,7 @@ export function grantsFullAccess(name: string, document: PolicyDocument): boolea
 
 export function agencyFindings(
   agency: { expiresAt: Date | null; createdAt: Date; type: string },
-  permissions: { policyName: string; document: unknown }[],
+  permissions: { policyName: string; document: unknown; scopeKind?: string }[],
   lastUsedAt: Date | null,
   now: Date,
 ): Finding[] {
@@ -33,6 +35,14 @@ export function agencyFindings(
   }
   const full = permissions.filter((p) => p.policyName !== SECURITY_ADMINISTRATOR && grantsFullAccess(p.policyName, p.document as PolicyDocument));
   if (full.length > 0) findings.push({ kind: "full_access", message: `Full access: ${full.map((p) => p.policyName).join(", ")}.` });
+  // Granted before scopes had to fit, or through a policy edited since: a permission that can act nowhere.
+  const ineffective = permissions.filter((p) => p.scopeKind !== undefined && !scopeFits(policyReach(p.document as PolicyDocument), p.scopeKind as ScopeKind));
+  for (const p of ineffective) {
+    findings.push({
+      kind: "ineffective",
+      message: `Grants nothing: "${p.policyName}" cannot act in ${scopeLabels[p.scopeKind as ScopeKind]}. Remove it, or add it again with a scope that fits.`,
+    });
+  }
   if (agency.expiresAt === null) findings.push({ kind: "unlimited", message: "Unlimited validity: the agency never expires." });
   if (isExpired(agency.expiresAt, now)) {
     findings.push({ kind: "expired", message: "Expired but still present: delete it, or renew it if it is still needed." });

@@ -18,6 +18,7 @@ import { agencyGrants, type GuardedRequest, requireAllowed, toScope } from "@/li
 import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { fittedScopes } from "@/lib/policy/reach";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
@@ -133,8 +134,12 @@ async function attachable(db: Db, caller: Caller, policyIds: string[]) {
   return found;
 }
 
-const lendingsOf = (attached: { name: string; document: unknown }[], scope: Lending["scope"]): Lending[] =>
-  attached.map((p) => ({ policyName: p.name, document: p.document as PolicyDocument, scope }));
+const lendingsOf = (fitted: { policy: { name: string; document: unknown }; scopeKind: string; scopeValues: string[] }[]): Lending[] =>
+  fitted.map(({ policy, scopeKind, scopeValues }) => ({
+    policyName: policy.name,
+    document: policy.document as PolicyDocument,
+    scope: toScope(scopeKind, scopeValues),
+  }));
 
 export const createAgency = command({
   action: "iam:agencies:create",
@@ -152,8 +157,9 @@ export const createAgency = command({
       };
       await guard(request);
       assertNotSwitched(caller, guard, request);
+      const fitted = fittedScopes(attached, input.scopeKind, scopeValues);
       // An agency of either type lends its permissions on: to an account, or to a service the caller can trigger.
-      await assertMayHandOn(tx, caller, guard, request, lendingsOf(attached, toScope(input.scopeKind, scopeValues)), "policyIds");
+      await assertMayHandOn(tx, caller, guard, request, lendingsOf(fitted), "policyIds");
       let created: { id: string; name: string } | undefined;
       try {
         [created] = await tx
@@ -174,7 +180,7 @@ export const createAgency = command({
         if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
         throw error;
       }
-      await tx.insert(agencyPermissions).values(attached.map((p) => ({ agencyId: created!.id, policyId: p.id, scopeKind: input.scopeKind, scopeValues })));
+      await tx.insert(agencyPermissions).values(fitted.map(({ policy, ...scope }) => ({ agencyId: created!.id, policyId: policy.id, ...scope })));
       return created!;
     });
   },
@@ -212,8 +218,8 @@ export const updateAgency = command({
 export const addAgencyPermissions = command({
   action: "iam:agencies:update",
   input: agencyPermissionInput,
-  async run({ caller, change }, input) {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, input): Promise<{ agencyName: string; policies: string[] }> {
+    return change(async (tx, guard) => {
       const agency = await findAgency(tx, caller, input.agencyId);
       const attached = await attachable(tx, caller, input.policyIds);
       const scopeValues = await resolveScopeValues(tx, caller, input.scopeKind, input.regions, input.projects);
@@ -225,25 +231,26 @@ export const addAgencyPermissions = command({
       };
       await guard(request);
       assertNotSwitched(caller, guard, request);
-      const scope = toScope(input.scopeKind, scopeValues);
+      const fitted = fittedScopes(attached, input.scopeKind, scopeValues);
       const held = await agencyPermissionsOf(tx, agency.id);
       const lifted: Lending[] = [];
-      for (const policy of attached) {
+      for (const { policy, scopeKind, scopeValues: values } of fitted) {
         const existing = held.find((p) => p.policyId === policy.id);
-        if (existing !== undefined)
-          lifted.push(
-            ...(await liftedByRescope(tx, caller, policy.name, policy.document as PolicyDocument, toScope(existing.scopeKind, existing.scopeValues), scope)),
-          );
+        if (existing !== undefined) {
+          const before = toScope(existing.scopeKind, existing.scopeValues);
+          lifted.push(...(await liftedByRescope(tx, caller, policy.name, policy.document as PolicyDocument, before, toScope(scopeKind, values))));
+        }
       }
-      await assertMayHandOn(tx, caller, guard, request, [...lendingsOf(attached, scope), ...lifted], "policyIds");
-      for (const policy of attached) {
+      await assertMayHandOn(tx, caller, guard, request, [...lendingsOf(fitted), ...lifted], "policyIds");
+      for (const { policy, ...scope } of fitted) {
         // Attaching a policy the agency already holds replaces its scope.
         await tx
           .insert(agencyPermissions)
-          .values({ agencyId: agency.id, policyId: policy.id, scopeKind: input.scopeKind, scopeValues })
-          .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: { scopeKind: input.scopeKind, scopeValues } });
+          .values({ agencyId: agency.id, policyId: policy.id, ...scope })
+          .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: scope });
       }
       await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+      return { agencyName: agency.name, policies: attached.map((p) => p.name) };
     });
   },
 });
@@ -251,8 +258,8 @@ export const addAgencyPermissions = command({
 export const removeAgencyPermission = command({
   action: "iam:agencies:update",
   input: removeAgencyPermissionInput,
-  async run({ caller, change }, input) {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, input): Promise<{ agencyName: string; policyName: string }> {
+    return change(async (tx, guard) => {
       // Lock the agency row so two concurrent removals cannot both leave it with no permission.
       const [agency] = await tx
         .select()
@@ -282,6 +289,7 @@ export const removeAgencyPermission = command({
       );
       await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
       await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+      return { agencyName: agency.name, policyName: target.policyName };
     });
   },
 });
@@ -289,8 +297,8 @@ export const removeAgencyPermission = command({
 export const deleteAgency = command({
   action: "iam:agencies:delete",
   input: deleteAgencyInput,
-  async run({ caller, change }, { agencyId }) {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, { agencyId }): Promise<{ name: string }> {
+    return change(async (tx, guard) => {
       const agency = await findAgency(tx, caller, agencyId);
       const request: GuardedRequest = { action: "iam:agencies:delete", resource: agencyUrn(caller, agency.name), target: `agency ${agency.name}` };
       await guard(request);
@@ -301,6 +309,7 @@ export const deleteAgency = command({
         .set({ endedAt: new Date(), endedReason: "agency_deleted" })
         .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt)));
       await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+      return { name: agency.name };
     });
   },
 });

@@ -3,7 +3,7 @@
  * the engine and the re-delegation rule that enforce it; the server refuses the rest regardless.
  */
 import type { Db } from "@/db/client";
-import { authorizer } from "@/lib/authz/authorize";
+import { authorizer, requireAllowed } from "@/lib/authz/authorize";
 import { redelegationRefusal } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
@@ -15,6 +15,11 @@ export interface AgencyManagement {
   may: (operation: AgencyOperation, agencyName?: string) => boolean;
   /** Why nothing can be changed at all, when one rule says so (a switched role). */
   blockedBy: string | null;
+}
+
+/** For the Create Agency page: refuses (audited, with the reason) a caller who could not finish the wizard. */
+export async function requireAgencyCreation(db: Db, caller: Caller): Promise<void> {
+  await requireAllowed(db, caller, { action: "iam:agencies:create", resource: urn("iam", null, caller.accountId, "agency", "*"), target: "agencies" });
 }
 
 export async function agencyManagement(db: Db, caller: Caller): Promise<AgencyManagement> {

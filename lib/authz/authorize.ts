@@ -11,6 +11,7 @@ import type { AuthzRequest, Decision, Grant, Scope } from "@/lib/authz/engine";
 import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
 import type { Caller } from "@/lib/caller";
 import { isRoot } from "@/lib/caller";
+import { remedyFor } from "@/lib/authz/remedy";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument } from "@/lib/policy/document";
 
@@ -180,7 +181,7 @@ export function forgetGrants(caller: Caller) {
 export async function requireAllowed(db: Db, caller: Caller, request: GuardedRequest, check?: (request: AuthzRequest) => Decision): Promise<Decision> {
   const decision = check ? check(request) : await authorize(db, caller, request);
   if (decision.allowed) return decision;
-  const error = new AccessDeniedError(request, decision);
+  const error = new AccessDeniedError(request, decision, undefined, remedyFor(caller.accountName, request.action));
   await recordDenial(db, caller, error, request);
   throw error;
 }
@@ -233,7 +234,7 @@ export async function mutate<T>(db: Db, caller: Caller, fn: (tx: Tx, guard: Guar
           const decision = check(request);
           if (!decision.allowed) {
             denied = request;
-            throw new AccessDeniedError(request, decision);
+            throw new AccessDeniedError(request, decision, undefined, remedyFor(caller.accountName, request.action));
           }
           allowed.push([caller, request]);
         },

@@ -6,6 +6,7 @@ import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerB
 import type { Grant } from "@/lib/authz/engine";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { fittedScopes } from "@/lib/policy/reach";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
@@ -170,6 +171,7 @@ export const grantPolicyToGroup = command({
         detail: { policy: policy.name, scope: input.scopeKind, scopeValues },
       };
       await guard(request);
+      fittedScopes([policy], input.scopeKind, scopeValues);
       const document = policy.document as PolicyDocument;
       const scope = toScope(input.scopeKind, scopeValues);
       const [existing] = await tx

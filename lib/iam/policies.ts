@@ -10,6 +10,7 @@ import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { policyIdInput, policyInput, updatePolicyInput } from "@/lib/iam/schemas";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { policyReach } from "@/lib/policy/reach";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
 const policyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "policy", name);
@@ -26,13 +27,20 @@ export async function listPolicies(db: Db, caller: Caller) {
  * Policies to offer in a picker: the system catalogue, plus the account's custom policies when the
  * caller may list them (checked quietly: a picker is not an attempt worth an audit event).
  */
+/** For the Create Custom Policy page: refuses (audited, with the reason) a caller who could not save one. */
+export async function requirePolicyCreation(db: Db, caller: Caller): Promise<void> {
+  await requireAllowed(db, caller, { action: "iam:policies:create", resource: policyUrn(caller, "*"), target: "policies" });
+}
+
 export async function attachablePolicies(db: Db, caller: Caller) {
   const decision = await authorize(db, caller, { action: "iam:policies:list", resource: policyUrn(caller, "*") });
-  return db
-    .select({ id: policies.id, name: policies.name, kind: policies.kind, description: policies.description })
+  const rows = await db
+    .select({ id: policies.id, name: policies.name, kind: policies.kind, description: policies.description, document: policies.document })
     .from(policies)
     .where(decision.allowed ? visibleTo(caller) : isNull(policies.accountId))
     .orderBy(asc(policies.kind), asc(policies.name));
+  // Where each can act, so the forms offer only the scopes that fit; the document itself stays on the server.
+  return rows.map(({ document, ...p }) => ({ ...p, reach: policyReach(document as PolicyDocument) }));
 }
 
 /**

@@ -77,8 +77,8 @@ export const setTrustedAccess = command({
   action: rdActions.enableService,
   also: [rdActions.disableService],
   input: trustedAccessInput,
-  async run({ caller, change }, input): Promise<void> {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, input): Promise<{ serviceName: string; enabled: boolean }> {
+    return change(async (tx, guard) => {
       const enable = input.enabled === "yes";
       const action = enable ? rdActions.enableService : rdActions.disableService;
       const directory = await managedDirectory(tx, caller, (resource) => guard({ action, resource, target: "trusted services" }), true);
@@ -86,7 +86,7 @@ export const setTrustedAccess = command({
       await guard({ action, resource: directoryUrn(caller, directory.id), target: `trusted service ${service.name}` });
       if (enable) {
         await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
-        return;
+        return { serviceName: service.name, enabled: true };
       }
       const [admin] = await tx
         .select()
@@ -95,6 +95,7 @@ export const setTrustedAccess = command({
         .limit(1);
       if (admin !== undefined) throw new DomainError("rd.trusted_access_in_use");
       await tx.delete(trustedAccess).where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
+      return { serviceName: service.name, enabled: false };
     });
   },
 });
@@ -102,8 +103,8 @@ export const setTrustedAccess = command({
 export const registerDelegatedAdmin = command({
   action: rdActions.register,
   input: delegatedAdminInput,
-  async run({ caller, change }, input): Promise<void> {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, input): Promise<{ accountName: string; serviceName: string; enabledTrustedAccess: boolean }> {
+    return change(async (tx, guard) => {
       // Locking the directory row serializes registrations, so the maximum holds under concurrent requests.
       const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.register, resource, target: "trusted services" }), true);
       const service = await findService(tx, input.service);
@@ -143,7 +144,12 @@ export const registerDelegatedAdmin = command({
       }
       await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
       // Adding a delegated administrator turns on trusted access for the service.
-      await tx.insert(trustedAccess).values({ directoryId: directory.id, servicePrincipal: service.principal }).onConflictDoNothing();
+      const enabled = await tx
+        .insert(trustedAccess)
+        .values({ directoryId: directory.id, servicePrincipal: service.principal })
+        .onConflictDoNothing()
+        .returning();
+      return { accountName: member.name, serviceName: service.name, enabledTrustedAccess: enabled.length > 0 };
     });
   },
 });
@@ -151,8 +157,8 @@ export const registerDelegatedAdmin = command({
 export const deregisterDelegatedAdmin = command({
   action: rdActions.deregister,
   input: delegatedAdminInput,
-  async run({ caller, change }, input): Promise<void> {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, input): Promise<{ accountName: string; serviceName: string }> {
+    return change(async (tx, guard) => {
       const directory = await managedDirectory(tx, caller, (resource) => guard({ action: rdActions.deregister, resource, target: "trusted services" }), true);
       const service = await findService(tx, input.service);
       const [registration] = await tx
@@ -174,6 +180,7 @@ export const deregisterDelegatedAdmin = command({
       });
       if (registration === undefined) throw new DomainError("rd.delegate_not_found", { field: "accountId" });
       await tx.delete(delegatedAdmins).where(eq(delegatedAdmins.id, registration.id));
+      return { accountName: registration.name, serviceName: service.name };
     });
   },
 });

@@ -45,7 +45,21 @@ export async function listInstances(db: Db, caller: Caller) {
     .innerJoin(enterpriseProjects, eq(enterpriseProjects.id, ecsInstances.enterpriseProjectId))
     .where(eq(ecsInstances.accountId, caller.accountId))
     .orderBy(asc(ecsInstances.name), asc(ecsInstances.id));
-  return rows.filter((r) => check(instanceRequest(caller, "list", r.instance)).allowed).map((r) => ({ ...r.instance, projectName: r.projectName }));
+  const may = (operation: InstanceOperation, instance: EcsInstance) => check(instanceRequest(caller, operation, instance)).allowed;
+  return rows
+    .filter((r) => may("list", r.instance))
+    .map((r) => ({
+      ...r.instance,
+      projectName: r.projectName,
+      // What the page offers on the row: the same engine decides, and the server still refuses the rest.
+      may: { start: may("start", r.instance), stop: may("stop", r.instance), delete: may("delete", r.instance) },
+    }));
+}
+
+/** Whether the caller may create an instance in some region and project (the Create form is offered then). */
+export async function mayCreateInstances(db: Db, caller: Caller): Promise<boolean> {
+  const check = await authorizer(db, caller);
+  return check({ action: "ecs:instances:create", resource: urn("ecs", "*", caller.accountId, "instance", "*"), anyScope: true }).allowed;
 }
 
 async function findInstance(db: Db, caller: Caller, instanceId: string): Promise<EcsInstance> {
@@ -77,8 +91,8 @@ const powerState = (operation: "start" | "stop", state: "running" | "stopped") =
   command({
     action: `ecs:instances:${operation}`,
     input: instanceIdInput,
-    async run({ caller, change }, { instanceId }): Promise<void> {
-      await change(async (tx, guard) => {
+    async run({ caller, change }, { instanceId }): Promise<{ name: string }> {
+      return change(async (tx, guard) => {
         const instance = await findInstance(tx, caller, instanceId);
         await guard(instanceRequest(caller, operation, instance));
         if (instance.status === state) throw new DomainError("ecs.already_in_state");
@@ -86,6 +100,7 @@ const powerState = (operation: "start" | "stop", state: "running" | "stopped") =
           .update(ecsInstances)
           .set({ status: state })
           .where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
+        return { name: instance.name };
       });
     },
   });
@@ -96,11 +111,12 @@ export const stopInstance = powerState("stop", "stopped");
 export const deleteInstance = command({
   action: "ecs:instances:delete",
   input: instanceIdInput,
-  async run({ caller, change }, { instanceId }): Promise<void> {
-    await change(async (tx, guard) => {
+  async run({ caller, change }, { instanceId }): Promise<{ name: string }> {
+    return change(async (tx, guard) => {
       const instance = await findInstance(tx, caller, instanceId);
       await guard(instanceRequest(caller, "delete", instance));
       await tx.delete(ecsInstances).where(and(eq(ecsInstances.id, instance.id), eq(ecsInstances.accountId, caller.accountId)));
+      return { name: instance.name };
     });
   },
 });

@@ -43,7 +43,15 @@ export async function listBuckets(db: Db, caller: Caller) {
     .innerJoin(enterpriseProjects, eq(enterpriseProjects.id, obsBuckets.enterpriseProjectId))
     .where(eq(obsBuckets.accountId, caller.accountId))
     .orderBy(asc(obsBuckets.name));
-  return rows.filter((r) => check(bucketRequest(caller, "list", r.bucket)).allowed).map((r) => ({ ...r.bucket, projectName: r.projectName }));
+  return rows
+    .filter((r) => check(bucketRequest(caller, "list", r.bucket)).allowed)
+    .map((r) => ({ ...r.bucket, projectName: r.projectName, may: { delete: check(bucketRequest(caller, "delete", r.bucket)).allowed } }));
+}
+
+/** Whether the caller may create a bucket in some region and project (the Create form is offered then). */
+export async function mayCreateBuckets(db: Db, caller: Caller): Promise<boolean> {
+  const check = await authorizer(db, caller);
+  return check({ action: "obs:buckets:create", resource: urn("obs", "*", caller.accountId, "bucket", "*"), anyScope: true }).allowed;
 }
 
 export const createBucket = command({

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { accounts, agencies, enterpriseProjects, groups, policies, roleSessions, users } from "@/db/schema";
+import { accounts, agencies, agencyPermissions, enterpriseProjects, groups, policies, roleSessions, users } from "@/db/schema";
 import { inboundAccess, outboundAccess } from "@/lib/access/overview";
 import { simulate } from "@/lib/access/simulator";
 import { createAgency } from "@/lib/agencies/agencies";
@@ -56,6 +56,23 @@ describe("access overview", () => {
       .where(eq(agencies.name, "sec-admin"));
     const later = Object.fromEntries((await inboundAccess(t.db, acme)).agencies.map((r) => [r.name, r]));
     expect(later["sec-admin"]!.findings.map((f) => f.kind)).toEqual(["security_admin", "unused"]);
+  });
+
+  test("a permission whose scope cannot apply (left from before scopes had to fit) is flagged", async () => {
+    const created = await createAgency(t.db, acme, {
+      name: "misfit",
+      type: "account",
+      delegatedAccount: "initech",
+      validityKind: "one_day",
+      policyIds: [policy["ECS ReadOnlyAccess"]],
+      scopeKind: "all",
+    });
+    await t.db.update(agencyPermissions).set({ scopeKind: "global" }).where(eq(agencyPermissions.agencyId, created.id));
+    const misfit = (await inboundAccess(t.db, acme)).agencies.find((a) => a.name === "misfit")!;
+    expect(misfit.findings).toContainEqual({
+      kind: "ineffective",
+      message: expect.stringMatching(/^Grants nothing: "ECS ReadOnlyAccess" cannot act in Global services/),
+    });
   });
 
   test("a session older than a sign-in can last no longer counts as active", async () => {

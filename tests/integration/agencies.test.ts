@@ -277,3 +277,35 @@ describe("editing and deleting", () => {
     await expect(deleteAgency(t.db, bob, { agencyId: created.id })).rejects.toMatchObject({ code: "agency.not_found" });
   });
 });
+
+describe("the scope fits the policies (global services or project-level services)", () => {
+  test("a project-level policy in Global services is refused at the scope, naming the policy, and nothing is written", async () => {
+    await expectRefusedAt(
+      "scopeKind",
+      () => createAgency(t.db, acme, full({ name: "no-fit", scopeKind: "global", regions: [] })),
+      /"ECS ReadOnlyAccess" is a policy of project-level services/,
+    );
+  });
+
+  test("a global-service policy alone in region-specific projects is refused", async () => {
+    await expectRefusedAt(
+      "scopeKind",
+      () => createAgency(t.db, acme, full({ name: "no-fit-iam", policyIds: [policy["IAM ReadOnlyAccess"]] })),
+      /applies to global services only/,
+    );
+  });
+
+  test("with both kinds chosen, each gets its fitting scope", async () => {
+    const created = await createAgency(t.db, acme, full({ name: "both-kinds", policyIds: [policy["IAM ReadOnlyAccess"], policy["ECS ReadOnlyAccess"]] }));
+    const { permissions } = await getAgency(t.db, acme, created.id);
+    const byName = Object.fromEntries(permissions.map((p) => [p.policyName, { scopeKind: p.scopeKind, scopeValues: p.scopeValues }]));
+    expect(byName).toEqual({
+      "IAM ReadOnlyAccess": { scopeKind: "global", scopeValues: [] },
+      "ECS ReadOnlyAccess": { scopeKind: "regions", scopeValues: ["cn-north-4"] },
+    });
+    await addAgencyPermissions(t.db, acme, { agencyId: created.id, policyIds: [policy["OBS ReadOnlyAccess"]], scopeKind: "global" }).then(
+      () => expect.fail("OBS in Global services should be refused"),
+      (error: DomainError) => expect(error).toMatchObject({ code: "scope.does_not_fit", field: "scopeKind" }),
+    );
+  });
+});

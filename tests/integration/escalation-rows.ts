@@ -105,7 +105,13 @@ export const rows: Record<string, Row> = {
   "narrowing the scope of the Deny that holds an agency back": {
     as: "lender",
     action: "addAgencyPermissionsAction",
-    fields: async (f) => ({ agencyId: await f.id("agency", "restrained"), policyIds: [await f.id("policy", "no-ecs-delete")], scopeKind: "global" }),
+    // From every resource to one region (a project-level Deny in "Global services" is refused as a scope that cannot apply).
+    fields: async (f) => ({
+      agencyId: await f.id("agency", "restrained"),
+      policyIds: [await f.id("policy", "no-ecs-delete")],
+      scopeKind: "regions",
+      regions: ["cn-north-4"],
+    }),
     refusal: "allows ecs:instances:delete, which you do not hold",
   },
   "narrowing the scope of the Deny that holds a group back": {

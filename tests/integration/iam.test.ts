@@ -177,3 +177,24 @@ describe("custom policies", () => {
     await expect(deletePolicy(t.db, alice, { policyId: policy.id })).rejects.toMatchObject({ code: "policy.in_use" });
   });
 });
+
+test("a group grant in a scope where the policy can do nothing is refused at the scope", async () => {
+  const acme = await callerFor(t.db, "acme");
+  const group = await createGroup(t.db, acme, { name: "scoped-readers" });
+  const id = async (name: string) => (await t.db.select().from(policies).where(eq(policies.name, name)))[0]!.id;
+  const iam = await id("IAM ReadOnlyAccess");
+  const ecs = await id("ECS ReadOnlyAccess");
+  await expectFieldError(
+    "scopeKind",
+    () => grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: iam, scopeKind: "regions", regions: ["cn-north-4"] }),
+    /global services only/,
+  );
+  await expectFieldError(
+    "scopeKind",
+    () => grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: ecs, scopeKind: "global" }),
+    /project-level services/,
+  );
+  await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: iam, scopeKind: "global" });
+  await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: ecs, scopeKind: "regions", regions: ["cn-north-4"] });
+  expect((await getGroup(t.db, acme, group.id)).grants.map((g) => g.scopeKind).sort()).toEqual(["global", "regions"]);
+});

@@ -7,7 +7,8 @@ import { describeScope } from "@/components/scope-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { inboundAccess, OVERVIEW_LIMIT, outboundAccess } from "@/lib/access/overview";
-import { describeValidity } from "@/lib/agencies/validity";
+import { TriangleAlert } from "lucide-react";
+import { ValidityStatus } from "@/components/validity-status";
 import { listEnterpriseProjects } from "@/lib/catalogue";
 import type { ScopeKind } from "@/lib/scope";
 import { switchRoleAction } from "../role-actions";
@@ -91,12 +92,17 @@ export default async function AccessPage() {
                     <Td>
                       <Permissions permissions={a.permissions as Permission[]} projectNames={projectNames} />
                     </Td>
-                    <Td>{describeValidity(a.expiresAt, now)}</Td>
+                    <Td>
+                      <ValidityStatus expiresAt={a.expiresAt} now={now} />
+                    </Td>
                     <Td>{a.activeSessions}</Td>
                     <Td>
                       <ul aria-label={`Findings for ${a.name}`} className="space-y-0.5 text-amber-800">
                         {a.findings.map((f) => (
-                          <li key={f.kind}>⚠ {f.message}</li>
+                          <li key={`${f.kind}-${f.message}`} className="flex gap-1.5">
+                            <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+                            {f.message}
+                          </li>
                         ))}
                       </ul>
                     </Td>
@@ -154,7 +160,9 @@ export default async function AccessPage() {
                   <Td>
                     <Permissions permissions={a.permissions as Permission[]} projectNames={a.projectNames} />
                   </Td>
-                  <Td>{describeValidity(a.expiresAt, now)}</Td>
+                  <Td>
+                    <ValidityStatus expiresAt={a.expiresAt} now={now} />
+                  </Td>
                   <Td>
                     {a.usable ? (
                       <InlineAction

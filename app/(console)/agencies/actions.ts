@@ -7,14 +7,24 @@ const paths = ["/agencies"];
 
 export const checkAgencyBasicsAction = action(checkAgencyBasics, { success: () => "Basic information is valid." });
 
-export const createAgencyAction = action(createAgency, { revalidate: paths, redirectTo: (agency) => `/agencies/${agency.id}/created` });
+export const createAgencyAction = action(createAgency, {
+  revalidate: paths,
+  success: (agency) => `Agency ${agency.name} created.`,
+  redirectTo: (agency) => `/agencies/${agency.id}/created`,
+});
 
 export const updateAgencyAction = action(updateAgency, { revalidate: paths, success: () => "Agency saved." });
 
-export const addAgencyPermissionsAction = action(addAgencyPermissions, { revalidate: paths, success: () => "Permissions added." });
+export const addAgencyPermissionsAction = action(addAgencyPermissions, {
+  revalidate: paths,
+  success: ({ agencyName, policies }) => `Added ${policies.join(", ")} to agency ${agencyName}.`,
+});
 
-export const removeAgencyPermissionAction = action(removeAgencyPermission, { revalidate: paths, success: () => "Permission removed." });
+export const removeAgencyPermissionAction = action(removeAgencyPermission, {
+  revalidate: paths,
+  success: ({ agencyName, policyName }) => `Removed ${policyName} from agency ${agencyName}.`,
+});
 
-export const deleteAgencyAction = action(deleteAgency, { revalidate: paths, redirectTo: () => "/agencies" });
+export const deleteAgencyAction = action(deleteAgency, { revalidate: paths, success: ({ name }) => `Agency ${name} deleted.`, redirectTo: () => "/agencies" });
 
 export const endRoleSessionAction = action(endRoleSessionAsOwner, { revalidate: paths, success: () => "Session ended." });

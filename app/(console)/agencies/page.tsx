@@ -11,7 +11,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { agencyManagement } from "@/lib/agencies/management";
 import { listAgencies } from "@/lib/agencies/agencies";
 import { agencyListQuery } from "@/lib/agencies/schemas";
-import { describeValidity } from "@/lib/agencies/validity";
+import { ValidityStatus } from "@/components/validity-status";
 import { deleteAgencyAction } from "./actions";
 import { utcDate } from "@/lib/format";
 
@@ -86,7 +86,6 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             <tbody className="divide-y divide-slate-100">
               {result.data.rows.length === 0 && <EmptyRow columns={7}>{result.data.q ? "No agency matches the search." : "No agencies yet."}</EmptyRow>}
               {result.data.rows.map((agency) => {
-                const validity = describeValidity(agency.expiresAt, now);
                 return (
                   <tr key={agency.id}>
                     <Td>
@@ -96,7 +95,9 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                     </Td>
                     <Td>{agency.type === "account" ? "Account" : "Cloud service"}</Td>
                     <Td>{agency.type === "account" ? agency.delegatedAccountName : agency.service}</Td>
-                    <Td className={validity === "Expired" ? "font-medium text-red-700" : undefined}>{validity}</Td>
+                    <Td>
+                      <ValidityStatus expiresAt={agency.expiresAt} now={now} />
+                    </Td>
                     <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
                     <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
                     <Td>
@@ -107,6 +108,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                           trigger="Delete"
                           triggerLabel={`Delete agency ${agency.name}`}
                           title="Delete Agency"
+                          confirmLabel="Delete"
                           message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
                         />
                       )}

@@ -27,9 +27,16 @@ export const inviteAccountAction = action(inviteAccount, {
 export const respondToInvitationAction = action(respondToInvitation, { revalidate: paths, success: () => "Done." });
 export const removeMemberAction = action(removeMember, { revalidate: paths, redirectTo: () => "/resource-directory/structure" });
 export const leaveDirectoryAction = action(leaveDirectory, { revalidate: paths, success: () => "Your account left the resource directory." });
-export const setTrustedAccessAction = action(setTrustedAccess, { revalidate: paths, success: () => "Trusted access updated." });
-export const registerDelegatedAdminAction = action(registerDelegatedAdmin, { revalidate: paths, success: () => "Delegated administrator account added." });
+export const setTrustedAccessAction = action(setTrustedAccess, {
+  revalidate: paths,
+  success: ({ serviceName, enabled }) => `Trusted access for ${serviceName} ${enabled ? "enabled" : "disabled"}.`,
+});
+export const registerDelegatedAdminAction = action(registerDelegatedAdmin, {
+  revalidate: paths,
+  success: ({ accountName, serviceName, enabledTrustedAccess }) =>
+    `${accountName} is now a delegated administrator account of ${serviceName}.${enabledTrustedAccess ? ` Trusted access for ${serviceName} was enabled with it.` : ""}`,
+});
 export const deregisterDelegatedAdminAction = action(deregisterDelegatedAdmin, {
   revalidate: paths,
-  success: () => "Delegated administrator account removed.",
+  success: ({ accountName, serviceName }) => `${accountName} is no longer a delegated administrator account of ${serviceName}.`,
 });

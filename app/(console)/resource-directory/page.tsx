@@ -74,6 +74,7 @@ export default async function ResourceDirectoryPage() {
                 trigger="Leave Resource Directory"
                 triggerVariant="secondary"
                 title="Leave Resource Directory"
+                confirmLabel="Leave"
                 message={`Leave the resource directory of ${view.managementName}? Your account stops being a delegated administrator of every trusted service.`}
               />
             </div>

@@ -6,13 +6,13 @@ import { Field, Input } from "@/components/ui/field";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
-  const { state, formAction, errors } = useActionForm(changePasswordAction);
+  const { state, formAction, errors, onEdit } = useActionForm(changePasswordAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} className="space-y-3" aria-label="Change password">
+    <form ref={form} action={formAction} onChange={onEdit} className="space-y-3" aria-label="Change password">
       <Field label="Current password" name="currentPassword" errors={errors("currentPassword")} required>
         {(p) => <Input {...p} type="password" autoComplete="current-password" />}
       </Field>

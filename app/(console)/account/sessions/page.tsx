@@ -57,6 +57,7 @@ export default async function SessionsPage() {
                     trigger="Sign out"
                     triggerLabel={`Sign out the session signed in at ${utcMinute(s.createdAt)}`}
                     title="Sign out session"
+                    confirmLabel="Sign Out"
                     message={`Sign out the session signed in at ${utcMinute(s.createdAt)} from ${s.address || "an unknown address"}?`}
                   />
                 )}

@@ -14,13 +14,13 @@ interface Props {
 }
 
 export function AddPermissionsForm({ agencyId, policies, regions, projects }: Props) {
-  const { state, formAction, errors, values } = useActionForm(addAgencyPermissionsAction);
+  const { state, formAction, errors, values, onEdit } = useActionForm(addAgencyPermissionsAction);
   const [selected, setSelected] = useState<string[]>([]);
   useEffect(() => {
     if (state?.ok) setSelected([]);
   }, [state]);
   return (
-    <form action={formAction} className="space-y-4" aria-label="Add permissions">
+    <form action={formAction} onChange={onEdit} className="space-y-4" aria-label="Add permissions">
       <input type="hidden" name="agencyId" value={agencyId} />
       {selected.map((id) => (
         <input key={id} type="hidden" name="policyIds" value={id} />
@@ -33,6 +33,7 @@ export function AddPermissionsForm({ agencyId, policies, regions, projects }: Pr
         errors={errors}
         initialRegions={values("regions")}
         initialProjects={values("projects")}
+        chosen={policies.filter((p) => selected.includes(p.id))}
       />
       <FormMessage state={state} />
       <SubmitButton>Add Permissions</SubmitButton>

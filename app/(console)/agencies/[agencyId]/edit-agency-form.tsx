@@ -7,10 +7,10 @@ import { MAX_CUSTOM_DAYS, validityLabels } from "@/lib/agencies/options";
 import { updateAgencyAction } from "../actions";
 
 export function EditAgencyForm({ agency }: { agency: { id: string; description: string; validityKind: string; validityDays: number | null } }) {
-  const { state, formAction, errors, value } = useActionForm(updateAgencyAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(updateAgencyAction);
   const [kind, setKind] = useState(value("validityKind") ?? agency.validityKind);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Edit agency">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Edit agency">
       <input type="hidden" name="agencyId" value={agency.id} />
       <Field label="Validity Period" name="validityKind" errors={errors("validityKind")} required hint="A changed validity period starts now.">
         {(p) => (

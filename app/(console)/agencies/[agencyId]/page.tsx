@@ -4,7 +4,6 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
-import { InlineAction } from "@/components/inline-action";
 import { PermissionsTable } from "@/components/permissions-table";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
@@ -80,6 +79,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
               trigger="Delete Agency"
               triggerVariant="secondary"
               title="Delete Agency"
+              confirmLabel="Delete"
               message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
             />
           )
@@ -102,6 +102,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
             projectNames={projectNames}
             remove={may.update ? removeAgencyPermissionAction : undefined}
             removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
+            holder={`agency ${agency.name}`}
           />
           <Table label="Active sessions">
             <thead>
@@ -123,11 +124,14 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
                     <Td>{utcMinute(s.lastSeenAt)}</Td>
                     {may.revokeSession && (
                       <Td>
-                        <InlineAction
+                        <ConfirmAction
                           action={endRoleSessionAction}
                           fields={{ agencyId: agency.id, roleSessionId: s.id }}
-                          label="End Session"
-                          accessibleLabel={`End session of ${who}`}
+                          trigger="End Session"
+                          triggerLabel={`End session of ${who}`}
+                          title="End Session"
+                          message={`End the session of ${who} in agency ${agency.name}? Their next click returns them to their own account.`}
+                          confirmLabel="End Session"
                         />
                       </Td>
                     )}

@@ -28,7 +28,11 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
   const [formError, setFormError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const scopeForm = useRef<HTMLFormElement>(null);
-  const set = (patch: Partial<WizardValues>) => setValues((v) => ({ ...v, ...patch }));
+  const set = (patch: Partial<WizardValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    // A message describes the value it was about: changing the value takes it away.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([field]) => !(field in patch))));
+  };
 
   const go = (next: Step) => {
     setErrors({});
@@ -121,6 +125,7 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
               initialKind={values.scopeKind}
               initialRegions={values.regions}
               initialProjects={values.projects}
+              chosen={chosen}
             />
           </form>
         )}

@@ -37,7 +37,8 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
           <DetailsList items={rows} />
         </Panel>
         <Panel title="Request details">
-          <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
+          {/* Wrapped rather than scrolled: a long value stays readable without a scrollable region to reach by keyboard. */}
+          <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs">{JSON.stringify(e.detail, null, 2)}</pre>
         </Panel>
       </div>
     </>

@@ -5,9 +5,9 @@ import { Field, Input } from "@/components/ui/field";
 import { createGroupAction } from "./actions";
 
 export function CreateGroupForm() {
-  const { state, formAction, errors, value } = useActionForm(createGroupAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(createGroupAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Create user group">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create user group">
       <Field label="User group name" name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={value("name")} />}
       </Field>

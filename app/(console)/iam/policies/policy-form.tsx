@@ -22,10 +22,10 @@ export function PolicyForm({
   policy?: { id: string; name: string; description: string; document: string };
   submitLabel: string;
 }) {
-  const { state, formAction, errors, value } = useActionForm(action);
+  const { state, formAction, errors, value, onEdit } = useActionForm(action);
   const current = (name: "name" | "description" | "document") => value(name) ?? policy?.[name] ?? (name === "document" ? POLICY_TEMPLATE : "");
   return (
-    <form action={formAction} className="space-y-3" aria-label={submitLabel}>
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={submitLabel}>
       {policy && <input type="hidden" name="policyId" value={policy.id} />}
       <Field label="Policy name" name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={current("name")} key={`n${current("name")}`} />}

@@ -6,13 +6,13 @@ import { Field, Input } from "@/components/ui/field";
 import { createUserAction } from "./actions";
 
 export function CreateUserForm() {
-  const { state, formAction, errors, value } = useActionForm(createUserAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(createUserAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} className="space-y-3" aria-label="Create user">
+    <form ref={form} action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create user">
       <Field label="User name" name="name" errors={errors("name")} required hint="1–32 characters: letters, digits, - _ . ; starts with a letter.">
         {(p) => <Input {...p} defaultValue={value("name")} key={value("name")} />}
       </Field>

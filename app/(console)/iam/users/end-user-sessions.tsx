@@ -38,7 +38,7 @@ export function EndUserSessions({ userId, userName }: { userId: string; userName
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <SubmitButton variant="danger">OK</SubmitButton>
+            <SubmitButton variant="danger">Sign Out</SubmitButton>
           </div>
         </form>
       </dialog>

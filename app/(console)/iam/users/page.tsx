@@ -66,6 +66,7 @@ export default async function UsersPage() {
                       trigger="Delete"
                       triggerLabel={`Delete user ${user.name}`}
                       title="Delete User"
+                      confirmLabel="Delete"
                       message={`Delete user ${user.name}? The user can no longer sign in, and is removed from every group.`}
                     />
                   </Td>

@@ -7,9 +7,9 @@ import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolder
 type Folder = { id: string; path: string };
 
 export function CreateFolderForm({ folders }: { folders: Folder[] }) {
-  const { state, formAction, errors, value } = useActionForm(createFolderAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(createFolderAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Create folder">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create folder">
       <Field label="Folder name" name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
       </Field>
@@ -31,9 +31,9 @@ export function CreateFolderForm({ folders }: { folders: Folder[] }) {
 }
 
 export function InviteForm() {
-  const { state, formAction, errors, value } = useActionForm(inviteAccountAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(inviteAccountAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Invite account">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Invite account">
       <Field label="Account name" name="accountName" errors={errors("accountName")} required hint="An existing account outside any resource directory.">
         {(p) => <Input {...p} defaultValue={value("accountName")} key={`a${value("accountName")}`} />}
       </Field>

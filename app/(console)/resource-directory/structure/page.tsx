@@ -44,6 +44,7 @@ export default async function StructurePage() {
                     trigger="Delete"
                     triggerLabel={`Delete folder ${folder.name}`}
                     title="Delete Folder"
+                    confirmLabel="Delete"
                     message={`Delete folder ${folder.name}? Only an empty folder can be deleted.`}
                   />
                 </>
@@ -66,6 +67,7 @@ export default async function StructurePage() {
                     trigger="Remove"
                     triggerLabel={`Remove ${member.name}`}
                     title="Remove Member Account"
+                    confirmLabel="Remove"
                     message={`Remove ${member.name} from the resource directory? It stops being a delegated administrator of every trusted service.`}
                   />
                 )}

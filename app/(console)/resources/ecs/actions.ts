@@ -6,8 +6,8 @@ const paths = ["/resources/ecs"];
 
 export const createInstanceAction = action(createInstance, { revalidate: paths, success: (instance) => `Instance ${instance.name} created.` });
 
-export const startInstanceAction = action(startInstance, { revalidate: paths, success: () => "Instance started." });
+export const startInstanceAction = action(startInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} started.` });
 
-export const stopInstanceAction = action(stopInstance, { revalidate: paths, success: () => "Instance stopped." });
+export const stopInstanceAction = action(stopInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} stopped.` });
 
-export const deleteInstanceAction = action(deleteInstance, { revalidate: paths, success: () => "Instance deleted." });
+export const deleteInstanceAction = action(deleteInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} deleted.` });

@@ -7,9 +7,9 @@ import { flavors } from "@/lib/resources/options";
 import { createInstanceAction } from "./actions";
 
 export function CreateInstanceForm(props: { regions: { id: string; name: string }[]; projects: { id: string; name: string }[] }) {
-  const { state, formAction, errors, value } = useActionForm(createInstanceAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(createInstanceAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Create ECS instance">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create ECS instance">
       <Field label="Instance name" name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
       </Field>

@@ -6,7 +6,8 @@ import { InlineAction } from "@/components/inline-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
-import { listInstances } from "@/lib/resources/ecs";
+import { NotPermitted } from "@/components/not-permitted";
+import { listInstances, mayCreateInstances } from "@/lib/resources/ecs";
 import { CreateInstanceForm } from "./create-instance-form";
 import { deleteInstanceAction, startInstanceAction, stopInstanceAction } from "./actions";
 
@@ -14,8 +15,13 @@ export const metadata: Metadata = { title: "ECS Instances" };
 
 export default async function InstancesPage() {
   const result = await load(async (db, caller) => {
-    const [instances, regions, projects] = await Promise.all([attempt(listInstances(db, caller)), listRegions(db), listEnterpriseProjects(db, caller)]);
-    return { instances, regions, projects };
+    const [instances, regions, projects, mayCreate] = await Promise.all([
+      attempt(listInstances(db, caller)),
+      listRegions(db),
+      listEnterpriseProjects(db, caller),
+      mayCreateInstances(db, caller),
+    ]);
+    return { instances, regions, projects, mayCreate };
   });
   return (
     <>
@@ -52,9 +58,19 @@ export default async function InstancesPage() {
                     <Td>{instance.projectName}</Td>
                     <Td>{instance.flavor}</Td>
                     <Td className="flex flex-wrap gap-3">
-                      {instance.status === "running" ? (
-                        <InlineAction action={stopInstanceAction} fields={{ instanceId: instance.id }} label="Stop" accessibleLabel={`Stop ${instance.name}`} />
-                      ) : (
+                      {!instance.may.start && !instance.may.stop && !instance.may.delete && <span className="text-xs text-slate-500">View only</span>}
+                      {instance.status === "running" && instance.may.stop && (
+                        <ConfirmAction
+                          action={stopInstanceAction}
+                          fields={{ instanceId: instance.id }}
+                          trigger="Stop"
+                          triggerLabel={`Stop ${instance.name}`}
+                          title="Stop Instance"
+                          message={`Stop ${instance.name} (${instance.regionId})? Whatever runs on it stops until it is started again.`}
+                          confirmLabel="Stop"
+                        />
+                      )}
+                      {instance.status !== "running" && instance.may.start && (
                         <InlineAction
                           action={startInstanceAction}
                           fields={{ instanceId: instance.id }}
@@ -62,14 +78,17 @@ export default async function InstancesPage() {
                           accessibleLabel={`Start ${instance.name}`}
                         />
                       )}
-                      <ConfirmAction
-                        action={deleteInstanceAction}
-                        fields={{ instanceId: instance.id }}
-                        trigger="Delete"
-                        triggerLabel={`Delete ${instance.name}`}
-                        title="Delete Instance"
-                        message={`Delete instance ${instance.name}? This cannot be undone.`}
-                      />
+                      {instance.may.delete && (
+                        <ConfirmAction
+                          action={deleteInstanceAction}
+                          fields={{ instanceId: instance.id }}
+                          trigger="Delete"
+                          triggerLabel={`Delete ${instance.name}`}
+                          title="Delete Instance"
+                          confirmLabel="Delete"
+                          message={`Delete instance ${instance.name}? This cannot be undone.`}
+                        />
+                      )}
                     </Td>
                   </tr>
                 ))}
@@ -77,7 +96,11 @@ export default async function InstancesPage() {
             </Table>
           )}
           <Panel title="Create Instance">
-            <CreateInstanceForm regions={result.data.regions} projects={result.data.projects} />
+            {result.data.mayCreate ? (
+              <CreateInstanceForm regions={result.data.regions} projects={result.data.projects} />
+            ) : (
+              <NotPermitted what="create instances" action="ecs:instances:create" account={result.caller.accountName} />
+            )}
           </Panel>
         </div>
       )}

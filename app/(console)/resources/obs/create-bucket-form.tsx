@@ -7,9 +7,9 @@ import { storageClasses } from "@/lib/resources/options";
 import { createBucketAction } from "./actions";
 
 export function CreateBucketForm(props: { regions: { id: string; name: string }[]; projects: { id: string; name: string }[] }) {
-  const { state, formAction, errors, value } = useActionForm(createBucketAction);
+  const { state, formAction, errors, value, onEdit } = useActionForm(createBucketAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Create bucket">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create bucket">
       <Field label="Bucket name" name="name" errors={errors("name")} required hint="3–63 characters: lowercase letters, digits, - and .">
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
       </Field>

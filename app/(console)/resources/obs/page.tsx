@@ -5,7 +5,8 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
-import { listBuckets } from "@/lib/resources/obs";
+import { NotPermitted } from "@/components/not-permitted";
+import { listBuckets, mayCreateBuckets } from "@/lib/resources/obs";
 import { deleteBucketAction } from "./actions";
 import { CreateBucketForm } from "./create-bucket-form";
 import { utcDate } from "@/lib/format";
@@ -14,11 +15,16 @@ export const metadata: Metadata = { title: "OBS Buckets" };
 
 export default async function BucketsPage() {
   const result = await load(async (db, caller) => {
-    const [buckets, regions, projects] = await Promise.all([attempt(listBuckets(db, caller)), listRegions(db), listEnterpriseProjects(db, caller)]);
-    return { buckets, regions, projects };
+    const [buckets, regions, projects, mayCreate] = await Promise.all([
+      attempt(listBuckets(db, caller)),
+      listRegions(db),
+      listEnterpriseProjects(db, caller),
+      mayCreateBuckets(db, caller),
+    ]);
+    return { buckets, regions, projects, mayCreate };
   });
   if (!result.ok) return <AccessDenied message={result.message} />;
-  const { buckets, regions, projects } = result.data;
+  const { buckets, regions, projects, mayCreate } = result.data;
   return (
     <>
       <PageHeader title="OBS Buckets" description="Object Storage Service buckets of this account that your permissions and their scope let you see." />
@@ -47,14 +53,19 @@ export default async function BucketsPage() {
                   <Td className="capitalize">{bucket.storageClass}</Td>
                   <Td>{utcDate(bucket.createdAt)}</Td>
                   <Td>
-                    <ConfirmAction
-                      action={deleteBucketAction}
-                      fields={{ bucketId: bucket.id }}
-                      trigger="Delete"
-                      triggerLabel={`Delete ${bucket.name}`}
-                      title="Delete Bucket"
-                      message={`Delete bucket ${bucket.name}? This cannot be undone.`}
-                    />
+                    {bucket.may.delete ? (
+                      <ConfirmAction
+                        action={deleteBucketAction}
+                        fields={{ bucketId: bucket.id }}
+                        trigger="Delete"
+                        triggerLabel={`Delete ${bucket.name}`}
+                        title="Delete Bucket"
+                        confirmLabel="Delete"
+                        message={`Delete bucket ${bucket.name}? This cannot be undone.`}
+                      />
+                    ) : (
+                      <span className="text-xs text-slate-500">View only</span>
+                    )}
                   </Td>
                 </tr>
               ))}
@@ -62,7 +73,11 @@ export default async function BucketsPage() {
           </Table>
         )}
         <Panel title="Create Bucket">
-          <CreateBucketForm regions={regions} projects={projects} />
+          {mayCreate ? (
+            <CreateBucketForm regions={regions} projects={projects} />
+          ) : (
+            <NotPermitted what="create buckets" action="obs:buckets:create" account={result.caller.accountName} />
+          )}
         </Panel>
       </div>
     </>

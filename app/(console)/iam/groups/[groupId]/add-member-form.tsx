@@ -5,9 +5,9 @@ import { Field, Select } from "@/components/ui/field";
 import { addUserToGroupAction } from "../../users/actions";
 
 export function AddMemberForm({ groupId, users }: { groupId: string; users: { id: string; name: string }[] }) {
-  const { state, formAction, errors } = useActionForm(addUserToGroupAction);
+  const { state, formAction, errors, onEdit } = useActionForm(addUserToGroupAction);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Add user to group">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Add user to group">
       <input type="hidden" name="groupId" value={groupId} />
       {/* The group is fixed here, so what is said of it (already a member, more than you may hand on) shows at the user. */}
       <Field label="User" name="userId" errors={errors("userId") ?? errors("groupId")} required>

@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+import type { PolicyReach } from "@/lib/policy/reach";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { scopeKinds, type ScopeKind } from "@/lib/scope";
 import { ScopePicker } from "@/components/scope-picker";
@@ -10,19 +12,20 @@ const scopeKind = (v: string | undefined): ScopeKind => ((scopeKinds as readonly
 
 interface Props {
   groupId: string;
-  policies: { id: string; name: string; kind: string }[];
+  policies: { id: string; name: string; kind: string; reach?: PolicyReach }[];
   regions: { id: string; label: string }[];
   projects: { id: string; label: string }[];
 }
 
 export function GrantForm({ groupId, policies, regions, projects }: Props) {
-  const { state, formAction, errors, value, values } = useActionForm(grantPolicyAction);
+  const { state, formAction, errors, value, values, onEdit } = useActionForm(grantPolicyAction);
+  const [policyId, setPolicyId] = useState(value("policyId") ?? "");
   return (
-    <form action={formAction} className="space-y-3" aria-label="Grant permission">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Grant permission">
       <input type="hidden" name="groupId" value={groupId} />
       <Field label="Policy or role" name="policyId" errors={errors("policyId")} required>
         {(p) => (
-          <Select {...p} defaultValue={value("policyId") ?? ""} key={value("policyId")}>
+          <Select {...p} defaultValue={value("policyId") ?? ""} key={value("policyId")} onChange={(e) => setPolicyId(e.target.value)}>
             <option value="" disabled>
               Select a policy or role
             </option>
@@ -43,6 +46,7 @@ export function GrantForm({ groupId, policies, regions, projects }: Props) {
         initialKind={scopeKind(value("scopeKind"))}
         initialRegions={values("regions")}
         initialProjects={values("projects")}
+        chosen={policies.filter((p) => p.id === policyId)}
       />
       <FormMessage state={state} />
       <SubmitButton>Grant</SubmitButton>

@@ -4,7 +4,6 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
-import { InlineAction } from "@/components/inline-action";
 import { PermissionsTable } from "@/components/permissions-table";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -58,13 +57,20 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             trigger="Delete User Group"
             triggerVariant="secondary"
             title="Delete User Group"
+            confirmLabel="Delete"
             message={`Delete user group ${group.name}? Its members lose the permissions granted through it.`}
           />
         }
       />
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
-          <PermissionsTable permissions={grants} projectNames={projectNames} remove={revokeGrantAction} removeFields={(grant) => ({ grantId: grant.id })} />
+          <PermissionsTable
+            permissions={grants}
+            projectNames={projectNames}
+            remove={revokeGrantAction}
+            removeFields={(grant) => ({ grantId: grant.id })}
+            holder={`user group ${group.name}`}
+          />
           <Table label="Users in this group">
             <thead>
               <tr>
@@ -78,11 +84,14 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                 <tr key={member.id}>
                   <Td className="font-medium">{member.name}</Td>
                   <Td>
-                    <InlineAction
+                    <ConfirmAction
                       action={removeUserFromGroupAction}
                       fields={{ groupId: group.id, userId: member.id }}
-                      label="Remove"
-                      accessibleLabel={`Remove ${member.name} from the group`}
+                      trigger="Remove"
+                      triggerLabel={`Remove ${member.name} from the group`}
+                      title="Remove User from Group"
+                      message={`Remove ${member.name} from user group ${group.name}? The user loses the permissions granted through it at once.`}
+                      confirmLabel="Remove"
                     />
                   </Td>
                 </tr>

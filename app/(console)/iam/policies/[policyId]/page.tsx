@@ -52,6 +52,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
             trigger="Delete Policy"
             triggerVariant="secondary"
             title="Delete Policy"
+            confirmLabel="Delete"
             message={`Delete custom policy ${policy.name}?`}
           />
         }

@@ -33,6 +33,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
               trigger="Remove Member"
               triggerVariant="secondary"
               title="Remove Member Account"
+              confirmLabel="Remove"
               message={`Remove ${member.name} from the resource directory? It stops being a delegated administrator of every trusted service.`}
             />
           )

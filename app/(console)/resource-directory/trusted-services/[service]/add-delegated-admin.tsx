@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
+import { useSuccessToast } from "@/components/toasts";
 import { useActionForm } from "@/components/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
@@ -13,24 +14,49 @@ interface Candidate {
 }
 
 /** Add opens the Add Delegated Administrator Account panel; select a member, OK registers it. */
-export function AddDelegatedAdmin({ service, candidates }: { service: string; candidates: Candidate[] }) {
+export function AddDelegatedAdmin({
+  service,
+  serviceName,
+  candidates,
+  used,
+  max,
+  trustedAccess,
+}: {
+  service: string;
+  serviceName: string;
+  candidates: Candidate[];
+  used: number;
+  max: number;
+  trustedAccess: boolean;
+}) {
+  const full = used >= max;
+  const usageId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [search, setSearch] = useState("");
-  const { state, formAction, errors } = useActionForm(registerDelegatedAdminAction);
+  const { state, formAction, errors, onEdit } = useActionForm(registerDelegatedAdminAction);
+  useSuccessToast(state);
   useEffect(() => {
     if (state?.ok) dialog.current?.close();
   }, [state]);
   const shown = candidates.filter((c) => `${c.name} ${c.accountId}`.toLowerCase().includes(search.trim().toLowerCase()));
   return (
     <>
-      <Button onClick={() => dialog.current?.showModal()}>Add</Button>
+      <span className="flex items-center gap-2">
+        <span id={usageId} className="text-sm text-slate-600">
+          {used} of {max} used{full ? ": remove one to add another" : ""}
+        </span>
+        <Button onClick={() => dialog.current?.showModal()} disabled={full} aria-describedby={usageId}>
+          Add
+        </Button>
+      </span>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form action={formAction} className="space-y-4 p-5">
+        <form action={formAction} onChange={onEdit} className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             Add Delegated Administrator Account
           </h2>
           <input type="hidden" name="service" value={service} />
+          {!trustedAccess && <p className="text-sm text-slate-700">Adding a delegated administrator account also enables trusted access for {serviceName}.</p>}
           <Input
             type="search"
             aria-label="Search members"

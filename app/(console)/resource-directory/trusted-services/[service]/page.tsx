@@ -41,13 +41,26 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
             <span>
               Status: <strong>{trustedAccess ? "Enabled" : "Disabled"}</strong> (service principal <code>{service.principal}</code>)
             </span>
-            <InlineAction
-              action={setTrustedAccessAction}
-              fields={{ service: service.principal, enabled: trustedAccess ? "no" : "yes" }}
-              label={trustedAccess ? "Disable" : "Enable"}
-              accessibleLabel={trustedAccess ? "Disable trusted access" : "Enable trusted access"}
-              variant="secondary"
-            />
+            {trustedAccess ? (
+              <ConfirmAction
+                action={setTrustedAccessAction}
+                fields={{ service: service.principal, enabled: "no" }}
+                trigger="Disable"
+                triggerLabel="Disable trusted access"
+                triggerVariant="secondary"
+                title="Disable Trusted Access"
+                message={`Disable trusted access for ${service.name}? It can no longer act across the accounts of this resource directory.`}
+                confirmLabel="Disable"
+              />
+            ) : (
+              <InlineAction
+                action={setTrustedAccessAction}
+                fields={{ service: service.principal, enabled: "yes" }}
+                label="Enable"
+                accessibleLabel="Enable trusted access"
+                variant="secondary"
+              />
+            )}
           </div>
         </Panel>
         <section aria-labelledby="delegated-admins" className="space-y-3 rounded border border-slate-200 bg-white p-4">
@@ -55,7 +68,16 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
             <h2 id="delegated-admins" className="text-base font-semibold">
               Delegated Administrator Accounts
             </h2>
-            {supported && <AddDelegatedAdmin service={service.principal} candidates={candidates} />}
+            {supported && (
+              <AddDelegatedAdmin
+                service={service.principal}
+                serviceName={service.name}
+                candidates={candidates}
+                used={admins.length}
+                max={service.maxDelegatedAdmins!}
+                trustedAccess={trustedAccess}
+              />
+            )}
           </div>
           {!supported ? (
             <Alert tone="info">{service.name} does not support delegated administrator accounts.</Alert>
@@ -89,7 +111,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
                           trigger="Remove"
                           triggerLabel={`Remove ${admin.name}`}
                           title="Warning"
-                          message={REMOVE_DELEGATED_ADMIN_WARNING}
+                          message={`Remove ${admin.name} as a delegated administrator account of ${service.name}? ${REMOVE_DELEGATED_ADMIN_WARNING}`}
                           confirmLabel="Continue"
                         />
                       </Td>

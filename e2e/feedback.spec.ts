@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./helpers";
+
+test("a message at a field goes away when the field changes", async ({ page }) => {
+  await signIn(page, "acme");
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").fill(unique("feedback"));
+  await page.getByLabel("Delegated Account").fill("umbrella");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  const message = page.getByText("Select at least one policy or role.");
+  await expect(message).toBeVisible();
+  await page.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
+  await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
+  await expect(message).toHaveCount(0);
+
+  await page.goto("/iam/users");
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("User name").fill("1-not-a-name");
+  await form.getByLabel("Password", { exact: true }).fill("Str0ng-pass");
+  await form.getByLabel("Confirm password").fill("Str0ng-pass");
+  await form.getByRole("button", { name: "Create User" }).click();
+  const nameError = form.getByText(/User name must start with a letter/);
+  await expect(nameError).toBeVisible();
+  await form.getByLabel("User name").fill("fixed-name");
+  await expect(nameError).toHaveCount(0);
+});
+
+test("a toast names the object after a change, also across a redirect", async ({ page }) => {
+  const name = unique("toasted");
+  await signIn(page, "acme");
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").fill(name);
+  await page.getByLabel("Delegated Account").fill("umbrella");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
+  await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "OK" }).click();
+  const toasts = page.getByRole("region", { name: /Notifications/ });
+  await expect(toasts.getByText(`Agency ${name} created.`)).toBeVisible();
+
+  await page.getByRole("link", { name: "View Agency" }).click();
+  await page.getByRole("table", { name: "Permissions" }).getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
+  await page.getByRole("dialog", { name: "Remove Permission" }).getByRole("button", { name: "Remove" }).click();
+  await expect(toasts.getByText(`Removed OBS ReadOnlyAccess from agency ${name}.`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete Agency" }).click();
+  await page.getByRole("dialog", { name: "Delete Agency" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/agencies$/);
+  await expect(toasts.getByText(`Agency ${name} deleted.`)).toBeVisible();
+});
+
+test("a trusted service at its maximum offers no Add, and adding one says it enabled trusted access", async ({ page }) => {
+  await signIn(page, "acme");
+  await page.goto("/resource-directory/trusted-services/actiontrail");
+  const add = page.getByRole("button", { name: "Add" });
+  await expect(page.getByText("0 of 1 used")).toBeVisible();
+  await add.click();
+  const panel = page.getByRole("dialog", { name: "Add Delegated Administrator Account" });
+  await expect(panel).toContainText("also enables trusted access for Action Trail");
+  await panel.getByRole("radio", { name: /initech/ }).check();
+  await panel.getByRole("button", { name: "OK" }).click();
+  await expect(
+    page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("initech is now a delegated administrator account of Action Trail. Trusted access for Action Trail was enabled with it."),
+  ).toBeVisible();
+  await expect(page.getByText("1 of 1 used: remove one to add another")).toBeVisible();
+  await expect(add).toBeDisabled();
+
+  // Leave the shared directory as it was.
+  await page.getByRole("table", { name: "Delegated administrator accounts" }).getByRole("button", { name: "Remove initech" }).click();
+  const warning = page.getByRole("dialog", { name: "Warning" });
+  await expect(warning).toContainText("initech");
+  await warning.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("0 of 1 used")).toBeVisible();
+});

@@ -1,0 +1,28 @@
+/**
+ * What a refused caller can ask for: the narrowest system policy that allows the action (fewest
+ * console actions), so the refusal names a role or policy an administrator can grant.
+ */
+import { actionCatalogue } from "@/lib/authz/action-catalogue";
+import { evaluate, type Grant } from "@/lib/authz/engine";
+import { systemPolicies } from "@/lib/authz/system-policies";
+
+const asGrant = (p: (typeof systemPolicies)[number]): Grant => ({ policyName: p.name, document: p.document, scope: { kind: "all" }, source: "" });
+const allows = (grant: Grant, action: string) => evaluate([grant], { action, resource: "*", anyScope: true }).allowed;
+
+// Computed once: how much each system policy opens.
+let breadth: { name: string; grant: Grant; opens: number }[] | undefined;
+
+export function narrowestPolicyFor(action: string): string | null {
+  breadth ??= systemPolicies
+    .map((p) => ({ name: p.name, grant: asGrant(p), opens: actionCatalogue.filter((a) => allows(asGrant(p), a)).length }))
+    .sort((a, b) => a.opens - b.opens);
+  return breadth.find((p) => allows(p.grant, action))?.name ?? null;
+}
+
+/** The sentence a refusal ends with: who to ask, and for what. */
+export function remedyFor(accountName: string, action: string): string {
+  const policy = narrowestPolicyFor(action);
+  return policy === null
+    ? `Ask an administrator of ${accountName} for a policy that allows it.`
+    : `Ask an administrator of ${accountName} for ${policy} (or another policy that allows ${action}).`;
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "vitest";
+import { systemPolicies } from "@/lib/authz/system-policies";
+import { fitScopes, policyReach, scopeFits } from "@/lib/policy/reach";
+
+const reachOf = (name: string) => policyReach(systemPolicies.find((p) => p.name === name)!.document);
+
+test.each([
+  ["IAM ReadOnlyAccess", { global: true, regional: false }],
+  ["Agent Operator", { global: true, regional: false }],
+  ["ResourceManager FullAccess", { global: true, regional: false }],
+  ["ECS ReadOnlyAccess", { global: false, regional: true }],
+  ["OBS FullAccess", { global: false, regional: true }],
+  ["Tenant Administrator", { global: true, regional: true }],
+])("%s reaches %o", (name, reach) => {
+  expect(reachOf(name)).toEqual(reach);
+});
+
+test("a Deny counts where it can apply, and a service outside the catalogue by its name", () => {
+  expect(policyReach({ Version: "1.1", Statement: [{ Effect: "Deny", Action: ["ecs:instances:delete"] }] })).toEqual({ global: false, regional: true });
+  expect(policyReach({ Version: "1.1", Statement: [{ Effect: "Allow", Action: ["vpc:*:*"] }] })).toEqual({ global: true, regional: false });
+  expect(policyReach({ Version: "1.1", Statement: [{ Effect: "Allow", Action: ["obs:objects:put"] }] })).toEqual({ global: false, regional: true });
+});
+
+test("which scopes fit which reach", () => {
+  const global = { global: true, regional: false };
+  const regional = { global: false, regional: true };
+  expect((["all", "global", "regions", "projects"] as const).filter((k) => scopeFits(global, k))).toEqual(["all", "global"]);
+  expect((["all", "global", "regions", "projects"] as const).filter((k) => scopeFits(regional, k))).toEqual(["all", "regions", "projects"]);
+  const both = fitScopes(
+    [
+      { name: "iam", reach: global },
+      { name: "ecs", reach: regional },
+    ],
+    "projects",
+  );
+  expect(both.ok && both.scopes.map((s) => [s.policy.name, s.kind])).toEqual([
+    ["iam", "global"],
+    ["ecs", "projects"],
+  ]);
+  expect(fitScopes([{ name: "ecs", reach: regional }], "global")).toMatchObject({ ok: false });
+  expect(fitScopes([{ name: "iam", reach: global }], "regions")).toMatchObject({ ok: false });
+  expect(fitScopes([{ name: "iam", reach: global }], "all")).toMatchObject({ ok: true });
+});
