@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
-import { useSuccessToast } from "@/components/toasts";
 import { useActionForm, type FormAction } from "@/components/use-action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -28,8 +27,7 @@ export function ConfirmAction({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const { state, formAction } = useActionForm(action);
-  useSuccessToast(state);
+  const { state, formAction } = useActionForm(action, { toast: true });
   useEffect(() => {
     if (state?.ok) dialog.current?.close();
   }, [state]);

@@ -1,5 +1,4 @@
 "use client";
-import { useSuccessToast } from "@/components/toasts";
 import { useActionForm, type FormAction } from "@/components/use-action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -17,8 +16,7 @@ export function InlineAction({
   accessibleLabel?: string;
   variant?: ButtonVariant;
 }) {
-  const { state, formAction, pending, refusal: error } = useActionForm(action);
-  useSuccessToast(state);
+  const { formAction, pending, refusal: error } = useActionForm(action, { toast: true });
   return (
     <form action={formAction} className="inline">
       {Object.entries(fields).map(([name, value]) => (

@@ -1,85 +1,44 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
+import { useState } from "react";
 import type { FormAction } from "@/components/action-state";
-import { FormMessage, SubmitButton } from "@/components/form-parts";
-import { useActionForm } from "@/components/use-action-form";
-import { Field, Input } from "@/components/ui/field";
+import { SwitchRoleForm } from "@/components/switch-role-form";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/use-action-form";
 
 export interface RecentRole {
   accountName: string;
   agencyName: string;
 }
 
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
-/** The top bar's Switch Role menu: delegating account and agency, with suggestions and recent roles. */
+/**
+ * The top bar's Switch Role dialog: delegating account and agency, with suggestions and recent
+ * roles. A dialog (Esc, a click outside or Close shut it, focus returns to the button), and a
+ * full-width sheet on phones.
+ */
 export function RoleMenu({ recent, switchRole }: { recent: RecentRole[]; switchRole: FormAction }) {
   const [open, setOpen] = useState(false);
-  const [account, setAccount] = useState("");
-  const panelId = useId();
-  const listId = useId();
-  const panel = useRef<HTMLElement>(null);
-  const { state, formAction, errors } = useActionForm(switchRole);
   const recentAction = useActionForm(switchRole);
-  const accountQuery = useDebounced(account.trim(), 250);
-  const suggestions = useQuery({
-    queryKey: ["role-agencies", accountQuery],
-    enabled: open && accountQuery.length >= 3,
-    queryFn: async () => {
-      const response = await fetch(`/api/role/agencies?account=${encodeURIComponent(accountQuery)}`);
-      return ((await response.json()) as { agencies: string[] }).agencies;
-    },
-  });
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [open]);
-
   const recentError = recentAction.refusal;
   return (
-    <div className="relative">
-      <Button variant="onDark" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        Switch Role
-      </Button>
-      {open && (
-        <section
-          ref={panel}
-          id={panelId}
-          aria-label="Switch Role"
-          className="absolute right-0 z-20 mt-2 w-80 space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl"
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button variant="onDark">Switch Role</Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-30 bg-slate-900/30" />
+        <Dialog.Content
+          aria-describedby={undefined}
+          className="fixed inset-x-0 bottom-0 z-40 max-h-[90vh] space-y-4 overflow-y-auto rounded-t-lg bg-white p-4 text-slate-900 shadow-xl sm:inset-x-auto sm:bottom-auto sm:right-4 sm:top-14 sm:w-96 sm:rounded-lg"
         >
-          <form action={formAction} className="space-y-3" aria-label="Switch role">
-            <Field label="Account" name="accountName" errors={errors("accountName")} required hint="The delegating account's name.">
-              {(p) => <Input {...p} autoFocus value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="off" />}
-            </Field>
-            <Field label="Agency" name="agencyName" errors={errors("agencyName")} required>
-              {(p) => <Input {...p} list={listId} autoComplete="off" />}
-            </Field>
-            <datalist id={listId}>
-              {(suggestions.data ?? []).map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-            {suggestions.data && suggestions.data.length > 0 && (
-              <p className="text-xs text-slate-500">
-                Agencies of {accountQuery} that trust your account: {suggestions.data.join(", ")}
-              </p>
-            )}
-            <FormMessage state={state} />
-            <SubmitButton>Switch Role</SubmitButton>
-          </form>
+          <div className="flex items-center justify-between">
+            <Dialog.Title className="text-base font-semibold">Switch Role</Dialog.Title>
+            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+              <X aria-hidden="true" className="size-4" />
+            </Dialog.Close>
+          </div>
+          <SwitchRoleForm switchRole={switchRole} autoFocus />
           {recent.length > 0 && (
             <div>
               <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent roles</h3>
@@ -103,8 +62,8 @@ export function RoleMenu({ recent, switchRole }: { recent: RecentRole[]; switchR
               )}
             </div>
           )}
-        </section>
-      )}
-    </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

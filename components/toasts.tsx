@@ -2,6 +2,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { Toaster, toast } from "sonner";
+import type { FormAction } from "@/components/action-state";
 import { FLASH_COOKIE } from "@/components/flash-cookie";
 
 function takeFlash(): string | null {
@@ -25,8 +26,10 @@ export function Toasts() {
 }
 
 /** A change's outcome as a toast, for controls that close or vanish once they succeed (dialogs, row buttons). */
-export function useSuccessToast(state: { ok: boolean; message?: string } | null) {
-  useEffect(() => {
-    if (state?.ok && state.message) toast.success(state.message);
-  }, [state]);
+export function withSuccessToast(action: FormAction): FormAction {
+  return async (previous, formData) => {
+    const result = await action(previous, formData);
+    if (result?.ok && result.message) toast.success(result.message);
+    return result;
+  };
 }

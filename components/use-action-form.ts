@@ -1,6 +1,7 @@
 "use client";
 import { type FormEvent, useActionState, useState } from "react";
 import type { ActionState, FormAction } from "@/components/action-state";
+import { withSuccessToast } from "@/components/toasts";
 
 export type { FormAction };
 
@@ -11,8 +12,9 @@ export function refusalOf(state: ActionState): string | undefined {
 }
 
 /** State of a form bound to a server action, with helpers to show each field's message and refill it. */
-export function useActionForm(action: FormAction) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function useActionForm(action: FormAction, options: { toast?: boolean } = {}) {
+  // The toast is raised as the answer arrives, not from an effect: a row's control may be gone by then.
+  const [state, formAction, pending] = useActionState(options.toast ? withSuccessToast(action) : action, null);
   // A message stays until its field is changed or the form is sent again: then it no longer describes what is there.
   // Kept with the answer it belongs to, so a new answer starts with nothing edited.
   const [edited, setEdited] = useState<{ answer: ActionState; names: ReadonlySet<string> }>({ answer: null, names: new Set() });

@@ -85,19 +85,26 @@ test("Previous keeps what was entered; bad input is reported at the field", asyn
   await page.getByRole("button", { name: "Previous" }).click();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByLabel("Global services")).toBeChecked();
+  // Everything in words before OK: the party, the permission in its scope, the expiry, and the warnings.
+  const review = page.getByRole("region", { name: "Review" });
+  await expect(review).toContainText("Account initech");
+  await expect(review).toContainText("Security Administrator (Global services)");
+  await expect(review).toContainText(/Expires\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  await expect(review.getByRole("status").filter({ hasText: "Least privilege" })).toContainText("Security Administrator lets the delegated party manage IAM");
   await page.getByRole("button", { name: "OK" }).click();
   await expect(page.getByRole("heading", { name: "Agency Created" })).toBeVisible();
   await expect(page.getByRole("definition").nth(3)).toHaveText("Security Administrator (Global services)");
+  await expect(page.getByRole("status").filter({ hasText: "Least privilege" })).toContainText("Security Administrator is attached");
 });
 
 test("acme/bob is refused clearly and no agency is made", async ({ page }) => {
   await signIn(page, "acme", "bob");
   await page.goto("/agencies");
   await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toContainText("iam:agencies:list");
+  // Refused on arrival, with whom to ask: the wizard is not offered to fill in for nothing.
   await page.goto("/agencies/new");
-  await page.getByLabel("Agency Name").fill("bob-was-here");
-  await page.getByLabel("Delegated Account").fill("umbrella");
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "permission" })).toContainText("iam:agencies:create");
-  await expect(page.getByRole("region", { name: "Basic Information" })).toBeVisible();
+  const refusal = page.getByRole("alert").filter({ hasText: "Access denied" });
+  await expect(refusal).toContainText("iam:agencies:create");
+  await expect(refusal).toContainText("Ask an administrator of acme for");
+  await expect(page.getByLabel("Agency Name")).toHaveCount(0);
 });

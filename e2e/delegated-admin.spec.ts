@@ -38,7 +38,8 @@ test("acme registers globex for Config Audit; globex sees the directory; after r
   await expect(table.getByRole("cell", { name: "globex", exact: true })).toHaveCount(0);
 
   await globex.reload();
-  await expect(globex.getByRole("alert").filter({ hasText: "Access denied" })).toContainText("not a delegated administrator account");
+  // No longer applies to globex: said neutrally (the refusal is still audited).
+  await expect(globex.getByRole("status").filter({ hasText: "Not available for this account" })).toContainText("not a delegated administrator account");
   await expect(globex.getByRole("list", { name: "Directory structure" })).toHaveCount(0);
   await globex.close();
 });

@@ -76,3 +76,24 @@ test("a trusted service at its maximum offers no Add, and adding one says it ena
   await warning.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText("0 of 1 used")).toBeVisible();
 });
+
+test("on a phone the menu closes once a link has been followed", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "acme");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByText("Menu", { exact: true }).click();
+  const nav = page.getByRole("navigation", { name: "Console" }).first();
+  await expect(nav).toBeVisible();
+  await nav.getByRole("link", { name: "Agencies" }).click();
+  await expect(page).toHaveURL(/\/agencies$/);
+  await expect(nav).toBeHidden();
+  await context.close();
+});
+
+test("a page that does not apply to the account says so neutrally, not as an error", async ({ page }) => {
+  await signIn(page, "initech");
+  await page.goto("/resource-directory/trusted-services");
+  await expect(page.getByRole("status").filter({ hasText: "Not available for this account" })).toContainText("does not manage a resource directory");
+  await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toHaveCount(0);
+});

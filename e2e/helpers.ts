@@ -31,7 +31,7 @@ export function unique(prefix: string): string {
 /** Opens the top bar's Switch Role menu and switches into `agency` of `account`. */
 export async function switchRole(page: Page, account: string, agency: string) {
   await page.getByRole("button", { name: "Switch Role" }).click();
-  const menu = page.getByRole("region", { name: "Switch Role" });
+  const menu = page.getByRole("dialog", { name: "Switch Role" });
   await menu.getByLabel("Account").fill(account);
   await menu.getByLabel("Agency").fill(agency);
   await menu.getByRole("button", { name: "Switch Role" }).click();

@@ -107,6 +107,7 @@ export const openToEveryone: Record<string, string> = {
   "/": "the overview shows only the caller's own account name, ID and identity",
   "/account/password": "the caller changes their own password, which needs only their current one",
   "/account/sessions": "the caller's own sign-ins, which they may always see and end",
+  "/switch-role": "a form filled from a shared link; the engine decides when it is sent",
 };
 
 /** Pages that only send the visitor on, to a page that is checked itself. */

@@ -79,14 +79,72 @@ test("acme deletes the agency while gina is switched in: her next click is refus
 test("the expired old-audit cannot be switched into, and globex/gus is refused", async ({ page, browser }) => {
   await signIn(page, "globex", "gina");
   await switchRole(page, "acme", "old-audit");
-  const menu = page.getByRole("region", { name: "Switch Role" });
+  const menu = page.getByRole("dialog", { name: "Switch Role" });
   await expect(menu.getByText("The agency does not exist, has expired, or does not trust your account.")).toBeVisible();
   await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex");
 
   const gus = await browser.newPage();
   await signIn(gus, "globex", "gus");
   await switchRole(gus, "acme", "globex-ops");
-  await expect(gus.getByRole("region", { name: "Switch Role" }).getByRole("alert")).toContainText("iam:agencies:assume");
+  await expect(gus.getByRole("dialog", { name: "Switch Role" }).getByRole("alert")).toContainText("iam:agencies:assume");
   await expect(gus.getByLabel("Signed in as")).toHaveText("gus@globex");
   await gus.close();
+});
+
+test("Switch Role is a dialog: Esc closes it and focus returns; after a refusal the values stay", async ({ page }) => {
+  await signIn(page, "globex", "gina");
+  const trigger = page.getByRole("button", { name: "Switch Role" });
+  await trigger.click();
+  const dialog = page.getByRole("dialog", { name: "Switch Role" });
+  await expect(dialog.getByLabel("Account")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+
+  await trigger.click();
+  await dialog.getByLabel("Account").fill("acme");
+  await dialog.getByLabel("Agency").fill("no-such-agency");
+  await dialog.getByRole("button", { name: "Switch Role" }).click();
+  await expect(dialog.getByText("The agency does not exist, has expired, or does not trust your account.")).toBeVisible();
+  await expect(dialog.getByLabel("Account")).toHaveValue("acme");
+  await expect(dialog.getByLabel("Agency")).toHaveValue("no-such-agency");
+  // A suggestion fills the agency in one click.
+  await dialog.getByRole("list", { name: "Suggested agencies" }).getByRole("button", { name: "globex-ops" }).click();
+  await expect(dialog.getByLabel("Agency")).toHaveValue("globex-ops");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test("on a phone the dialog is a full-width sheet inside the screen", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "globex", "gina");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Switch Role" }).click();
+  const box = await page.getByRole("dialog", { name: "Switch Role" }).boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.width).toBeGreaterThanOrEqual(380);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+  await context.close();
+});
+
+test("the agency page shares a link that opens Switch Role filled in", async ({ page, browser }) => {
+  const acme = await browser.newPage();
+  await signIn(acme, "acme");
+  await acme.goto("/agencies");
+  await acme.getByRole("link", { name: "globex-ops", exact: true }).click();
+  const panel = acme.getByRole("region", { name: "Switch role link" });
+  await expect(panel).toContainText("/switch-role?account=acme&agency=globex-ops");
+  const link = await panel.locator("code").textContent();
+  await acme.close();
+
+  await signIn(page, "globex", "gina");
+  await page.goto(link!);
+  const form = page.getByRole("form", { name: "Switch role" });
+  await expect(form.getByLabel("Account")).toHaveValue("acme");
+  await expect(form.getByLabel("Agency")).toHaveValue("globex-ops");
+  await form.getByRole("button", { name: "Switch Role" }).click();
+  await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex as globex-ops@acme");
 });

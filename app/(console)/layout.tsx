@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { MobileMenu } from "@/components/mobile-menu";
 import { SideNav } from "@/components/side-nav";
 import { TopBar } from "@/components/top-bar";
 import { redirect } from "next/navigation";
@@ -18,10 +19,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <div className="flex min-h-screen flex-col">
       <TopBar caller={caller} recent={recent} roleNotice={roleNotice} actions={roleActions} />
       <div className="flex flex-1 flex-col md:flex-row">
-        <details className="border-b border-slate-200 bg-white md:hidden">
-          <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>
+        <MobileMenu>
           <SideNav />
-        </details>
+        </MobileMenu>
         <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block">
           <SideNav />
         </aside>

@@ -24,6 +24,8 @@ interface ActionOptions<R> {
   whenRoleEnded?: "run";
   /** Fields the server sets whatever the form sends (which way a shared command goes). */
   fixed?: FormValues;
+  /** For a batch: what went wrong in part, shown as the form's message (what succeeded stays done). */
+  refusedIn?: (result: R) => string | undefined;
   /** What the browser keeps of a success (the role cookie), after the change has committed. */
   after?: (result: R) => Promise<void>;
 }
@@ -93,11 +95,14 @@ export function action<S extends z.ZodType, R>(command: Command<S, R>, options: 
     }
     await options.after?.(result);
     for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
+    const partly = options.refusedIn?.(result);
+    if (partly !== undefined) return { ok: false, fieldErrors: {}, formError: partly, values: refill(values) };
     if (options.redirectTo !== undefined) {
       // The page that asked is left behind: the toast goes with the browser to the next one.
       if (options.success !== undefined) {
         const jar = await cookies();
-        jar.set(FLASH_COOKIE, encodeURIComponent(options.success(result)), { path: "/", maxAge: 30, sameSite: "lax", httpOnly: false });
+        // Next encodes the value itself (components/toasts.tsx decodes it once).
+        jar.set(FLASH_COOKIE, options.success(result), { path: "/", maxAge: 30, sameSite: "lax", httpOnly: false });
       }
       redirect(options.redirectTo(result));
     }

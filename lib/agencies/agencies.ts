@@ -1,5 +1,5 @@
 /** Agencies: an account lends permissions, within a scope and for a validity period, to another account or a cloud service. */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, agencies, agencyPermissions, policies, roleSessions, type Agency } from "@/db/schema";
@@ -9,11 +9,12 @@ import {
   agencyListQuery,
   agencyPermissionInput,
   createAgencyInput,
+  deleteAgenciesInput,
   deleteAgencyInput,
   removeAgencyPermissionInput,
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
-import { expiryFor } from "@/lib/agencies/validity";
+import { EXPIRING_DAYS, expiryFor } from "@/lib/agencies/validity";
 import { agencyGrants, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
@@ -35,7 +36,29 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {}) {
   const query = validate(agencyListQuery, rawQuery);
   await requireAllowed(db, caller, { action: "iam:agencies:list", resource: agencyUrn(caller, "*"), target: "agencies" });
-  const where = and(eq(agencies.accountId, caller.accountId), query.q ? ilike(agencies.name, `%${likeLiteral(query.q)}%`) : undefined);
+  const now = new Date();
+  const soon = new Date(now.getTime() + EXPIRING_DAYS * 24 * 60 * 60 * 1000);
+  // "active" is every agency still usable; "expiring" those of them that end within EXPIRING_DAYS.
+  const status = {
+    all: undefined,
+    active: or(isNull(agencies.expiresAt), gt(agencies.expiresAt, now)),
+    expiring: and(gt(agencies.expiresAt, now), lte(agencies.expiresAt, soon)),
+    expired: lte(agencies.expiresAt, now),
+  }[query.status];
+  const where = and(
+    eq(agencies.accountId, caller.accountId),
+    query.q ? ilike(agencies.name, `%${likeLiteral(query.q)}%`) : undefined,
+    query.type === "all" ? undefined : eq(agencies.type, query.type),
+    status,
+  );
+  const direction = query.dir === "asc" ? asc : desc;
+  // Unlimited agencies never expire: they sort after every date, whichever the direction.
+  const order =
+    query.sort === "name"
+      ? [direction(agencies.name), asc(agencies.id)]
+      : query.sort === "expiry"
+        ? [sql`${agencies.expiresAt} ${sql.raw(query.dir === "asc" ? "asc" : "desc")} nulls last`, asc(agencies.id)]
+        : [direction(agencies.createdAt), direction(agencies.id)];
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(agencies).where(where);
   const pages = Math.max(1, Math.ceil(total / AGENCY_PAGE_SIZE));
   const page = Math.min(query.page, pages);
@@ -44,10 +67,17 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
     .from(agencies)
     .leftJoin(delegated, eq(delegated.id, agencies.delegatedAccountId))
     .where(where)
-    .orderBy(desc(agencies.createdAt), desc(agencies.id))
+    .orderBy(...order)
     .limit(AGENCY_PAGE_SIZE)
     .offset((page - 1) * AGENCY_PAGE_SIZE);
-  return { rows: rows.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })), total, page, pages, q: query.q };
+  return {
+    rows: rows.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })),
+    total,
+    page,
+    pages,
+    q: query.q,
+    filters: { type: query.type, status: query.status, sort: query.sort, dir: query.dir },
+  };
 }
 
 async function findAgency(db: Db, caller: Caller, agencyId: string): Promise<Agency> {
@@ -311,5 +341,34 @@ export const deleteAgency = command({
       await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
       return { name: agency.name };
     });
+  },
+});
+
+export interface BatchOutcome {
+  agencyId: string;
+  name: string | null;
+  deleted: boolean;
+  message: string | null;
+}
+
+/**
+ * Batch delete from the list: each agency is deleted on its own (decided, written and audited as
+ * Delete is), so one refusal does not undo the others; the outcome of each is reported.
+ */
+export const deleteAgencies = command({
+  action: "iam:agencies:delete",
+  input: deleteAgenciesInput,
+  async run({ db, caller, loginId }, { agencyIds }): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = [];
+    for (const agencyId of new Set(agencyIds)) {
+      try {
+        const { name } = await deleteAgency.execute(db, caller, { agencyId }, loginId);
+        outcomes.push({ agencyId, name, deleted: true, message: null });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ agencyId, name: null, deleted: false, message: error.message });
+      }
+    }
+    return outcomes;
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agencyTypes, validityKinds } from "@/db/schema";
-import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
+import { AGENCY_PAGE_SIZE, cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { checkScope, scopeShape } from "@/lib/scope-input";
 import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
 
@@ -70,6 +70,11 @@ export const updateAgencyInput = z.object({ agencyId: id("agency"), ...validityS
 export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyIds, ...scopeShape }).superRefine(checkScope);
 
 export const deleteAgencyInput = z.object({ agencyId: id("agency") });
+export const deleteAgenciesInput = z.object({
+  agencyIds: listOf(id("agency")).pipe(
+    z.array(z.string()).min(1, "Select at least one agency.").max(AGENCY_PAGE_SIZE, `Select at most ${AGENCY_PAGE_SIZE} agencies.`),
+  ),
+});
 
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
@@ -84,4 +89,9 @@ export const agencyListQuery = z.object({
       .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("Search") }),
   ),
   page: decimalInteger("Invalid page.").pipe(z.number().int().min(1).max(1_000_000)).catch(1),
+  // Filters and order come from links and selects: anything else falls back to the default.
+  type: z.enum(["all", "account", "service"]).catch("all"),
+  status: z.enum(["all", "active", "expiring", "expired"]).catch("all"),
+  sort: z.enum(["created", "name", "expiry"]).catch("created"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
 });

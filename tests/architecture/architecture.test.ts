@@ -50,7 +50,20 @@ test("only lib/authz writes the audit trail", () => {
 });
 
 // The calls that decide (and record) for a caller; `change`, `own` and `guard` are the command's and mutate's handles on them.
-const DECIDING = new Set(["requireAllowed", "requireAnyAllowed", "authorize", "authorizer", "mutate", "selfService", "auditDenied", "change", "own", "guard"]);
+// `execute` runs another command, which decides for itself.
+const DECIDING = new Set([
+  "requireAllowed",
+  "requireAnyAllowed",
+  "authorize",
+  "authorizer",
+  "mutate",
+  "selfService",
+  "auditDenied",
+  "change",
+  "own",
+  "guard",
+  "execute",
+]);
 
 // Exported helpers that take a caller but only ever run inside a change that is already guarded,
 // or read what belongs to the caller itself. Each is named with why it needs no decision of its own.

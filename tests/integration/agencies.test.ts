@@ -309,3 +309,40 @@ describe("the scope fits the policies (global services or project-level services
     );
   });
 });
+
+describe("the agency list's filters and order", () => {
+  test("filters by type and status, sorts by name and expiry (unlimited last), and ignores values it does not know", async () => {
+    // Its own agencies: one expired, one ending within a day.
+    const expired = await createAgency(t.db, acme, full({ name: "list-expired" }));
+    await t.db
+      .update(agencies)
+      .set({ expiresAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(agencies.id, expired.id));
+    await createAgency(t.db, acme, full({ name: "list-soon", validityKind: "one_day" }));
+    const names = async (query: Record<string, string>) => (await listAgencies(t.db, acme, query)).rows.map((r) => r.name);
+    const all = (await listAgencies(t.db, acme, {})).rows;
+    expect((await listAgencies(t.db, acme, { status: "expired" })).rows.every((r) => r.expiresAt !== null && r.expiresAt <= new Date())).toBe(true);
+    expect(await names({ status: "expired" })).toContain("list-expired");
+    expect(await names({ status: "active" })).not.toContain("list-expired");
+    expect(await names({ status: "expiring" })).toContain("list-soon");
+    for (const { expiresAt } of (await listAgencies(t.db, acme, { status: "expiring" })).rows) {
+      const expires = expiresAt!;
+      expect(expires.getTime()).toBeGreaterThan(Date.now());
+      expect(expires.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86400_000);
+    }
+    expect((await listAgencies(t.db, acme, { type: "service" })).rows.every((r) => r.type === "service")).toBe(true);
+    expect((await listAgencies(t.db, acme, { type: "account" })).rows.every((r) => r.type === "account")).toBe(true);
+    // The database's collation orders the names (it may differ from JavaScript's); one direction is the other reversed.
+    const byName = await names({ sort: "name", dir: "asc" });
+    expect(byName).toHaveLength(all.length);
+    expect(await names({ sort: "name", dir: "desc" })).toEqual([...byName].reverse());
+    const byExpiry = (await listAgencies(t.db, acme, { sort: "expiry", dir: "asc" })).rows.map((r) => r.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(byExpiry).toEqual([...byExpiry].sort((a, b) => a - b));
+    expect((await listAgencies(t.db, acme, { status: "nonsense", sort: "'; drop", type: ["a", "b"] })).filters).toEqual({
+      type: "all",
+      status: "all",
+      sort: "created",
+      dir: "desc",
+    });
+  });
+});

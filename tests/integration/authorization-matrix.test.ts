@@ -141,6 +141,8 @@ const matrix: Record<string, Row> = {
     allowed: notSwitched,
   },
   deleteAgencyAction: { fields: async (f) => ({ agencyId: await f.id("agency", "old-audit") }), allowed: notSwitched },
+  // Each agency is deleted as Delete would; a refusal of any is reported as the batch's refusal.
+  deleteAgenciesAction: { fields: async (f) => ({ agencyIds: [await f.id("agency", "old-audit")] }), allowed: notSwitched },
   endRoleSessionAction: {
     fields: async (f) => {
       const gus = await callerFor(f.db, "globex");

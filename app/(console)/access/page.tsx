@@ -39,7 +39,7 @@ export default async function AccessPage() {
     ]);
     return { inbound, outbound, projects };
   });
-  if (!result.ok) return <AccessDenied message={result.message} />;
+  if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const { inbound, outbound, projects } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   const now = new Date();

@@ -1,6 +1,14 @@
 "use server";
 import { action } from "@/app/_lib/action";
-import { addAgencyPermissions, checkAgencyBasics, createAgency, deleteAgency, removeAgencyPermission, updateAgency } from "@/lib/agencies/agencies";
+import {
+  addAgencyPermissions,
+  checkAgencyBasics,
+  createAgency,
+  deleteAgencies,
+  deleteAgency,
+  removeAgencyPermission,
+  updateAgency,
+} from "@/lib/agencies/agencies";
 import { endRoleSessionAsOwner } from "@/lib/roles/role-sessions";
 
 const paths = ["/agencies"];
@@ -23,6 +31,17 @@ export const addAgencyPermissionsAction = action(addAgencyPermissions, {
 export const removeAgencyPermissionAction = action(removeAgencyPermission, {
   revalidate: paths,
   success: ({ agencyName, policyName }) => `Removed ${policyName} from agency ${agencyName}.`,
+});
+
+export const deleteAgenciesAction = action(deleteAgencies, {
+  revalidate: paths,
+  success: (outcomes) => `Deleted ${outcomes.map((o) => o.name).join(", ")}.`,
+  refusedIn: (outcomes) => {
+    const failed = outcomes.filter((o) => !o.deleted);
+    if (failed.length === 0) return undefined;
+    const deleted = outcomes.filter((o) => o.deleted).map((o) => o.name);
+    return `${deleted.length > 0 ? `Deleted ${deleted.join(", ")}. ` : ""}Not deleted: ${failed.map((o) => o.message).join(" ")}`;
+  },
 });
 
 export const deleteAgencyAction = action(deleteAgency, { revalidate: paths, success: ({ name }) => `Agency ${name} deleted.`, redirectTo: () => "/agencies" });

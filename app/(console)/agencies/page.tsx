@@ -44,7 +44,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         }
       />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <>
           <search className="mb-3 max-w-md">

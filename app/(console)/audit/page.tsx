@@ -105,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result === null ? (
         <Alert tone="error">Check the highlighted filters.</Alert>
       ) : !result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <>
           <Table label="Audit events">

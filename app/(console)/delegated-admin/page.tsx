@@ -21,7 +21,7 @@ export default async function DelegatedAdminPage() {
     return (
       <>
         {header}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

@@ -26,7 +26,7 @@ export default async function ResourceDirectoryPage() {
     return (
       <>
         {header}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

@@ -5,6 +5,7 @@ import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PermissionsTable } from "@/components/permissions-table";
+import { SwitchRoleLink } from "@/components/switch-role-link";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -51,7 +52,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
     return (
       <>
         {breadcrumb("Agency")}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }
@@ -97,6 +98,11 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
           <Panel title="Basic Information">
             <DetailsList items={info} monospace={["Agency ID"]} />
           </Panel>
+          {agency.type === "account" && (
+            <Panel title="Switch role link">
+              <SwitchRoleLink account={result.caller.accountName} agency={agency.name} />
+            </Panel>
+          )}
           <PermissionsTable
             permissions={permissions}
             projectNames={projectNames}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { PolicyPicker, type PolicyOption } from "@/components/policy-picker";
 import { ScopePicker } from "@/components/scope-picker";
+import { useHydrated } from "@/components/use-hydrated";
 import { scopeLabels } from "@/components/scope-label";
 import { toFormData } from "@/components/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +11,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { scopeKinds, type ScopeKind } from "@/lib/scope";
 import { checkAgencyBasicsAction, createAgencyAction } from "../actions";
 import { BasicsStep } from "./basics-step";
+import { Review } from "./review";
 import { basicsOf, initialValues, stepFields, type WizardValues } from "./wizard-values";
 
 const steps = ["Basic Information", "Select Policy/Role", "Select Scope"] as const;
@@ -22,12 +24,15 @@ interface Props {
 }
 
 export function CreateAgencyWizard({ policies, regions, projects }: Props) {
+  const hydrated = useHydrated();
   const [step, setStep] = useState<Step>(1);
   const [values, setValues] = useState<WizardValues>(initialValues);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const scopeForm = useRef<HTMLFormElement>(null);
+  // What the Review shows of the scope while step 3 is open (its inputs are uncontrolled).
+  const [scopePreview, setScopePreview] = useState(() => ({ scopeKind: values.scopeKind, regions: values.regions, projects: values.projects }));
   const set = (patch: Partial<WizardValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     // A message describes the value it was about: changing the value takes it away.
@@ -68,6 +73,7 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
 
   const nextFromPolicies = () => {
     if (values.policyIds.length === 0) return setErrors({ policyIds: ["Select at least one policy or role."] });
+    setScopePreview({ scopeKind: values.scopeKind, regions: values.regions, projects: values.projects });
     go(3);
   };
 
@@ -91,7 +97,8 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
 
   const chosen = policies.filter((p) => values.policyIds.includes(p.id));
   return (
-    <div className="space-y-4">
+    // Until React runs the wizard its values cannot be kept: disabled (and shown so) rather than losing what was typed.
+    <fieldset disabled={!hydrated} aria-busy={!hydrated} className="space-y-4 disabled:opacity-60">
       <ol aria-label="Steps" className="flex flex-wrap gap-2 text-sm">
         {steps.map((label, i) => (
           <li
@@ -114,20 +121,35 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
         {step === 1 && <BasicsStep values={values} set={set} errors={errors} />}
         {step === 2 && <PolicyPicker policies={policies} selected={values.policyIds} onChange={(policyIds) => set({ policyIds })} errors={errors.policyIds} />}
         {step === 3 && (
-          <form ref={scopeForm} onSubmit={(e) => e.preventDefault()} className="space-y-3" aria-label="Authorization scope">
-            <p className="text-sm text-slate-600">
-              Scope for {chosen.map((p) => p.name).join(", ")}. {scopeLabels.all} grants the permissions everywhere in this account.
-            </p>
-            <ScopePicker
-              regions={regions}
-              projects={projects}
-              errors={(f) => errors[f]}
-              initialKind={values.scopeKind}
-              initialRegions={values.regions}
-              initialProjects={values.projects}
+          <div className="space-y-4">
+            <form
+              ref={scopeForm}
+              onSubmit={(e) => e.preventDefault()}
+              onChange={() => setScopePreview(readScope())}
+              className="space-y-3"
+              aria-label="Authorization scope"
+            >
+              <p className="text-sm text-slate-600">
+                Scope for {chosen.map((p) => p.name).join(", ")}. {scopeLabels.all} grants the permissions everywhere in this account.
+              </p>
+              <ScopePicker
+                regions={regions}
+                projects={projects}
+                errors={(f) => errors[f]}
+                initialKind={values.scopeKind}
+                initialRegions={values.regions}
+                initialProjects={values.projects}
+                chosen={chosen}
+              />
+            </form>
+            <Review
+              values={values}
               chosen={chosen}
+              scope={scopePreview}
+              regionLabels={new Map(regions.map((r) => [r.id, r.id]))}
+              projectNames={new Map(projects.map((p) => [p.id, p.label]))}
             />
-          </form>
+          </div>
         )}
       </section>
       {formError && <Alert tone="error">{formError}</Alert>}
@@ -153,6 +175,6 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
           </Button>
         )}
       </div>
-    </div>
+    </fieldset>
   );
 }

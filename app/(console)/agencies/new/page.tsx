@@ -27,7 +27,7 @@ export default async function CreateAgencyPage() {
       <>
         <Breadcrumb parent="Agencies" href="/agencies" current="Create Agency" />
         <PageHeader title="Create Agency" />
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

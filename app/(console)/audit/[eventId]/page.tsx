@@ -14,7 +14,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
   // Event ids are positive whole numbers of at most 15 digits (getAuditEvent's rule); anything else names no event: 404.
   if (!/^[1-9][0-9]{0,14}$/.test(eventId)) notFound();
   const result = await load((db, caller) => getAuditEvent(db, caller, eventId));
-  if (!result.ok) return <AccessDenied message={result.message} />;
+  if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const e = result.data;
   const rows: [string, string][] = [
     ["Event ID", String(e.id)],

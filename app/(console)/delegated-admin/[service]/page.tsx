@@ -17,7 +17,7 @@ export default async function MultiAccountPage({ params }: { params: Promise<{ s
       {!result.ok ? (
         <>
           <PageHeader title="Multi-account Module" />
-          <AccessDenied message={result.message} />
+          <AccessDenied message={result.message} denied={result.denied} />
         </>
       ) : (
         <>

@@ -19,7 +19,7 @@ export default async function GroupsPage() {
         description="Grant permissions to user groups as policies with a scope; users get the permissions of every group they belong to."
       />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
           <Table label="User groups">

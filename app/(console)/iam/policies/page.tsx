@@ -25,7 +25,7 @@ export default async function PoliciesPage() {
         }
       />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <Table label="Policies">
           <thead>

@@ -44,7 +44,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

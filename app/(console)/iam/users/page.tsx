@@ -31,7 +31,7 @@ export default async function UsersPage() {
         description="IAM users sign in with the account name, their user name and password. A user has no permissions until added to a user group."
       />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
           <Table label="Users">

@@ -20,7 +20,7 @@ export default async function StructurePage() {
     return (
       <>
         {header}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

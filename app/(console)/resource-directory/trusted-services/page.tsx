@@ -17,7 +17,7 @@ export default async function TrustedServicesPage() {
         description="Cloud services that can access the structure and members of your resource directory. Some support delegated administrator accounts, which run the service's business for the whole directory."
       />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <Table label="Trusted services">
           <thead>

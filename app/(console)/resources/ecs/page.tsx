@@ -27,7 +27,7 @@ export default async function InstancesPage() {
     <>
       <PageHeader title="ECS Instances" description="Elastic Cloud Server instances of this account that your permissions and their scope let you see." />
       {!result.ok ? (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
           {!result.data.instances.ok ? (

@@ -23,7 +23,7 @@ export default async function BucketsPage() {
     ]);
     return { buckets, regions, projects, mayCreate };
   });
-  if (!result.ok) return <AccessDenied message={result.message} />;
+  if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const { buckets, regions, projects, mayCreate } = result.data;
   return (
     <>

@@ -8,6 +8,7 @@ import { describeScope } from "@/components/scope-label";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader, Panel } from "@/components/ui/page-header";
+import { agencyFindings } from "@/lib/access/findings";
 import { getAgency } from "@/lib/agencies/agencies";
 import { listEnterpriseProjects } from "@/lib/catalogue";
 import { id } from "@/lib/validation";
@@ -19,9 +20,11 @@ export default async function AgencyCreatedPage({ params }: { params: Promise<{ 
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("agency").safeParse(agencyId).success) notFound();
   const result = await load(async (db, caller) => ({ ...(await getAgency(db, caller, agencyId)), projects: await listEnterpriseProjects(db, caller) }));
-  if (!result.ok) return <AccessDenied message={result.message} />;
+  if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const { agency, permissions, projects } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
+  // The review's warnings, repeated where the agency is handed over.
+  const warnings = agencyFindings(agency, permissions, null, new Date());
   const permissionText = permissions.map((p) => `${p.policyName} (${describeScope(p.scopeKind, p.scopeValues, projectNames)})`);
   const handover = [
     `Account name: ${result.caller.accountName}`,
@@ -37,6 +40,15 @@ export default async function AgencyCreatedPage({ params }: { params: Promise<{ 
           Provide your account name, agency name, agency ID, and agency permissions to the delegated party. The delegated party can then switch the role to your
           account and manage specific resources based on the assigned permissions.
         </Alert>
+        {warnings.length > 0 && (
+          <Alert tone="warning" title="Least privilege">
+            <ul className="list-disc pl-4">
+              {warnings.map((w) => (
+                <li key={w.kind + w.message}>{w.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         <Panel title="For the delegated party">
           <dl aria-label="Agency handover" className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
             <dt className="text-slate-500">Account name</dt>

@@ -38,7 +38,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
     return (
       <>
         <PageHeader title="User Group" />
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

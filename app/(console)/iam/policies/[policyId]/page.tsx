@@ -22,7 +22,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
     return (
       <>
         {breadcrumb}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

@@ -23,7 +23,7 @@ export default async function NewPolicyPage() {
           </Panel>
         </div>
       ) : (
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       )}
     </>
   );

@@ -18,7 +18,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("member").safeParse(accountId).success) notFound();
   const result = await load((db, caller) => getMemberDetails(db, caller, accountId));
-  if (!result.ok) return <AccessDenied message={result.message} />;
+  if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const { member, folder, services } = result.data;
   return (
     <>

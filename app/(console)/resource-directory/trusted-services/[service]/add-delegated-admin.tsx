@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
-import { useSuccessToast } from "@/components/toasts";
 import { useActionForm } from "@/components/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
@@ -34,8 +33,7 @@ export function AddDelegatedAdmin({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [search, setSearch] = useState("");
-  const { state, formAction, errors, onEdit } = useActionForm(registerDelegatedAdminAction);
-  useSuccessToast(state);
+  const { state, formAction, errors, onEdit } = useActionForm(registerDelegatedAdminAction, { toast: true });
   useEffect(() => {
     if (state?.ok) dialog.current?.close();
   }, [state]);

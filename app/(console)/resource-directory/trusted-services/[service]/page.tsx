@@ -25,7 +25,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
     return (
       <>
         {breadcrumb}
-        <AccessDenied message={result.message} />
+        <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }

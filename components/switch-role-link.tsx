@@ -1,0 +1,19 @@
+"use client";
+import { useEffect, useState } from "react";
+import { CopyButton } from "@/components/copy-button";
+
+/** The link that opens Switch Role filled in for this agency, to hand to the delegated account. */
+export function SwitchRoleLink({ account, agency }: { account: string; agency: string }) {
+  const path = `/switch-role?${new URLSearchParams({ account, agency })}`;
+  // The console's own address is the browser's: the server may sit behind a proxy under another name.
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  const link = `${origin}${path}`;
+  return (
+    <div className="space-y-2 text-sm">
+      <p className="text-slate-600">Send this link to the delegated account: it opens Switch Role with this account and agency filled in.</p>
+      <code className="block break-all rounded bg-slate-50 p-2 text-xs">{link}</code>
+      <CopyButton text={link} label="Copy link" />
+    </div>
+  );
+}
