@@ -14,9 +14,10 @@ export function ConfirmAction({
   message,
   confirmLabel,
   triggerVariant = "link",
+  triggerDisabled = false,
 }: {
   action: FormAction;
-  fields: Record<string, string>;
+  fields: Record<string, string | string[]>;
   trigger: string;
   triggerLabel?: string;
   title: string;
@@ -24,6 +25,7 @@ export function ConfirmAction({
   /** The verb of the step ("Delete", "Stop", "Remove"), never a bare OK. */
   confirmLabel: string;
   triggerVariant?: ButtonVariant;
+  triggerDisabled?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -33,7 +35,7 @@ export function ConfirmAction({
   }, [state]);
   return (
     <>
-      <Button variant={triggerVariant} onClick={() => dialog.current?.showModal()} aria-label={triggerLabel}>
+      <Button variant={triggerVariant} onClick={() => dialog.current?.showModal()} aria-label={triggerLabel} disabled={triggerDisabled}>
         {trigger}
       </Button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
@@ -42,9 +44,9 @@ export function ConfirmAction({
             {title}
           </h2>
           <p className="text-sm text-slate-700">{message}</p>
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          {Object.entries(fields).flatMap(([name, value]) =>
+            (Array.isArray(value) ? value : [value]).map((v) => <input key={`${name}-${v}`} type="hidden" name={name} value={v} />),
+          )}
           {state !== null && !state.ok && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>

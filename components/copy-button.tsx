@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label = "Copy", accessibleLabel }: { text: string; label?: string; accessibleLabel?: string }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
     try {
@@ -14,7 +14,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" onClick={copy}>
+      <Button variant="secondary" onClick={copy} aria-label={accessibleLabel}>
         {label}
       </Button>
       <span role="status" className="text-sm text-slate-600">

@@ -17,11 +17,15 @@ test("acme edits an agency's validity and permissions, then deletes it", async (
   await expect(page.getByRole("heading", { name })).toBeVisible();
   const info = page.getByRole("region", { name: "Basic Information" });
   await expect(info.getByText("Unlimited")).toBeVisible();
-  const edit = page.getByRole("form", { name: "Edit agency" });
+  // Modify opens the form in a dialog rather than filling the page.
+  await page.getByRole("button", { name: "Modify" }).click();
+  const modify = page.getByRole("dialog", { name: "Modify Agency" });
+  const edit = modify.getByRole("form", { name: "Edit agency" });
   await edit.getByLabel("Validity Period").selectOption({ label: "One day" });
   await edit.getByLabel("Description").fill("Trace delivery");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByRole("status")).toHaveText("Agency saved.");
+  await modify.getByRole("button", { name: "Close" }).click();
   await expect(info.getByText(/^Expires /)).toBeVisible();
 
   const permissions = page.getByRole("table", { name: "Permissions" });
@@ -32,11 +36,15 @@ test("acme edits an agency's validity and permissions, then deletes it", async (
   await expect(removal.getByRole("alert")).toContainText("at least one permission");
   await removal.getByRole("button", { name: "Cancel" }).click();
 
-  const add = page.getByRole("form", { name: "Add permissions" });
+  await page.getByRole("button", { name: "Add Permissions" }).click();
+  const adding = page.getByRole("dialog", { name: "Add Permissions" });
+  const add = adding.getByRole("form", { name: "Add permissions" });
   await add.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
   await add.getByLabel("Enterprise projects").check();
   await add.getByLabel("payments").check();
   await add.getByRole("button", { name: "Add Permissions" }).click();
+  await expect(add.getByRole("status")).toHaveText(`Added ECS ReadOnlyAccess to agency ${name}.`);
+  await adding.getByRole("button", { name: "Close" }).click();
   await expect(permissions.getByRole("cell", { name: "Enterprise projects: payments" })).toBeVisible();
   await permissions.getByRole("button", { name: "Remove OBS ReadOnlyAccess" }).click();
   await page.getByRole("dialog", { name: "Remove Permission" }).getByRole("button", { name: "Remove" }).click();

@@ -42,9 +42,9 @@ test("acme's root creates an agency for umbrella through the wizard, as in the s
   await page.getByRole("button", { name: "Search" }).click();
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole("cell").nth(2)).toHaveText("umbrella");
+  await expect(row.getByRole("cell").nth(4)).toHaveText("umbrella");
   // One day: expiring within a week, with its date and the time left.
-  await expect(row.getByRole("cell").nth(3)).toHaveText(/^Expiring soonExpires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 2[34] hours\)$/);
+  await expect(row.getByRole("cell").nth(5)).toHaveText(/^Expiring soonExpires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 2[34] hours\)$/);
 });
 
 test("Previous keeps what was entered; bad input is reported at the field", async ({ page }) => {

@@ -97,3 +97,42 @@ test("a page that does not apply to the account says so neutrally, not as an err
   await expect(page.getByRole("status").filter({ hasText: "Not available for this account" })).toContainText("does not manage a resource directory");
   await expect(page.getByRole("alert").filter({ hasText: "Access denied" })).toHaveCount(0);
 });
+
+test("the agency list filters by status, sorts by name, copies an ID, and deletes a batch reporting each result", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const prefix = unique("batch");
+  await signIn(page, "acme");
+  for (const suffix of ["a", "b"]) {
+    await page.goto("/agencies/new");
+    await page.getByLabel("Agency Name").fill(`${prefix}-${suffix}`);
+    await page.getByLabel("Delegated Account").fill("umbrella");
+    await page.getByLabel("Validity Period").selectOption({ label: "One day" });
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "OK" }).click();
+    await expect(page.getByRole("heading", { name: "Agency Created" })).toBeVisible();
+  }
+  await page.goto(`/agencies?q=${prefix}`);
+  await page.getByLabel("Status").selectOption("expiring");
+  await page.getByRole("button", { name: "Search" }).click();
+  const table = page.getByRole("table", { name: "Agencies" });
+  await expect(table.getByRole("link", { name: `${prefix}-a`, exact: true })).toBeVisible();
+  await table.getByRole("link", { name: "Agency name" }).click();
+  await expect(table.getByRole("columnheader", { name: /Agency name/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("row").nth(1)).toContainText(`${prefix}-a`);
+  await table.getByRole("link", { name: "Agency name" }).click();
+  await expect(table.getByRole("row").nth(1)).toContainText(`${prefix}-b`);
+
+  await table.getByRole("button", { name: `Copy the ID of ${prefix}-a` }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[0-9a-f-]{36}$/);
+
+  await table.getByRole("checkbox", { name: `Select ${prefix}-a` }).check();
+  await table.getByRole("checkbox", { name: `Select ${prefix}-b` }).check();
+  await page.getByRole("button", { name: "Delete selected (2)" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete Agencies" });
+  await expect(confirm).toContainText(`${prefix}-a`);
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ }).getByText(/^Deleted batch-.*-(a|b), batch-.*-(a|b)\.$/)).toBeVisible();
+  await expect(table.getByRole("link", { name: `${prefix}-a`, exact: true })).toHaveCount(0);
+});

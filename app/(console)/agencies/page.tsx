@@ -2,18 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
-import { ConfirmAction } from "@/components/confirm-action";
 import { buttonClass } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { agencyManagement } from "@/lib/agencies/management";
 import { listAgencies } from "@/lib/agencies/agencies";
 import { agencyListQuery } from "@/lib/agencies/schemas";
-import { ValidityStatus } from "@/components/validity-status";
-import { deleteAgencyAction } from "./actions";
-import { utcDate } from "@/lib/format";
+import { AgencyTable, type SortLink } from "./agency-table";
+import { EXPIRING_DAYS } from "@/lib/agencies/validity";
 
 export const metadata: Metadata = { title: "Agencies" };
 
@@ -23,11 +20,18 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   const search = agencyListQuery.safeParse({ q: params.q });
   const searchError = search.success ? undefined : search.error.issues[0]?.message;
   const result = await load(async (db, caller) => ({
-    ...(await listAgencies(db, caller, { q: searchError ? "" : params.q, page: params.page })),
+    ...(await listAgencies(db, caller, { ...params, q: searchError ? "" : params.q })),
     may: await agencyManagement(db, caller),
   }));
   const may = result.ok ? result.data.may : null;
-  const now = new Date();
+  // What a sort link, a page link or the search form carries over.
+  const keep: Record<string, string> = {};
+  if (result.ok) {
+    const { q, filters } = result.data;
+    if (q) keep.q = q;
+    for (const [key, value] of Object.entries(filters)) if (value !== { type: "all", status: "all", sort: "created", dir: "desc" }[key]) keep[key] = value;
+  }
+  const filtered = result.ok && (result.data.filters.type !== "all" || result.data.filters.status !== "all");
   return (
     <>
       <PageHeader
@@ -47,7 +51,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <>
-          <search className="mb-3 max-w-md">
+          <search className="mb-3 max-w-3xl">
             <form className="flex gap-2" action="/agencies">
               <label htmlFor="agency-search" className="sr-only">
                 Search by agency name
@@ -61,6 +65,23 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                 aria-invalid={Boolean(searchError)}
                 aria-describedby={searchError ? "agency-search-error" : undefined}
               />
+              <label className="sr-only" htmlFor="agency-type">
+                Agency type
+              </label>
+              <Select id="agency-type" name="type" defaultValue={result.data.filters.type} className="w-auto">
+                <option value="all">All types</option>
+                <option value="account">Account</option>
+                <option value="service">Cloud service</option>
+              </Select>
+              <label className="sr-only" htmlFor="agency-status">
+                Status
+              </label>
+              <Select id="agency-status" name="status" defaultValue={result.data.filters.status} className="w-auto">
+                <option value="all">All statuses</option>
+                <option value="active">Active</option>
+                <option value="expiring">Expiring within {EXPIRING_DAYS} days</option>
+                <option value="expired">Expired</option>
+              </Select>
               <button type="submit" className={buttonClass("secondary")}>
                 Search
               </button>
@@ -71,62 +92,40 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               {searchError}
             </p>
           )}
-          <Table label="Agencies">
-            <thead>
-              <tr>
-                <Th>Agency name</Th>
-                <Th>Agency type</Th>
-                <Th>Delegated party</Th>
-                <Th>Validity period</Th>
-                <Th>Description</Th>
-                <Th>Created</Th>
-                <Th>Operation</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.data.rows.length === 0 && <EmptyRow columns={7}>{result.data.q ? "No agency matches the search." : "No agencies yet."}</EmptyRow>}
-              {result.data.rows.map((agency) => {
-                return (
-                  <tr key={agency.id}>
-                    <Td>
-                      <Link href={`/agencies/${agency.id}`} className="font-medium text-blue-700 hover:underline">
-                        {agency.name}
-                      </Link>
-                    </Td>
-                    <Td>{agency.type === "account" ? "Account" : "Cloud service"}</Td>
-                    <Td>{agency.type === "account" ? agency.delegatedAccountName : agency.service}</Td>
-                    <Td>
-                      <ValidityStatus expiresAt={agency.expiresAt} now={now} />
-                    </Td>
-                    <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
-                    <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
-                    <Td>
-                      {may?.may("delete", agency.name) && (
-                        <ConfirmAction
-                          action={deleteAgencyAction}
-                          fields={{ agencyId: agency.id }}
-                          trigger="Delete"
-                          triggerLabel={`Delete agency ${agency.name}`}
-                          title="Delete Agency"
-                          confirmLabel="Delete"
-                          message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
-                        />
-                      )}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-          <Pagination
-            label="Agency pages"
-            page={result.data.page}
-            pages={result.data.pages}
-            total={result.data.total}
-            params={result.data.q ? { q: result.data.q } : {}}
+          <AgencyTable
+            rows={result.data.rows.map((agency) => ({
+              id: agency.id,
+              name: agency.name,
+              type: agency.type,
+              party: (agency.type === "account" ? agency.delegatedAccountName : agency.service) ?? "—",
+              expiresAt: agency.expiresAt,
+              description: agency.description,
+              createdAt: agency.createdAt,
+              mayDelete: may?.may("delete", agency.name) ?? false,
+              mayUpdate: may?.may("update", agency.name) ?? false,
+            }))}
+            sortLinks={sortLinks(result.data.filters, keep)}
+            empty={result.data.q || filtered ? "No agency matches the search and filters." : "No agencies yet."}
           />
+          <Pagination label="Agency pages" page={result.data.page} pages={result.data.pages} total={result.data.total} params={keep} />
         </>
       )}
     </>
   );
+}
+
+type Filters = { type: string; status: string; sort: string; dir: string };
+
+/** Each sortable column's link: the first click sorts ascending (created: newest first), the next one reverses. */
+function sortLinks(filters: Filters, keep: Record<string, string>): Record<"name" | "expiry" | "created", SortLink> {
+  const link = (key: "name" | "expiry" | "created", label: string, first: "asc" | "desc"): SortLink => {
+    const current = filters.sort === key;
+    const dir = current ? (filters.dir === "asc" ? "desc" : "asc") : first;
+    return {
+      label,
+      href: `?${new URLSearchParams({ ...keep, sort: key, dir })}`,
+      sorted: current ? (filters.dir === "asc" ? "ascending" : "descending") : null,
+    };
+  };
+  return { name: link("name", "Agency name", "asc"), expiry: link("expiry", "Validity period", "asc"), created: link("created", "Created", "desc") };
 }

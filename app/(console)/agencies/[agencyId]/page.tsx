@@ -4,6 +4,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
+import { DialogPanel } from "@/components/dialog-panel";
 import { PermissionsTable } from "@/components/permissions-table";
 import { SwitchRoleLink } from "@/components/switch-role-link";
 import { DetailsList } from "@/components/ui/details-list";
@@ -24,8 +25,16 @@ import { id } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Agency" };
 
-export default async function AgencyPage({ params }: { params: Promise<{ agencyId: string }> }) {
+export default async function AgencyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agencyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { agencyId } = await params;
+  // The list's Modify opens the form at once.
+  const modify = (await searchParams).modify === "1";
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("agency").safeParse(agencyId).success) notFound();
   const result = await load(async (db, caller) => {
@@ -73,17 +82,24 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
       <PageHeader
         title={agency.name}
         actions={
-          may.delete && (
-            <ConfirmAction
-              action={deleteAgencyAction}
-              fields={{ agencyId: agency.id }}
-              trigger="Delete Agency"
-              triggerVariant="secondary"
-              title="Delete Agency"
-              confirmLabel="Delete"
-              message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
-            />
-          )
+          <div className="flex gap-2">
+            {may.update && (
+              <DialogPanel trigger="Modify" title="Modify Agency" defaultOpen={modify}>
+                <EditAgencyForm agency={agency} />
+              </DialogPanel>
+            )}
+            {may.delete && (
+              <ConfirmAction
+                action={deleteAgencyAction}
+                fields={{ agencyId: agency.id }}
+                trigger="Delete Agency"
+                triggerVariant="secondary"
+                title="Delete Agency"
+                confirmLabel="Delete"
+                message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+              />
+            )}
+          </div>
         }
       />
       {may.blockedBy !== null && (
@@ -93,7 +109,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
           </Alert>
         </div>
       )}
-      <div className="grid items-start gap-4 xl:grid-cols-[1fr_24rem]">
+      <div className="max-w-5xl">
         <div className="space-y-4">
           <Panel title="Basic Information">
             <DetailsList items={info} monospace={["Agency ID"]} />
@@ -147,21 +163,16 @@ export default async function AgencyPage({ params }: { params: Promise<{ agencyI
             </tbody>
           </Table>
           {may.update && (
-            <Panel title="Add Permissions">
+            <DialogPanel trigger="Add Permissions" title="Add Permissions">
               <AddPermissionsForm
                 agencyId={agency.id}
                 policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
                 regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
                 projects={projects.map((p) => ({ id: p.id, label: p.name }))}
               />
-            </Panel>
+            </DialogPanel>
           )}
         </div>
-        {may.update && (
-          <Panel title="Edit Agency">
-            <EditAgencyForm agency={agency} />
-          </Panel>
-        )}
       </div>
     </>
   );

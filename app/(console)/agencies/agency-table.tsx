@@ -1,0 +1,129 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { ConfirmAction } from "@/components/confirm-action";
+import { CopyButton } from "@/components/copy-button";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { ValidityStatus } from "@/components/validity-status";
+import { utcDate } from "@/lib/format";
+import { deleteAgenciesAction, deleteAgencyAction } from "./actions";
+
+export interface AgencyRow {
+  id: string;
+  name: string;
+  type: "account" | "service";
+  party: string;
+  expiresAt: Date | null;
+  description: string;
+  createdAt: Date;
+  mayDelete: boolean;
+  mayUpdate: boolean;
+}
+
+/** Column headers that order the list: the server gives each its link and the current order. */
+export interface SortLink {
+  label: string;
+  href: string;
+  sorted: "ascending" | "descending" | null;
+}
+
+/** The agency list as Huawei IAM shows it: ID with copy, Modify and Delete per row, and a batch delete of the ticked rows. */
+export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sortLinks: Record<"name" | "expiry" | "created", SortLink>; empty: string }) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const now = new Date();
+  const deletable = rows.filter((r) => r.mayDelete);
+  const chosen = rows.filter((r) => selected.includes(r.id));
+  const header = (key: keyof typeof sortLinks) => (
+    <Th aria-sort={sortLinks[key].sorted ?? undefined}>
+      <Link href={sortLinks[key].href} className="hover:underline">
+        {sortLinks[key].label}
+        {sortLinks[key].sorted === "ascending" ? " ▲" : sortLinks[key].sorted === "descending" ? " ▼" : ""}
+      </Link>
+    </Th>
+  );
+  return (
+    <div className="space-y-2">
+      {deletable.length > 0 && (
+        <div className="flex items-center gap-3 text-sm">
+          <ConfirmAction
+            action={deleteAgenciesAction}
+            fields={{ agencyIds: chosen.map((r) => r.id) }}
+            trigger={`Delete selected (${chosen.length})`}
+            triggerVariant="secondary"
+            triggerDisabled={chosen.length === 0}
+            title="Delete Agencies"
+            confirmLabel="Delete"
+            message={`Delete ${chosen.map((r) => r.name).join(", ")}? Their delegated parties lose access at once, and every session that uses them ends.`}
+          />
+        </div>
+      )}
+      <Table label="Agencies">
+        <thead>
+          <tr>
+            <Th>
+              <span className="sr-only">Select</span>
+            </Th>
+            {header("name")}
+            <Th>Agency ID</Th>
+            <Th>Agency type</Th>
+            <Th>Delegated party</Th>
+            {header("expiry")}
+            <Th>Description</Th>
+            {header("created")}
+            <Th>Operation</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 && <EmptyRow columns={9}>{empty}</EmptyRow>}
+          {rows.map((agency) => (
+            <tr key={agency.id}>
+              <Td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${agency.name}`}
+                  disabled={!agency.mayDelete}
+                  checked={selected.includes(agency.id)}
+                  onChange={(e) => setSelected(e.target.checked ? [...selected, agency.id] : selected.filter((s) => s !== agency.id))}
+                />
+              </Td>
+              <Td>
+                <Link href={`/agencies/${agency.id}`} className="font-medium text-blue-700 hover:underline">
+                  {agency.name}
+                </Link>
+              </Td>
+              <Td className="whitespace-nowrap">
+                <span className="font-mono text-xs">{agency.id.slice(0, 8)}…</span>{" "}
+                <CopyButton text={agency.id} accessibleLabel={`Copy the ID of ${agency.name}`} />
+              </Td>
+              <Td>{agency.type === "account" ? "Account" : "Cloud service"}</Td>
+              <Td>{agency.party}</Td>
+              <Td>
+                <ValidityStatus expiresAt={agency.expiresAt} now={now} />
+              </Td>
+              <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
+              <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
+              <Td className="whitespace-nowrap">
+                {agency.mayUpdate && (
+                  <Link href={`/agencies/${agency.id}?modify=1`} className="mr-3 text-blue-700 hover:underline" aria-label={`Modify agency ${agency.name}`}>
+                    Modify
+                  </Link>
+                )}
+                {agency.mayDelete && (
+                  <ConfirmAction
+                    action={deleteAgencyAction}
+                    fields={{ agencyId: agency.id }}
+                    trigger="Delete"
+                    triggerLabel={`Delete agency ${agency.name}`}
+                    title="Delete Agency"
+                    confirmLabel="Delete"
+                    message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+                  />
+                )}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
