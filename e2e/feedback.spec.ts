@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, unique } from "./helpers";
+import { signIn, unique, wizardToScope } from "./helpers";
 
 test("a message at a field goes away when the field changes", async ({ page }) => {
   await signIn(page, "acme");
@@ -29,13 +29,7 @@ test("a message at a field goes away when the field changes", async ({ page }) =
 test("a toast names the object after a change, also across a redirect", async ({ page }) => {
   const name = unique("toasted");
   await signIn(page, "acme");
-  await page.goto("/agencies/new");
-  await page.getByLabel("Agency Name").fill(name);
-  await page.getByLabel("Delegated Account").fill("umbrella");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("checkbox", { name: /ECS ReadOnlyAccess/ }).check();
-  await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
-  await page.getByRole("button", { name: "Next" }).click();
+  await wizardToScope(page, name, "umbrella", [/ECS ReadOnlyAccess/, /OBS ReadOnlyAccess/]);
   await page.getByRole("button", { name: "OK" }).click();
   const toasts = page.getByRole("region", { name: /Notifications/ });
   await expect(toasts.getByText(`Agency ${name} created.`)).toBeVisible();
@@ -103,13 +97,7 @@ test("the agency list filters by status, sorts by name, copies an ID, and delete
   const prefix = unique("batch");
   await signIn(page, "acme");
   for (const suffix of ["a", "b"]) {
-    await page.goto("/agencies/new");
-    await page.getByLabel("Agency Name").fill(`${prefix}-${suffix}`);
-    await page.getByLabel("Delegated Account").fill("umbrella");
-    await page.getByLabel("Validity Period").selectOption({ label: "One day" });
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.getByRole("checkbox", { name: /OBS ReadOnlyAccess/ }).check();
-    await page.getByRole("button", { name: "Next" }).click();
+    await wizardToScope(page, `${prefix}-${suffix}`, "umbrella", [/OBS ReadOnlyAccess/], "One day");
     await page.getByRole("button", { name: "OK" }).click();
     await expect(page.getByRole("heading", { name: "Agency Created" })).toBeVisible();
   }
@@ -135,4 +123,15 @@ test("the agency list filters by status, sorts by name, copies an ID, and delete
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("region", { name: /Notifications/ }).getByText(/^Deleted batch-.*-(a|b), batch-.*-(a|b)\.$/)).toBeVisible();
   await expect(table.getByRole("link", { name: `${prefix}-a`, exact: true })).toHaveCount(0);
+});
+
+test("on a phone the agency list keeps each row's operations in view", async ({ page }) => {
+  await signIn(page, "acme");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/agencies");
+  const del = page.getByRole("table", { name: "Agencies" }).getByRole("button", { name: "Delete agency globex-ops" });
+  await expect(del).toBeVisible();
+  const box = await del.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
 });

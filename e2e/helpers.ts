@@ -37,6 +37,17 @@ export async function switchRole(page: Page, account: string, agency: string) {
   await menu.getByRole("button", { name: "Switch Role" }).click();
 }
 
+/** Fills the Create Agency wizard's first two steps and stops at Select Scope, where OK creates the agency. */
+export async function wizardToScope(page: Page, name: string, delegatedAccount: string, policies: RegExp[], validity?: string) {
+  await page.goto("/agencies/new");
+  await page.getByLabel("Agency Name").fill(name);
+  await page.getByLabel("Delegated Account").fill(delegatedAccount);
+  if (validity !== undefined) await page.getByLabel("Validity Period").selectOption({ label: validity });
+  await page.getByRole("button", { name: "Next" }).click();
+  for (const policy of policies) await page.getByRole("checkbox", { name: policy }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+}
+
 /** Creates an agency with the Create Agency wizard (as the signed-in account) and opens its page. */
 export async function createAgency(page: Page, name: string, delegatedAccount: string, policy: RegExp, scope?: string) {
   await page.goto("/agencies/new");

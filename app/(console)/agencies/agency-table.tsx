@@ -70,7 +70,8 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
             {header("expiry")}
             <Th>Description</Th>
             {header("created")}
-            <Th>Operation</Th>
+            {/* Kept in view on a narrow screen while the other columns scroll under it. */}
+            <Th className="sticky right-0 bg-slate-50 shadow-[-1px_0_0_0_var(--color-slate-200)]">Operation</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -102,7 +103,7 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
               </Td>
               <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
               <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
-              <Td className="whitespace-nowrap">
+              <Td className="sticky right-0 whitespace-nowrap bg-white shadow-[-1px_0_0_0_var(--color-slate-200)]">
                 {agency.mayUpdate && (
                   <Link href={`/agencies/${agency.id}?modify=1`} className="mr-3 text-blue-700 hover:underline" aria-label={`Modify agency ${agency.name}`}>
                     Modify
