@@ -144,3 +144,25 @@ describe("what the trails record", () => {
     expect(back).toEqual({ target: `agency ${second.name}`, decision: "allow", detail: { roleSessionId: second.roleSessionId, reason: "signed_out" } });
   });
 });
+
+test("recent roles are kept to those the engine still lets the principal switch to", async () => {
+  const s = await switched();
+  expect((await (await import("@/lib/roles/role-sessions")).recentRolesOf(t.db, gina)).map((r) => r.agencyName)).toContain(s.name);
+  // globex's root denies gina's group switching into that one agency.
+  const globex = await callerFor(t.db, "globex");
+  const { createPolicy } = await import("@/lib/iam/policies");
+  const { grantPolicyToGroup } = await import("@/lib/iam/groups");
+  const { groups } = await import("@/db/schema");
+  const [operators] = await t.db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.accountId, globex.accountId), eq(groups.name, "operators")));
+  const deny = await createPolicy(t.db, globex, {
+    name: "no-mut-role",
+    document: JSON.stringify({ Version: "1.1", Statement: [{ Effect: "Deny", Action: ["iam:agencies:assume"], Resource: [`*:agency:acme/${s.name}`] }] }),
+  });
+  await grantPolicyToGroup(t.db, globex, { groupId: operators!.id, policyId: deny.id, scopeKind: "all" });
+  const recent = (await (await import("@/lib/roles/role-sessions")).recentRolesOf(t.db, gina)).map((r) => r.agencyName);
+  expect(recent).not.toContain(s.name);
+  expect(recent.length).toBeGreaterThan(0);
+});
