@@ -14,7 +14,10 @@ let breadth: { name: string; grant: Grant; opens: number }[] | undefined;
 
 export function narrowestPolicyFor(action: string): string | null {
   breadth ??= systemPolicies
-    .map((p) => ({ name: p.name, grant: asGrant(p), opens: actionCatalogue.filter((a) => allows(asGrant(p), a)).length }))
+    .map((p) => {
+      const grant = asGrant(p);
+      return { name: p.name, grant, opens: actionCatalogue.filter((a) => allows(grant, a)).length };
+    })
     .sort((a, b) => a.opens - b.opens);
   return breadth.find((p) => allows(p.grant, action))?.name ?? null;
 }

@@ -14,6 +14,10 @@ import { EXPIRING_DAYS } from "@/lib/agencies/validity";
 
 export const metadata: Metadata = { title: "Agencies" };
 
+// The list's defaults are the schema's own: a link carries only what differs from them.
+const { type, status, sort, dir } = agencyListQuery.parse({});
+const defaultFilters = { type, status, sort, dir };
+
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   // A search the domain would refuse (control characters, too long) is shown at the search field over the full list.
@@ -29,7 +33,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   if (result.ok) {
     const { q, filters } = result.data;
     if (q) keep.q = q;
-    for (const [key, value] of Object.entries(filters)) if (value !== { type: "all", status: "all", sort: "created", dir: "desc" }[key]) keep[key] = value;
+    for (const [key, value] of Object.entries(filters)) if (value !== defaultFilters[key as keyof typeof defaultFilters]) keep[key] = value;
   }
   const filtered = result.ok && (result.data.filters.type !== "all" || result.data.filters.status !== "all");
   return (
