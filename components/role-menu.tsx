@@ -3,24 +3,35 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useState } from "react";
 import type { FormAction } from "@/components/action-state";
+import { type Favourite, FavouriteRoles, RecentRoles, type RoleRef } from "@/components/favourite-roles";
 import { SwitchRoleForm } from "@/components/switch-role-form";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/use-action-form";
 
-export interface RecentRole {
-  accountName: string;
-  agencyName: string;
+export interface MenuRoles {
+  recent: RoleRef[];
+  favourites: Favourite[];
 }
 
 /**
- * The top bar's Switch Role dialog: delegating account and agency, with suggestions and recent
- * roles. A dialog (Esc, a click outside or Close shut it, focus returns to the button), and a
+ * The top bar's Switch Role dialog: delegating account and agency, with suggestions, favourite and
+ * recent roles. A dialog (Esc, a click outside or Close shut it, focus returns to the button), and a
  * full-width sheet on phones.
  */
-export function RoleMenu({ recent, switchRole }: { recent: RecentRole[]; switchRole: FormAction }) {
+export function RoleMenu({
+  roles: { recent, favourites },
+  switchRole,
+  pinRole,
+  unpinRole,
+}: {
+  roles: MenuRoles;
+  switchRole: FormAction;
+  pinRole: FormAction;
+  unpinRole: FormAction;
+}) {
   const [open, setOpen] = useState(false);
-  const recentAction = useActionForm(switchRole);
-  const recentError = recentAction.refusal;
+  // One-click switching from a favourite or a recent role.
+  const quick = useActionForm(switchRole);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
@@ -39,28 +50,12 @@ export function RoleMenu({ recent, switchRole }: { recent: RecentRole[]; switchR
             </Dialog.Close>
           </div>
           <SwitchRoleForm switchRole={switchRole} autoFocus />
-          {recent.length > 0 && (
-            <div>
-              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent roles</h3>
-              <ul aria-label="Recent roles" className="space-y-1">
-                {recent.map((role) => (
-                  <li key={`${role.accountName}/${role.agencyName}`}>
-                    <form action={recentAction.formAction}>
-                      <input type="hidden" name="accountName" value={role.accountName} />
-                      <input type="hidden" name="agencyName" value={role.agencyName} />
-                      <button type="submit" className="w-full rounded px-2 py-1 text-left text-sm text-blue-700 hover:bg-slate-100">
-                        {role.agencyName}@{role.accountName}
-                      </button>
-                    </form>
-                  </li>
-                ))}
-              </ul>
-              {recentError && (
-                <p role="alert" className="mt-1 text-sm text-red-700">
-                  {recentError}
-                </p>
-              )}
-            </div>
+          {favourites.length > 0 && <FavouriteRoles favourites={favourites} switchAction={quick.formAction} unpinRole={unpinRole} />}
+          {recent.length > 0 && <RecentRoles recent={recent} favourites={favourites} switchAction={quick.formAction} pinRole={pinRole} />}
+          {quick.refusal && (
+            <p role="alert" className="text-sm text-red-700">
+              {quick.refusal}
+            </p>
           )}
         </Dialog.Content>
       </Dialog.Portal>

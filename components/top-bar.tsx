@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { FormAction } from "@/components/action-state";
 import { InlineAction } from "@/components/inline-action";
 import { RoleExpiry } from "@/components/role-expiry";
-import { RoleMenu, type RecentRole } from "@/components/role-menu";
+import { ColourDot, type Favourite } from "@/components/favourite-roles";
+import { NotificationBell } from "@/components/notification-bell";
+import { type MenuRoles, RoleMenu } from "@/components/role-menu";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import type { Caller } from "@/lib/caller";
@@ -17,9 +19,28 @@ export interface RoleActions {
   switchBack: FormAction;
   signOut: FormAction;
   dismissNotice: FormAction;
+  pinRole: FormAction;
+  unpinRole: FormAction;
 }
 
-export function TopBar({ caller, recent, roleNotice, actions }: { caller: Caller; recent: RecentRole[]; roleNotice: string | null; actions: RoleActions }) {
+export interface TopBarRoles extends MenuRoles {
+  /** The favourite matching the role switched into, shown by its name and colour. */
+  current: Favourite | null;
+}
+
+export function TopBar({
+  caller,
+  roles,
+  notifications,
+  roleNotice,
+  actions,
+}: {
+  caller: Caller;
+  roles: TopBarRoles;
+  notifications: { unread: number; max: number };
+  roleNotice: string | null;
+  actions: RoleActions;
+}) {
   const agency = caller.agency;
   return (
     <>
@@ -32,14 +53,21 @@ export function TopBar({ caller, recent, roleNotice, actions }: { caller: Caller
           <span role="status" data-testid="current-identity" aria-label="Signed in as">
             {agency ? `${principalName(caller)} as ${agency.name}@${caller.accountName}` : principalName(caller)}
           </span>
+          {agency && roles.current && (
+            <span className="flex items-center gap-1.5 rounded bg-white/10 px-2 py-0.5" title="Favourite role">
+              <ColourDot colour={roles.current.colour} />
+              {roles.current.displayName}
+            </span>
+          )}
           {agency ? (
             <>
               <RoleExpiry expiresAt={agency.expiresAt?.toISOString() ?? null} />
               <InlineAction action={actions.switchBack} fields={{}} label="Switch Back" variant="onDark" />
             </>
           ) : (
-            <RoleMenu recent={recent} switchRole={actions.switchRole} />
+            <RoleMenu roles={roles} switchRole={actions.switchRole} pinRole={actions.pinRole} unpinRole={actions.unpinRole} />
           )}
+          <NotificationBell unread={notifications.unread} max={notifications.max} />
           <Link href="/account/sessions" className="underline-offset-2 hover:underline">
             My sessions
           </Link>

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { scopeKinds, type ScopeKind } from "@/lib/scope";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -409,3 +423,73 @@ export type DelegatedAdmin = typeof delegatedAdmins.$inferSelect;
 
 // Sign-ins, throttling and installation settings live in a file of their own.
 export * from "./schema-auth";
+
+export const notificationKinds = [
+  "agency_created",
+  "agency_changed",
+  "agency_deleted",
+  "delegated_admin_added",
+  "delegated_admin_removed",
+  "role_switched_in",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * What another account did that concerns this one (an agency trusting it, a delegated
+ * administration, someone switching into one of its agencies). Kept as facts, not sentences, so
+ * the console words them in the reader's language.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // The account told.
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    kind: text("kind", { enum: notificationKinds }).notNull(),
+    // The other account, by the name it had when it happened.
+    fromAccountName: text("from_account_name").notNull(),
+    // The agency's name, or the trusted service's.
+    subject: text("subject").notNull(),
+    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index("notifications_account_id").on(t.accountId, t.id)],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** How far each principal has read its account's notifications (everything up to `lastReadId`). */
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    principalAccountId: uuid("principal_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    lastReadId: bigint("last_read_id", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [unique("notification_reads_principal").on(t.principalAccountId, t.principalUserId).nullsNotDistinct()],
+);
+
+export const roleColours = ["red", "orange", "yellow", "green", "blue"] as const;
+export type RoleColour = (typeof roleColours)[number];
+
+/** Roles a principal pinned from its recent roles, with a name and colour of its choosing. */
+export const favouriteRoles = pgTable(
+  "favourite_roles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    principalAccountId: uuid("principal_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    accountName: text("account_name").notNull(),
+    agencyName: text("agency_name").notNull(),
+    displayName: text("display_name").notNull(),
+    colour: text("colour", { enum: roleColours }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("favourite_roles_principal_role").on(t.principalAccountId, t.principalUserId, t.accountName, t.agencyName).nullsNotDistinct()],
+);
+export type FavouriteRole = typeof favouriteRoles.$inferSelect;

@@ -12,6 +12,7 @@ import {
   accounts,
   agencies,
   agencyPermissions,
+  notifications,
   ecsInstances,
   enterpriseProjects,
   groupGrants,
@@ -180,6 +181,8 @@ async function seedDemoAgencies(tx: Db): Promise<void> {
     })
     .returning();
   await tx.insert(agencyPermissions).values({ agencyId: ops!.id, policyId: await policyId("ECS FullAccess"), scopeKind: "all" });
+  // globex was told, as the console tells a delegated account of each agency trusting it.
+  await tx.insert(notifications).values({ accountId: globex, kind: "agency_created", fromAccountName: "acme", subject: "globex-ops" });
   const [audit] = await tx
     .insert(agencies)
     .values({

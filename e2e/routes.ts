@@ -108,6 +108,7 @@ export const openToEveryone: Record<string, string> = {
   "/account/password": "the caller changes their own password, which needs only their current one",
   "/account/sessions": "the caller's own sign-ins, which they may always see and end",
   "/switch-role": "a form filled from a shared link; the engine decides when it is sent",
+  "/notifications": "the caller's own account's notifications, each shown only if the engine lets the caller see what it is about",
 };
 
 /** Pages that only send the visitor on, to a page that is checked itself. */

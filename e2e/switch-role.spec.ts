@@ -39,7 +39,7 @@ test("gina switches into acme through globex-ops, manages ECS, is refused on IAM
 
   // The role is now among her recent roles, one click away.
   await page.getByRole("button", { name: "Switch Role" }).click();
-  await page.getByRole("list", { name: "Recent roles" }).getByRole("button", { name: "globex-ops@acme" }).click();
+  await page.getByRole("list", { name: "Recent roles" }).getByRole("button", { name: "globex-ops@acme", exact: true }).click();
   await expect(page.getByLabel("Signed in as")).toHaveText("gina@globex as globex-ops@acme");
 });
 

@@ -24,6 +24,8 @@ export const errorMessages = {
   "agency.last_permission": "An agency must keep at least one permission; add another before removing this one.",
   "agency.permission_not_found": "The permission does not exist.",
   "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
+  "role.favourite_not_recent": "Only a role you have switched to can be pinned; switch to it first.",
+  "role.favourite_not_found": "The role is not one of your favourites.",
   "role.session_not_found": "The session does not exist or has already ended.",
   "sign_in.not_found": "The sign-in does not exist or has already ended.",
   "rd.none": "Your account does not manage a resource directory.",

@@ -5,19 +5,36 @@ import { TopBar } from "@/components/top-bar";
 import { redirect } from "next/navigation";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
+import { UNREAD_COUNTED, unreadNotificationCount } from "@/lib/notifications/notifications";
+import { currentFavourite, favouriteRolesOf } from "@/lib/roles/favourites";
 import { recentRolesOf } from "@/lib/roles/role-sessions";
-import { dismissRoleNoticeAction, signOutAction, switchBackAction, switchRoleAction } from "./role-actions";
+import { dismissRoleNoticeAction, pinRoleAction, signOutAction, switchBackAction, switchRoleAction, unpinRoleAction } from "./role-actions";
 
-const roleActions = { switchRole: switchRoleAction, switchBack: switchBackAction, signOut: signOutAction, dismissNotice: dismissRoleNoticeAction };
+const roleActions = {
+  switchRole: switchRoleAction,
+  switchBack: switchBackAction,
+  signOut: signOutAction,
+  dismissNotice: dismissRoleNoticeAction,
+  pinRole: pinRoleAction,
+  unpinRole: unpinRoleAction,
+};
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const identity = await resolveRequest();
   if (identity === null) redirect("/sign-in");
   const { caller, roleNotice } = identity;
-  const recent = caller.agency ? [] : await recentRolesOf(await getDb(), caller);
+  const db = await getDb();
+  const [recent, favourites, current, unread] = await Promise.all([
+    caller.agency ? [] : recentRolesOf(db, caller),
+    caller.agency ? [] : favouriteRolesOf(db, caller),
+    currentFavourite(db, caller),
+    unreadNotificationCount(db, caller),
+  ]);
+  const roles = { recent, favourites, current };
+  const notifications = { unread, max: UNREAD_COUNTED };
   return (
     <div className="flex min-h-screen flex-col">
-      <TopBar caller={caller} recent={recent} roleNotice={roleNotice} actions={roleActions} />
+      <TopBar caller={caller} roles={roles} notifications={notifications} roleNotice={roleNotice} actions={roleActions} />
       <div className="flex flex-1 flex-col md:flex-row">
         <MobileMenu>
           <SideNav />

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { type ActionState, action } from "@/app/_lib/action";
 import { clearRoleCookie, setRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
+import { pinRole, unpinRole } from "@/lib/roles/favourites";
 import { assumeRole, endOwnRoleSession } from "@/lib/roles/role-sessions";
 
 export const switchRoleAction = action(assumeRole, {
@@ -19,6 +20,18 @@ export const switchBackAction = action(endOwnRoleSession, {
   after: () => clearRoleCookie(),
   revalidate: ["/"],
   redirectTo: () => "/",
+});
+
+export const pinRoleAction = action(pinRole, {
+  whenRoleEnded: "run",
+  revalidate: ["/"],
+  success: ({ displayName }) => `Pinned ${displayName} to your favourite roles.`,
+});
+
+export const unpinRoleAction = action(unpinRole, {
+  whenRoleEnded: "run",
+  revalidate: ["/"],
+  success: ({ displayName }) => `Removed ${displayName} from your favourite roles.`,
 });
 
 /**

@@ -26,6 +26,7 @@ import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 import { command } from "@/lib/authz/command";
+import { notify } from "@/lib/notifications/notify";
 
 const agencyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "agency", name);
 const delegated = alias(accounts, "delegated");
@@ -211,6 +212,7 @@ export const createAgency = command({
         throw error;
       }
       await tx.insert(agencyPermissions).values(fitted.map(({ policy, ...scope }) => ({ agencyId: created!.id, policyId: policy.id, ...scope })));
+      await notify(tx, party.delegatedAccountId, "agency_created", { fromAccountName: caller.accountName, subject: input.name });
       return created!;
     });
   },
@@ -241,6 +243,14 @@ export const updateAgency = command({
         .update(agencies)
         .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
         .where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+      const described = input.description !== agency.description;
+      if (validityChanged || described) {
+        await notify(tx, agency.delegatedAccountId, "agency_changed", {
+          fromAccountName: caller.accountName,
+          subject: agency.name,
+          detail: { ...(validityChanged && { expiresAt: expiresAt?.toISOString() ?? null }), ...(described && { description: true }) },
+        });
+      }
     });
   },
 });
@@ -280,7 +290,9 @@ export const addAgencyPermissions = command({
           .onConflictDoUpdate({ target: [agencyPermissions.agencyId, agencyPermissions.policyId], set: scope });
       }
       await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
-      return { agencyName: agency.name, policies: attached.map((p) => p.name) };
+      const added = attached.map((p) => p.name);
+      await notify(tx, agency.delegatedAccountId, "agency_changed", { fromAccountName: caller.accountName, subject: agency.name, detail: { added } });
+      return { agencyName: agency.name, policies: added };
     });
   },
 });
@@ -319,6 +331,11 @@ export const removeAgencyPermission = command({
       );
       await tx.delete(agencyPermissions).where(eq(agencyPermissions.id, target.id));
       await tx.update(agencies).set({ updatedAt: new Date() }).where(eq(agencies.id, agency.id));
+      await notify(tx, agency.delegatedAccountId, "agency_changed", {
+        fromAccountName: caller.accountName,
+        subject: agency.name,
+        detail: { removed: target.policyName },
+      });
       return { agencyName: agency.name, policyName: target.policyName };
     });
   },
@@ -339,6 +356,7 @@ export const deleteAgency = command({
         .set({ endedAt: new Date(), endedReason: "agency_deleted" })
         .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt)));
       await tx.delete(agencies).where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+      await notify(tx, agency.delegatedAccountId, "agency_deleted", { fromAccountName: caller.accountName, subject: agency.name });
       return { name: agency.name };
     });
   },

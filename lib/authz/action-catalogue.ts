@@ -32,6 +32,9 @@ export const actionCatalogue = [
 export const selfServiceActions = [
   ...actionsOf("iam:sessions", ["signIn", "signOut", "signOutOthers", "signOutOne"]),
   "iam:users:changePassword",
+  // A principal's own shortcuts and reading marker: they grant nothing, so nothing decides them but who asks.
+  "iam:notifications:markRead",
+  ...actionsOf("iam:favouriteRoles", ["pin", "unpin"]),
   // Leaving a role is always possible: no policy of the delegating account can keep a principal in it.
   "iam:agencies:switchBack",
 ] as const;

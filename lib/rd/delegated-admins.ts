@@ -17,6 +17,7 @@ import { directoryUrn, managedDirectory } from "@/lib/rd/directory";
 import { delegatedAdminInput, trustedAccessInput } from "@/lib/rd/schemas";
 import { folderPath, loadStructure } from "@/lib/rd/structure";
 import { requiredText, validate } from "@/lib/validation";
+import { notify } from "@/lib/notifications/notify";
 
 async function findService(db: Db, principal: string): Promise<TrustedService> {
   const [service] = await db.select().from(trustedServices).where(eq(trustedServices.principal, principal));
@@ -143,6 +144,11 @@ export const registerDelegatedAdmin = command({
         });
       }
       await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
+      await notify(tx, member.accountId, "delegated_admin_added", {
+        fromAccountName: caller.accountName,
+        subject: service.name,
+        detail: { service: service.principal },
+      });
       // Adding a delegated administrator turns on trusted access for the service.
       const enabled = await tx
         .insert(trustedAccess)
@@ -180,6 +186,11 @@ export const deregisterDelegatedAdmin = command({
       });
       if (registration === undefined) throw new DomainError("rd.delegate_not_found", { field: "accountId" });
       await tx.delete(delegatedAdmins).where(eq(delegatedAdmins.id, registration.id));
+      await notify(tx, input.accountId, "delegated_admin_removed", {
+        fromAccountName: caller.accountName,
+        subject: service.name,
+        detail: { service: service.principal },
+      });
       return { accountName: registration.name, serviceName: service.name };
     });
   },

@@ -12,7 +12,9 @@ import { auditDenied, authorize, authorizer, type GuardedRequest, mutate, requir
 import { command } from "@/lib/authz/command";
 import { assertNotSwitched } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
-import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { ownAccountCaller, principalLabel, type Caller } from "@/lib/caller";
+import { notify } from "@/lib/notifications/notify";
+import { ownedBy } from "@/lib/owned-by";
 import { DomainError } from "@/lib/errors";
 import { endRoleSessionInput, switchRoleInput } from "@/lib/roles/schemas";
 import { id, validate } from "@/lib/validation";
@@ -22,18 +24,11 @@ export const LOGIN_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 const RECENT_ROLES_SHOWN = 10;
 
-const assumeRequest = (principal: Caller, accountName: string, agencyName: string): GuardedRequest => ({
+export const assumeRequest = (principal: Caller, accountName: string, agencyName: string): GuardedRequest => ({
   action: "iam:agencies:assume",
   resource: urn("iam", null, principal.accountId, "agency", `${accountName}/${agencyName}`),
   target: `agency ${accountName}/${agencyName}`,
 });
-
-/** Rows of `table` that belong to the caller's own principal (its root, or one of its users). */
-const ownedBy = (table: typeof roleSessions | typeof recentRoles, caller: Caller) =>
-  and(
-    eq(table.principalAccountId, caller.principalAccountId),
-    caller.userId === null ? isNull(table.principalUserId) : eq(table.principalUserId, caller.userId),
-  );
 
 export function switchedCaller(
   principal: Caller,
@@ -123,6 +118,11 @@ export const assumeRole = command({
             set: { lastUsedAt: new Date() },
           });
         const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
+        await notify(tx, agency.accountId, "role_switched_in", {
+          fromAccountName: principal.accountName,
+          subject: agency.name,
+          detail: { agencyId: agency.id, principal: principalLabel(principal) },
+        });
         detail.roleSessionId = session!.id;
         // Both trails record it: the delegating account sees who came in, the own account where its user went.
         guard.alsoRecord(acting, { ...decided, target: `agency ${agency.name}`, detail });

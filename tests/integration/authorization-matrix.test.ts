@@ -210,6 +210,21 @@ const matrix: Record<string, Row> = {
   },
   endUserSignInsAction: { fields: async (f) => ({ userId: await f.id("user", "alice") }), allowed: standard },
   dismissRoleNoticeAction: { fields: async () => ({}), allowed: everyone },
+  // A principal's own reading marker: every signed-in principal may move it.
+  markNotificationsReadAction: { fields: async () => ({ upTo: "999999999" }), allowed: everyone },
+  // Favourites are the principal's own shortcuts, and only to roles it has switched to (gina's, here).
+  pinRoleAction: {
+    fields: async () => ({ accountName: "acme", agencyName: "matrix-full", displayName: "Full", colour: "red" }),
+    allowed: ["switchedAllowed", "switchedDenied", "endedRole"],
+  },
+  unpinRoleAction: {
+    fields: async (f) => {
+      const { pinRole } = await import("@/lib/roles/favourites");
+      await pinRole(f.db, await callerFor(f.db, "globex", "gina"), { accountName: "acme", agencyName: "matrix-full", displayName: "Full", colour: "red" });
+      return { accountName: "acme", agencyName: "matrix-full" };
+    },
+    allowed: ["switchedAllowed", "switchedDenied", "endedRole"],
+  },
 };
 
 async function defaultProject(f: Fixture) {
@@ -320,6 +335,10 @@ describe("route handlers", () => {
         const { NextRequest } = await import("next/server");
         return (await import("@/app/api/role/agencies/route")).GET(new NextRequest("http://localhost/api/role/agencies?account=acme"));
       },
+      status: { anonymous: 401, otherwise: 200 },
+    },
+    "GET /api/notifications/unread": {
+      call: async () => (await import("@/app/api/notifications/unread/route")).GET(),
       status: { anonymous: 401, otherwise: 200 },
     },
     "POST /api/audit/export": {

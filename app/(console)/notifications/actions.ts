@@ -1,0 +1,9 @@
+"use server";
+import { action } from "@/app/_lib/action";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
+
+export const markNotificationsReadAction = action(markNotificationsRead, {
+  whenRoleEnded: "run",
+  revalidate: ["/"],
+  success: () => "Notifications marked as read.",
+});
