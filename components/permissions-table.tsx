@@ -1,6 +1,6 @@
 import { ConfirmAction } from "@/components/confirm-action";
 import { describeScope } from "@/components/scope-label";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import type { FormAction } from "@/components/use-action-form";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import type { ScopeKind } from "@/lib/scope";
@@ -34,7 +34,7 @@ export function PermissionsTable({
         <tr>
           <Th>Policy or role</Th>
           <Th>Scope</Th>
-          {remove && <Th>Operation</Th>}
+          {remove && <OperationTh />}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -44,7 +44,7 @@ export function PermissionsTable({
             <Td className="font-medium">{p.policyName}</Td>
             <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
             {remove && (
-              <Td>
+              <OperationTd>
                 <ConfirmAction
                   action={remove}
                   fields={removeFields(p)}
@@ -58,7 +58,7 @@ export function PermissionsTable({
                   }`}
                   confirmLabel="Remove"
                 />
-              </Td>
+              </OperationTd>
             )}
           </tr>
         ))}

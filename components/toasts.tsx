@@ -1,7 +1,7 @@
 "use client";
+import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { Toaster, toast } from "sonner";
 import type { FormAction } from "@/components/action-state";
 import { FLASH_COOKIE } from "@/components/flash-cookie";
 
@@ -13,6 +13,25 @@ function takeFlash(): string | null {
   return decodeURIComponent(entry.slice(FLASH_COOKIE.length + 1));
 }
 
+// sonner is fetched once the page is interactive, so it never delays the first paint; a message
+// raised before it is there waits here and is shown as soon as it is.
+const SonnerToaster = dynamic(() => import("@/components/toaster"), { ssr: false });
+let show: ((message: string) => void) | null = null;
+const waiting: string[] = [];
+
+function showSuccess(message: string) {
+  if (show) show(message);
+  else waiting.push(message);
+}
+
+function onReady(ready: (message: string) => void) {
+  show = ready;
+  for (const message of waiting.splice(0)) ready(message);
+  return () => {
+    show = null;
+  };
+}
+
 /** Where toasts appear (top right, above the page), and the one a redirecting change left behind. */
 export function Toasts() {
   // The layout stays mounted across client navigations: look again whenever the page changes.
@@ -20,16 +39,16 @@ export function Toasts() {
   useEffect(() => {
     if (pathname === null) return;
     const message = takeFlash();
-    if (message) toast.success(message);
+    if (message) showSuccess(message);
   }, [pathname]);
-  return <Toaster position="top-right" richColors closeButton />;
+  return <SonnerToaster onReady={onReady} />;
 }
 
 /** A change's outcome as a toast, for controls that close or vanish once they succeed (dialogs, row buttons). */
 export function withSuccessToast(action: FormAction): FormAction {
   return async (previous, formData) => {
     const result = await action(previous, formData);
-    if (result?.ok && result.message) toast.success(result.message);
+    if (result?.ok && result.message) showSuccess(result.message);
     return result;
   };
 }

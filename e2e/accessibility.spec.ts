@@ -49,6 +49,8 @@ test("a switched role and the role menu have no serious accessibility violation"
 test("the Create Agency wizard works by keyboard alone", async ({ page }) => {
   await signIn(page, "acme", "alice");
   await page.goto("/agencies/new");
+  // The wizard is disabled until its scripts run (so nothing typed is lost); a person waits for it too.
+  await expect(page.getByLabel("Agency Name")).toBeEnabled();
   await page.getByLabel("Agency Name").focus();
   await page.keyboard.type(unique("kbd"));
   await page.keyboard.press("Tab"); // Account radio

@@ -57,3 +57,18 @@ test("acme edits an agency's validity and permissions, then deletes it", async (
   await expect(page).toHaveURL(/\/agencies$/);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
 });
+
+test("an agency's page is in headed sections, each reachable from the links at its top", async ({ page }) => {
+  await signIn(page, "acme");
+  await page.goto("/agencies");
+  await page.getByRole("link", { name: "globex-ops", exact: true }).click();
+  const sections = page.getByRole("navigation", { name: "Sections of this agency" });
+  for (const name of ["Basic Information", "Switch role link", "Permissions", "Active Sessions"]) {
+    await expect(page.getByRole("region", { name })).toBeVisible();
+    await sections.getByRole("link", { name }).click();
+    await expect(page.getByRole("region", { name })).toBeInViewport();
+  }
+  // Add Permissions belongs to its section and opens as a dialog rather than filling the page.
+  await page.getByRole("region", { name: "Permissions" }).getByRole("button", { name: "Add Permissions" }).click();
+  await expect(page.getByRole("dialog", { name: "Add Permissions" })).toBeVisible();
+});

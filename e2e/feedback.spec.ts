@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { signIn, unique, wizardToScope } from "./helpers";
 
 test("a message at a field goes away when the field changes", async ({ page }) => {
@@ -125,13 +125,22 @@ test("the agency list filters by status, sorts by name, copies an ID, and delete
   await expect(table.getByRole("link", { name: `${prefix}-a`, exact: true })).toHaveCount(0);
 });
 
-test("on a phone the agency list keeps each row's operations in view", async ({ page }) => {
+test("on a phone every table keeps its row operations in view", async ({ page }) => {
   await signIn(page, "acme");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/agencies");
-  const del = page.getByRole("table", { name: "Agencies" }).getByRole("button", { name: "Delete agency globex-ops" });
-  await expect(del).toBeVisible();
-  const box = await del.boundingBox();
-  expect(box).not.toBeNull();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  const button = (table: string, name: string | RegExp) => page.getByRole("table", { name: table }).getByRole("button", { name }).first();
+  const operations: [string, Locator][] = [
+    ["/agencies", button("Agencies", "Delete agency globex-ops")],
+    ["/iam/users", button("Users", "Delete user alice")],
+    ["/resources/ecs", button("ECS instances", /^(Start|Stop) web-01$/)],
+    ["/resources/obs", button("OBS buckets", /^Delete /)],
+    ["/account/sessions", page.getByRole("table", { name: "Active sessions" }).getByText("This session")],
+  ];
+  for (const [url, operation] of operations) {
+    await page.goto(url);
+    await expect(operation).toBeVisible();
+    const box = await operation.boundingBox();
+    expect(box, url).not.toBeNull();
+    expect(box!.x + box!.width, url).toBeLessThanOrEqual(390);
+  }
 });

@@ -12,10 +12,16 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Panel({ title, children }: { title?: string; children: ReactNode }) {
+/** A headed section; `id` makes it a target of the page's own links, `actions` sit beside the heading. */
+export function Panel({ title, id, actions, children }: { title?: string; id?: string; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded border border-slate-200 bg-white p-4">
-      {title && <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2>}
+    <section id={id} aria-label={title} className="scroll-mt-4 rounded border border-slate-200 bg-white p-4">
+      {(title || actions) && (
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+          {actions}
+        </div>
+      )}
       {children}
     </section>
   );

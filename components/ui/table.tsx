@@ -28,3 +28,18 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
     </tr>
   );
 }
+
+// The operations column stays in view while a wide table scrolls sideways on a phone.
+const stickyEnd = "sticky right-0 shadow-[-1px_0_0_0_var(--color-slate-200)]";
+
+export function OperationTh({ children = "Operation" }: { children?: ReactNode }) {
+  return <Th className={cn(stickyEnd, "bg-slate-50")}>{children}</Th>;
+}
+
+export function OperationTd({ className, children }: { className?: string; children: ReactNode }) {
+  return (
+    <Td className={cn(stickyEnd, "whitespace-nowrap bg-white")}>
+      <div className={cn("flex flex-wrap items-center gap-x-3 gap-y-1", className)}>{children}</div>
+    </Td>
+  );
+}

@@ -5,7 +5,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { InlineAction } from "@/components/inline-action";
 import { describeScope } from "@/components/scope-label";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { inboundAccess, OVERVIEW_LIMIT, outboundAccess } from "@/lib/access/overview";
 import { TriangleAlert } from "lucide-react";
 import { ValidityStatus } from "@/components/validity-status";
@@ -148,7 +148,7 @@ export default async function AccessPage() {
                 <Th>Agency</Th>
                 <Th>Permissions and scope</Th>
                 <Th>Validity</Th>
-                <Th>Operation</Th>
+                <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -163,7 +163,7 @@ export default async function AccessPage() {
                   <Td>
                     <ValidityStatus expiresAt={a.expiresAt} now={now} />
                   </Td>
-                  <Td>
+                  <OperationTd>
                     {a.usable ? (
                       <InlineAction
                         action={switchRoleAction}
@@ -174,7 +174,7 @@ export default async function AccessPage() {
                     ) : (
                       "—"
                     )}
-                  </Td>
+                  </OperationTd>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/confirm-action";
 import { CopyButton } from "@/components/copy-button";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { ValidityStatus } from "@/components/validity-status";
 import { utcDate } from "@/lib/format";
 import { deleteAgenciesAction, deleteAgencyAction } from "./actions";
@@ -71,7 +71,7 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
             <Th>Description</Th>
             {header("created")}
             {/* Kept in view on a narrow screen while the other columns scroll under it. */}
-            <Th className="sticky right-0 bg-slate-50 shadow-[-1px_0_0_0_var(--color-slate-200)]">Operation</Th>
+            <OperationTh />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -103,9 +103,9 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
               </Td>
               <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
               <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
-              <Td className="sticky right-0 whitespace-nowrap bg-white shadow-[-1px_0_0_0_var(--color-slate-200)]">
+              <OperationTd>
                 {agency.mayUpdate && (
-                  <Link href={`/agencies/${agency.id}?modify=1`} className="mr-3 text-blue-700 hover:underline" aria-label={`Modify agency ${agency.name}`}>
+                  <Link href={`/agencies/${agency.id}?modify=1`} className="text-blue-700 hover:underline" aria-label={`Modify agency ${agency.name}`}>
                     Modify
                   </Link>
                 )}
@@ -120,7 +120,7 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
                     message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
                   />
                 )}
-              </Td>
+              </OperationTd>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { resolveRequest } from "@/app/_lib/session";
 import { redirect } from "next/navigation";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { ownSignIns } from "@/lib/auth/sign-in-management";
 import { utcMinute } from "@/lib/format";
 import { endSignInAction } from "./actions";
@@ -34,7 +34,7 @@ export default async function SessionsPage() {
             <Th>Expires</Th>
             <Th>Address</Th>
             <Th>Browser</Th>
-            <Th>Operation</Th>
+            <OperationTh />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -47,7 +47,7 @@ export default async function SessionsPage() {
               <Td className="max-w-xs truncate text-xs" title={s.userAgent}>
                 {s.userAgent || "—"}
               </Td>
-              <Td>
+              <OperationTd>
                 {s.current ? (
                   <span className="text-sm font-medium text-slate-700">This session</span>
                 ) : (
@@ -61,7 +61,7 @@ export default async function SessionsPage() {
                     message={`Sign out the session signed in at ${utcMinute(s.createdAt)} from ${s.address || "an unknown address"}?`}
                   />
                 )}
-              </Td>
+              </OperationTd>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,7 @@ import { PermissionsTable } from "@/components/permissions-table";
 import { SwitchRoleLink } from "@/components/switch-role-link";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { getAgency } from "@/lib/agencies/agencies";
 import { agencyManagement } from "@/lib/agencies/management";
@@ -76,6 +76,12 @@ export default async function AgencyPage({
     ["Description", agency.description || "—"],
     ["Created", utcMinute(agency.createdAt)],
   ];
+  const sections = [
+    ["basic-information", "Basic Information"],
+    ...(agency.type === "account" ? [["switch-role-link", "Switch role link"]] : []),
+    ["permissions", "Permissions"],
+    ["active-sessions", "Active Sessions"],
+  ];
   return (
     <>
       {breadcrumb(agency.name)}
@@ -109,69 +115,85 @@ export default async function AgencyPage({
           </Alert>
         </div>
       )}
+      <nav aria-label="Sections of this agency" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {sections.map(([id, title]) => (
+          <a key={id} href={`#${id}`} className="text-blue-700 hover:underline">
+            {title}
+          </a>
+        ))}
+      </nav>
       <div className="max-w-5xl">
         <div className="space-y-4">
-          <Panel title="Basic Information">
+          <Panel title="Basic Information" id="basic-information">
             <DetailsList items={info} monospace={["Agency ID"]} />
           </Panel>
           {agency.type === "account" && (
-            <Panel title="Switch role link">
+            <Panel title="Switch role link" id="switch-role-link">
               <SwitchRoleLink account={result.caller.accountName} agency={agency.name} />
             </Panel>
           )}
-          <PermissionsTable
-            permissions={permissions}
-            projectNames={projectNames}
-            remove={may.update ? removeAgencyPermissionAction : undefined}
-            removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
-            holder={`agency ${agency.name}`}
-          />
-          <Table label="Active sessions">
-            <thead>
-              <tr>
-                <Th>Delegated user</Th>
-                <Th>Switched in</Th>
-                <Th>Last active</Th>
-                {may.revokeSession && <Th>Operation</Th>}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sessions.length === 0 && <EmptyRow columns={may.revokeSession ? 4 : 3}>Nobody is using this agency now.</EmptyRow>}
-              {sessions.map((s) => {
-                const who = s.userName === null ? `${s.principalAccount} (root user)` : `${s.userName}@${s.principalAccount}`;
-                return (
-                  <tr key={s.id}>
-                    <Td className="font-medium">{who}</Td>
-                    <Td>{utcMinute(s.startedAt)}</Td>
-                    <Td>{utcMinute(s.lastSeenAt)}</Td>
-                    {may.revokeSession && (
-                      <Td>
-                        <ConfirmAction
-                          action={endRoleSessionAction}
-                          fields={{ agencyId: agency.id, roleSessionId: s.id }}
-                          trigger="End Session"
-                          triggerLabel={`End session of ${who}`}
-                          title="End Session"
-                          message={`End the session of ${who} in agency ${agency.name}? Their next click returns them to their own account.`}
-                          confirmLabel="End Session"
-                        />
-                      </Td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-          {may.update && (
-            <DialogPanel trigger="Add Permissions" title="Add Permissions">
-              <AddPermissionsForm
-                agencyId={agency.id}
-                policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
-                regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
-                projects={projects.map((p) => ({ id: p.id, label: p.name }))}
-              />
-            </DialogPanel>
-          )}
+          <Panel
+            title="Permissions"
+            id="permissions"
+            actions={
+              may.update && (
+                <DialogPanel trigger="Add Permissions" title="Add Permissions">
+                  <AddPermissionsForm
+                    agencyId={agency.id}
+                    policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
+                    regions={regions.map((r) => ({ id: r.id, label: `${r.id} (${r.name})` }))}
+                    projects={projects.map((p) => ({ id: p.id, label: p.name }))}
+                  />
+                </DialogPanel>
+              )
+            }
+          >
+            <PermissionsTable
+              permissions={permissions}
+              projectNames={projectNames}
+              remove={may.update ? removeAgencyPermissionAction : undefined}
+              removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
+              holder={`agency ${agency.name}`}
+            />
+          </Panel>
+          <Panel title="Active Sessions" id="active-sessions">
+            <Table label="Active sessions">
+              <thead>
+                <tr>
+                  <Th>Delegated user</Th>
+                  <Th>Switched in</Th>
+                  <Th>Last active</Th>
+                  {may.revokeSession && <OperationTh />}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {sessions.length === 0 && <EmptyRow columns={may.revokeSession ? 4 : 3}>Nobody is using this agency now.</EmptyRow>}
+                {sessions.map((s) => {
+                  const who = s.userName === null ? `${s.principalAccount} (root user)` : `${s.userName}@${s.principalAccount}`;
+                  return (
+                    <tr key={s.id}>
+                      <Td className="font-medium">{who}</Td>
+                      <Td>{utcMinute(s.startedAt)}</Td>
+                      <Td>{utcMinute(s.lastSeenAt)}</Td>
+                      {may.revokeSession && (
+                        <OperationTd>
+                          <ConfirmAction
+                            action={endRoleSessionAction}
+                            fields={{ agencyId: agency.id, roleSessionId: s.id }}
+                            trigger="End Session"
+                            triggerLabel={`End session of ${who}`}
+                            title="End Session"
+                            message={`End the session of ${who} in agency ${agency.name}? Their next click returns them to their own account.`}
+                            confirmLabel="End Session"
+                          />
+                        </OperationTd>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+          </Panel>
         </div>
       </div>
     </>

@@ -3,7 +3,7 @@ import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { credentialsRefusal } from "@/lib/authz/escalation";
 import { groupChoices } from "@/lib/iam/groups";
 import { listUsers } from "@/lib/iam/users";
@@ -41,7 +41,7 @@ export default async function UsersPage() {
                 <Th>User groups</Th>
                 <Th>Description</Th>
                 <Th>Created</Th>
-                <Th>Operation</Th>
+                <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -52,7 +52,7 @@ export default async function UsersPage() {
                   <Td>{user.groups.map((g) => g.name).join(", ") || "—"}</Td>
                   <Td>{user.description || "—"}</Td>
                   <Td>{utcDate(user.createdAt)}</Td>
-                  <Td className="space-y-1">
+                  <OperationTd>
                     <AddToGroupForm
                       userId={user.id}
                       userName={user.name}
@@ -69,7 +69,7 @@ export default async function UsersPage() {
                       confirmLabel="Delete"
                       message={`Delete user ${user.name}? The user can no longer sign in, and is removed from every group.`}
                     />
-                  </Td>
+                  </OperationTd>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { NotPermitted } from "@/components/not-permitted";
 import { listInstances, mayCreateInstances } from "@/lib/resources/ecs";
@@ -41,7 +41,7 @@ export default async function InstancesPage() {
                   <Th>Region</Th>
                   <Th>Enterprise project</Th>
                   <Th>Flavor</Th>
-                  <Th>Operation</Th>
+                  <OperationTh />
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -57,7 +57,7 @@ export default async function InstancesPage() {
                     <Td>{instance.regionId}</Td>
                     <Td>{instance.projectName}</Td>
                     <Td>{instance.flavor}</Td>
-                    <Td className="flex flex-wrap gap-3">
+                    <OperationTd>
                       {!instance.may.start && !instance.may.stop && !instance.may.delete && <span className="text-xs text-slate-500">View only</span>}
                       {instance.status === "running" && instance.may.stop && (
                         <ConfirmAction
@@ -89,7 +89,7 @@ export default async function InstancesPage() {
                           message={`Delete instance ${instance.name}? This cannot be undone.`}
                         />
                       )}
-                    </Td>
+                    </OperationTd>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,7 @@ import { attempt, load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { NotPermitted } from "@/components/not-permitted";
 import { listBuckets, mayCreateBuckets } from "@/lib/resources/obs";
@@ -40,7 +40,7 @@ export default async function BucketsPage() {
                 <Th>Enterprise project</Th>
                 <Th>Storage class</Th>
                 <Th>Created</Th>
-                <Th>Operation</Th>
+                <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -52,7 +52,7 @@ export default async function BucketsPage() {
                   <Td>{bucket.projectName}</Td>
                   <Td className="capitalize">{bucket.storageClass}</Td>
                   <Td>{utcDate(bucket.createdAt)}</Td>
-                  <Td>
+                  <OperationTd>
                     {bucket.may.delete ? (
                       <ConfirmAction
                         action={deleteBucketAction}
@@ -66,7 +66,7 @@ export default async function BucketsPage() {
                     ) : (
                       <span className="text-xs text-slate-500">View only</span>
                     )}
-                  </Td>
+                  </OperationTd>
                 </tr>
               ))}
             </tbody>

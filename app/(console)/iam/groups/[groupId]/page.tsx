@@ -6,7 +6,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { PermissionsTable } from "@/components/permissions-table";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { getGroup } from "@/lib/iam/groups";
 import { attachablePolicies } from "@/lib/iam/policies";
@@ -75,7 +75,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             <thead>
               <tr>
                 <Th>User name</Th>
-                <Th>Operation</Th>
+                <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -83,7 +83,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               {members.map((member) => (
                 <tr key={member.id}>
                   <Td className="font-medium">{member.name}</Td>
-                  <Td>
+                  <OperationTd>
                     <ConfirmAction
                       action={removeUserFromGroupAction}
                       fields={{ groupId: group.id, userId: member.id }}
@@ -93,7 +93,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                       message={`Remove ${member.name} from user group ${group.name}? The user loses the permissions granted through it at once.`}
                       confirmLabel="Remove"
                     />
-                  </Td>
+                  </OperationTd>
                 </tr>
               ))}
             </tbody>
