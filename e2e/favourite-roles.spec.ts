@@ -1,12 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { createAgency, signIn, switchRole, unique } from "./helpers";
+import { acmeAgencyForGlobex, signIn, switchRole, unique } from "./helpers";
 
 test("gina pins a recent role with a name and a colour, switches through it, sees it in the top bar, and unpins it", async ({ page, browser }) => {
-  const agencyName = unique("fav-ops");
+  const { agencyName } = await acmeAgencyForGlobex(browser, "fav-ops");
   const displayName = unique("Acme prod");
-  const acme = await browser.newPage();
-  await signIn(acme, "acme");
-  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
 
   await signIn(page, "globex", "gina");
   await switchRole(page, "acme", agencyName);

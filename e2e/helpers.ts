@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const demo = {
   acme: "Acme-Passw0rd!",
@@ -65,6 +65,15 @@ export async function createAgency(page: Page, name: string, delegatedAccount: s
  * Creates an IAM user with the Users page (as the signed-in root or administrator) and returns its name and
  * password, so a spec signs in as a user of its own instead of changing a demo user.
  */
+/** acme's root, in a page of its own, creates an agency (ECS FullAccess) trusting globex: the page and the agency's name. */
+export async function acmeAgencyForGlobex(browser: Browser, prefix: string): Promise<{ acme: Page; agencyName: string }> {
+  const agencyName = unique(prefix);
+  const acme = await browser.newPage();
+  await signIn(acme, "acme");
+  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
+  return { acme, agencyName };
+}
+
 export async function createUser(page: Page, prefix = "e2e-user"): Promise<{ name: string; password: string }> {
   const name = unique(prefix);
   const password = "Str0ng-pass";

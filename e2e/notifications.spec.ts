@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { createAgency, signIn, switchRole, unique } from "./helpers";
+import { acmeAgencyForGlobex, signIn, switchRole } from "./helpers";
 
 test("globex learns of an agency acme creates for it, follows it to Switch Role, and marks it read; acme learns gina switched in", async ({
   page,
   browser,
 }) => {
-  const agencyName = unique("note-ops");
-  const acme = await browser.newPage();
-  await signIn(acme, "acme");
-  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
+  const { acme, agencyName } = await acmeAgencyForGlobex(browser, "note-ops");
 
   await signIn(page, "globex");
   // The bell counts what is unread (other specs may add more, so only that there is some).
@@ -43,10 +40,7 @@ test("globex learns of an agency acme creates for it, follows it to Switch Role,
 });
 
 test("gus, who may not switch roles, is not told about agencies trusting globex", async ({ page, browser }) => {
-  const agencyName = unique("note-hidden");
-  const acme = await browser.newPage();
-  await signIn(acme, "acme");
-  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
+  const { agencyName } = await acmeAgencyForGlobex(browser, "note-hidden");
   await signIn(page, "globex", "gus");
   await page.getByRole("link", { name: /^Notifications/ }).click();
   await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAgency, signIn, switchRole, unique } from "./helpers";
+import { acmeAgencyForGlobex, signIn, switchRole, unique } from "./helpers";
 
 test("gina switches into acme through globex-ops, manages ECS, is refused on IAM, and switches back", async ({ page }) => {
   await signIn(page, "globex", "gina");
@@ -44,10 +44,7 @@ test("gina switches into acme through globex-ops, manages ECS, is refused on IAM
 });
 
 test("acme deletes the agency while gina is switched in: her next click is refused and she is back home", async ({ page, browser }) => {
-  const agencyName = unique("temp-ops");
-  const acme = await browser.newPage();
-  await signIn(acme, "acme");
-  await createAgency(acme, agencyName, "globex", /ECS FullAccess/);
+  const { acme, agencyName } = await acmeAgencyForGlobex(browser, "temp-ops");
 
   await signIn(page, "globex", "gina");
   await switchRole(page, "acme", agencyName);

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { createDb, type Db, type DbHandle } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { seedCatalogue, seedDemo } from "@/db/seed";
+import { createAgency } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
 
 export interface TestDatabase extends DbHandle {
@@ -68,4 +69,17 @@ export async function rejection<E extends Error>(fn: () => Promise<unknown>): Pr
     return error as E;
   }
   throw new Error("expected the call to be rejected");
+}
+
+/** A fresh agency of `owner` trusting globex with one policy on all resources, unlimited: each test changes or deletes its own. */
+export function agencyTrustingGlobex(db: Db, owner: Caller, policyId: string, name: string, over: Record<string, unknown> = {}) {
+  return createAgency(db, owner, {
+    name,
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [policyId],
+    scopeKind: "all",
+    ...over,
+  });
 }

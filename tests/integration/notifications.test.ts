@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/caller";
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE, unreadNotificationCount } from "@/lib/notifications/notifications";
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { assumeRole } from "@/lib/roles/role-sessions";
-import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -33,17 +33,7 @@ afterAll(() => t.dispose());
 const messages = async (who: Caller) => (await listNotifications(t.db, who)).items.map((n) => n.message);
 const newest = async (who: Caller) => (await listNotifications(t.db, who)).items[0];
 
-function agencyFor(name: string, over: Record<string, unknown> = {}) {
-  return createAgency(t.db, acme, {
-    name,
-    type: "account",
-    delegatedAccount: "globex",
-    validityKind: "unlimited",
-    policyIds: [policy["ECS FullAccess"]],
-    scopeKind: "all",
-    ...over,
-  });
-}
+const agencyFor = (name: string, over: Record<string, unknown> = {}) => agencyTrustingGlobex(t.db, acme, policy["ECS FullAccess"]!, name, over);
 
 async function markAllRead(who: Caller) {
   const { newestId } = await listNotifications(t.db, who);

@@ -16,7 +16,7 @@ import {
   resolveRoleSession,
   suggestAgencies,
 } from "@/lib/roles/role-sessions";
-import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { auditCount } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -41,18 +41,7 @@ async function instanceId(name: string) {
   return row!.id;
 }
 
-/** A fresh agency of acme delegated to globex, so each test can change or delete its own. */
-async function agencyFor(name: string, over: Record<string, unknown> = {}) {
-  return createAgency(t.db, acme, {
-    name,
-    type: "account",
-    delegatedAccount: "globex",
-    validityKind: "unlimited",
-    policyIds: [policy["ECS FullAccess"]],
-    scopeKind: "all",
-    ...over,
-  });
-}
+const agencyFor = (name: string, over: Record<string, unknown> = {}) => agencyTrustingGlobex(t.db, acme, policy["ECS FullAccess"]!, name, over);
 
 async function switchIn(who: Caller, agencyName: string, login = LOGIN) {
   const { roleSessionId, caller } = await assumeRole(t.db, who, { accountName: "acme", agencyName }, login);
