@@ -1,12 +1,15 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { FormAction } from "@/components/action-state";
-import { type Favourite, FavouriteRoles, RecentRoles, type RoleRef } from "@/components/favourite-roles";
-import { SwitchRoleForm } from "@/components/switch-role-form";
+import type { Favourite, RoleRef } from "@/components/favourite-roles";
 import { Button } from "@/components/ui/button";
-import { useActionForm } from "@/components/use-action-form";
+
+// Every console page has the button; only a person who opens the dialog needs what is in it.
+const loadBody = () => import("@/components/role-menu-body");
+const RoleMenuBody = dynamic(loadBody, { loading: () => <p className="text-sm text-slate-500">Loading…</p> });
 
 export interface MenuRoles {
   recent: RoleRef[];
@@ -18,24 +21,15 @@ export interface MenuRoles {
  * recent roles. A dialog (Esc, a click outside or Close shut it, focus returns to the button), and a
  * full-width sheet on phones.
  */
-export function RoleMenu({
-  roles: { recent, favourites },
-  switchRole,
-  pinRole,
-  unpinRole,
-}: {
-  roles: MenuRoles;
-  switchRole: FormAction;
-  pinRole: FormAction;
-  unpinRole: FormAction;
-}) {
+export function RoleMenu(props: { roles: MenuRoles; switchRole: FormAction; pinRole: FormAction; unpinRole: FormAction }) {
   const [open, setOpen] = useState(false);
-  // One-click switching from a favourite or a recent role.
-  const quick = useActionForm(switchRole);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <Button variant="onDark">Switch Role</Button>
+        {/* Fetched as the pointer or focus reaches the button, so it is there by the click. */}
+        <Button variant="onDark" onPointerEnter={loadBody} onFocus={loadBody}>
+          Switch Role
+        </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-30 bg-slate-900/30" />
@@ -49,14 +43,7 @@ export function RoleMenu({
               <X aria-hidden="true" className="size-4" />
             </Dialog.Close>
           </div>
-          <SwitchRoleForm switchRole={switchRole} autoFocus />
-          {favourites.length > 0 && <FavouriteRoles favourites={favourites} switchAction={quick.formAction} unpinRole={unpinRole} />}
-          {recent.length > 0 && <RecentRoles recent={recent} favourites={favourites} switchAction={quick.formAction} pinRole={pinRole} />}
-          {quick.refusal && (
-            <p role="alert" className="text-sm text-red-700">
-              {quick.refusal}
-            </p>
-          )}
+          <RoleMenuBody {...props} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

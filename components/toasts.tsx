@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import { FLASH_COOKIE } from "@/components/flash-cookie";
 
@@ -13,15 +13,17 @@ function takeFlash(): string | null {
   return decodeURIComponent(entry.slice(FLASH_COOKIE.length + 1));
 }
 
-// sonner is fetched once the page is interactive, so it never delays the first paint; a message
+// sonner is fetched with the first message, so a page that shows none never loads it; a message
 // raised before it is there waits here and is shown as soon as it is.
 const SonnerToaster = dynamic(() => import("@/components/toaster"), { ssr: false });
 let show: ((message: string) => void) | null = null;
+let wanted: (() => void) | null = null;
 const waiting: string[] = [];
 
 function showSuccess(message: string) {
-  if (show) show(message);
-  else waiting.push(message);
+  if (show) return show(message);
+  waiting.push(message);
+  wanted?.();
 }
 
 function onReady(ready: (message: string) => void) {
@@ -34,6 +36,14 @@ function onReady(ready: (message: string) => void) {
 
 /** Where toasts appear (top right, above the page), and the one a redirecting change left behind. */
 export function Toasts() {
+  const [needed, setNeeded] = useState(false);
+  useEffect(() => {
+    wanted = () => setNeeded(true);
+    if (waiting.length > 0) setNeeded(true);
+    return () => {
+      wanted = null;
+    };
+  }, []);
   // The layout stays mounted across client navigations: look again whenever the page changes.
   const pathname = usePathname();
   useEffect(() => {
@@ -41,7 +51,7 @@ export function Toasts() {
     const message = takeFlash();
     if (message) showSuccess(message);
   }, [pathname]);
-  return <SonnerToaster onReady={onReady} />;
+  return needed ? <SonnerToaster onReady={onReady} /> : null;
 }
 
 /** A change's outcome as a toast, for controls that close or vanish once they succeed (dialogs, row buttons). */

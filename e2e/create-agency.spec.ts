@@ -90,7 +90,9 @@ test("Previous keeps what was entered; bad input is reported at the field", asyn
   await expect(review).toContainText("Account initech");
   await expect(review).toContainText("Security Administrator (Global services)");
   await expect(review).toContainText(/Expires\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-  await expect(review.getByRole("status").filter({ hasText: "Least privilege" })).toContainText("Security Administrator lets the delegated party manage IAM");
+  await expect(review.getByRole("status").filter({ hasText: "Least privilege" })).toContainText(
+    "Security Administrator is attached: the delegated party can manage IAM",
+  );
   await page.getByRole("button", { name: "OK" }).click();
   await expect(page.getByRole("heading", { name: "Agency Created" })).toBeVisible();
   await expect(page.getByRole("definition").nth(3)).toHaveText("Security Administrator (Global services)");

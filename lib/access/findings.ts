@@ -23,18 +23,33 @@ export function grantsFullAccess(name: string, document: PolicyDocument): boolea
   );
 }
 
+/**
+ * What lending these policies hands over that a reviewer should weigh: Security Administrator, full
+ * access. Also read by the Create Agency review before OK, where a policy's document may be unknown.
+ */
+export function policyFindings(permissions: { policyName: string; document?: unknown }[]): Finding[] {
+  const findings: Finding[] = [];
+  if (permissions.some((p) => p.policyName === SECURITY_ADMINISTRATOR)) {
+    findings.push({ kind: "security_admin", message: "Security Administrator is attached: the delegated party can manage IAM, including agencies." });
+  }
+  const full = permissions.filter(
+    (p) =>
+      p.policyName !== SECURITY_ADMINISTRATOR &&
+      grantsFullAccess(p.policyName, (p.document as PolicyDocument | undefined) ?? { Version: "1.1", Statement: [] }),
+  );
+  if (full.length > 0) findings.push({ kind: "full_access", message: `Full access: ${full.map((p) => p.policyName).join(", ")}.` });
+  return findings;
+}
+
+export const unlimitedFinding: Finding = { kind: "unlimited", message: "Unlimited validity: the agency never expires." };
+
 export function agencyFindings(
   agency: { expiresAt: Date | null; createdAt: Date; type: string },
   permissions: { policyName: string; document: unknown; scopeKind?: string }[],
   lastUsedAt: Date | null,
   now: Date,
 ): Finding[] {
-  const findings: Finding[] = [];
-  if (permissions.some((p) => p.policyName === SECURITY_ADMINISTRATOR)) {
-    findings.push({ kind: "security_admin", message: "Security Administrator is attached: the delegated party can manage IAM, including agencies." });
-  }
-  const full = permissions.filter((p) => p.policyName !== SECURITY_ADMINISTRATOR && grantsFullAccess(p.policyName, p.document as PolicyDocument));
-  if (full.length > 0) findings.push({ kind: "full_access", message: `Full access: ${full.map((p) => p.policyName).join(", ")}.` });
+  const findings = policyFindings(permissions);
   // Granted before scopes had to fit, or through a policy edited since: a permission that can act nowhere.
   const ineffective = permissions.filter((p) => p.scopeKind !== undefined && !scopeFits(policyReach(p.document as PolicyDocument), p.scopeKind as ScopeKind));
   for (const p of ineffective) {
@@ -43,7 +58,7 @@ export function agencyFindings(
       message: `Grants nothing: "${p.policyName}" cannot act in ${scopeLabels[p.scopeKind as ScopeKind]}. Remove it, or add it again with a scope that fits.`,
     });
   }
-  if (agency.expiresAt === null) findings.push({ kind: "unlimited", message: "Unlimited validity: the agency never expires." });
+  if (agency.expiresAt === null) findings.push(unlimitedFinding);
   if (isExpired(agency.expiresAt, now)) {
     findings.push({ kind: "expired", message: "Expired but still present: delete it, or renew it if it is still needed." });
   } else if (agency.type === "account") {

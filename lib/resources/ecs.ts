@@ -7,6 +7,7 @@ import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { checkPlacement } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
+import { mayCreateSomewhere } from "@/lib/resources/may-create";
 import { createInstanceInput, instanceIdInput } from "@/lib/resources/schemas";
 
 export type InstanceOperation = "list" | "create" | "start" | "stop" | "delete";
@@ -56,11 +57,8 @@ export async function listInstances(db: Db, caller: Caller) {
     }));
 }
 
-/** Whether the caller may create an instance in some region and project (the Create form is offered then). */
-export async function mayCreateInstances(db: Db, caller: Caller): Promise<boolean> {
-  const check = await authorizer(db, caller);
-  return check({ action: "ecs:instances:create", resource: urn("ecs", "*", caller.accountId, "instance", "*"), anyScope: true }).allowed;
-}
+export const mayCreateInstances = (db: Db, caller: Caller) =>
+  mayCreateSomewhere(db, caller, { action: "ecs:instances:create", service: "ecs", type: "instance" });
 
 async function findInstance(db: Db, caller: Caller, instanceId: string): Promise<EcsInstance> {
   const [instance] = await db

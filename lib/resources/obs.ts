@@ -7,6 +7,7 @@ import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { checkPlacement } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
+import { mayCreateSomewhere } from "@/lib/resources/may-create";
 import { bucketIdInput, createBucketInput } from "@/lib/resources/schemas";
 import { isUniqueViolation } from "@/lib/validation";
 
@@ -48,11 +49,7 @@ export async function listBuckets(db: Db, caller: Caller) {
     .map((r) => ({ ...r.bucket, projectName: r.projectName, may: { delete: check(bucketRequest(caller, "delete", r.bucket)).allowed } }));
 }
 
-/** Whether the caller may create a bucket in some region and project (the Create form is offered then). */
-export async function mayCreateBuckets(db: Db, caller: Caller): Promise<boolean> {
-  const check = await authorizer(db, caller);
-  return check({ action: "obs:buckets:create", resource: urn("obs", "*", caller.accountId, "bucket", "*"), anyScope: true }).allowed;
-}
+export const mayCreateBuckets = (db: Db, caller: Caller) => mayCreateSomewhere(db, caller, { action: "obs:buckets:create", service: "obs", type: "bucket" });
 
 export const createBucket = command({
   action: "obs:buckets:create",

@@ -2,22 +2,12 @@
 import type { PolicyOption } from "@/components/policy-picker";
 import { describeScope } from "@/components/scope-label";
 import { Alert } from "@/components/ui/alert";
+import { policyFindings, unlimitedFinding } from "@/lib/access/findings";
 import { expiryFor } from "@/lib/agencies/validity";
-import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import { utcMinute } from "@/lib/format";
 import { fitScopes } from "@/lib/policy/reach";
 import type { ScopeKind } from "@/lib/scope";
 import type { WizardValues } from "./wizard-values";
-
-/** The least-privilege warnings a reviewer should read before OK (the Created page repeats them). */
-export function reviewWarnings(chosen: { name: string }[], validityKind: WizardValues["validityKind"]): string[] {
-  const warnings: string[] = [];
-  if (chosen.some((p) => p.name === SECURITY_ADMINISTRATOR)) warnings.push("Security Administrator lets the delegated party manage IAM, including agencies.");
-  const full = chosen.filter((p) => p.name === "Tenant Administrator" || /FullAccess$/.test(p.name));
-  if (full.length > 0) warnings.push(`Full access: ${full.map((p) => p.name).join(", ")}. Read-only policies may be enough.`);
-  if (validityKind === "unlimited") warnings.push("Unlimited validity: the agency never expires. A fixed period ends access on its own.");
-  return warnings;
-}
 
 /** Everything the agency will be, in words, before OK: who gets what, where, until when. */
 export function Review({
@@ -45,7 +35,8 @@ export function Review({
     const values = kind === "regions" ? scope.regions.map((r) => regionLabels.get(r) ?? r) : kind === "projects" ? scope.projects : [];
     return describeScope(kind, values, projectNames);
   };
-  const warnings = reviewWarnings(chosen, values.validityKind);
+  // The same findings the Created page and the Access Overview show for the agency once it exists.
+  const warnings = [...policyFindings(chosen.map((p) => ({ policyName: p.name }))), ...(expires === null ? [unlimitedFinding] : [])].map((f) => f.message);
   return (
     <section aria-label="Review" className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <h3 className="font-semibold">Review</h3>
