@@ -1,11 +1,12 @@
 "use client";
 import { Pin, PinOff } from "lucide-react";
-import { useState } from "react";
-import type { ActionState, FormAction } from "@/components/action-state";
+import { useEffect, useId, useState } from "react";
+import type { FormAction } from "@/components/action-state";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { roleColourNames, roleColourSwatch } from "@/components/role-colour";
-import { Field, Input } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Field, Input } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action-form";
 import type { RoleColour } from "@/db/schema";
 
@@ -17,11 +18,21 @@ export interface RoleRef {
 export interface Favourite extends RoleRef {
   displayName: string;
   colour: RoleColour;
+  /** Whether the role can be switched to now (the principal's policies allow it and the agency is usable). */
   allowed: boolean;
 }
 
 const roleKey = (r: RoleRef) => `${r.agencyName}@${r.accountName}`;
 const colours = Object.keys(roleColourNames) as RoleColour[];
+const pinToggleId = (r: RoleRef) => `pin-${encodeURIComponent(roleKey(r))}`;
+
+// After a row's own control is gone, focus goes to where the person can carry on: the role's pin button, or the dialog.
+function focusAfter(role: RoleRef) {
+  setTimeout(() => {
+    const target = document.getElementById(pinToggleId(role)) ?? document.querySelector<HTMLElement>("[role=dialog]");
+    target?.focus();
+  }, 0);
+}
 
 function RoleFields({ role }: { role: RoleRef }) {
   return (
@@ -36,7 +47,7 @@ export function ColourDot({ colour }: { colour: RoleColour }) {
   return <span aria-hidden="true" className={cn("inline-block size-3 shrink-0 rounded-full", roleColourSwatch[colour])} />;
 }
 
-/** Pinned roles: one click switches; a role the principal may no longer switch to stays listed, disabled, until unpinned. */
+/** Pinned roles: one click switches; one that cannot be switched to now stays listed, disabled, until unpinned. */
 export function FavouriteRoles({
   favourites,
   switchAction,
@@ -46,7 +57,14 @@ export function FavouriteRoles({
   switchAction: (data: FormData) => void;
   unpinRole: FormAction;
 }) {
-  const unpin = useActionForm(unpinRole, { toast: true });
+  const unpin = useActionForm(
+    async (previous, data) => {
+      const result = await unpinRole(previous, data);
+      if (result?.ok) focusAfter({ accountName: String(data.get("accountName")), agencyName: String(data.get("agencyName")) });
+      return result;
+    },
+    { toast: true },
+  );
   return (
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Favourite roles</h3>
@@ -59,16 +77,16 @@ export function FavouriteRoles({
                 type="submit"
                 disabled={!f.allowed}
                 aria-label={`Switch to ${f.displayName} (${roleKey(f)})`}
-                className="flex w-full items-center gap-2 rounded px-2 py-1 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400"
+                className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400"
               >
                 <ColourDot colour={f.colour} />
                 <span className="truncate font-medium">{f.displayName}</span>
-                <span className="truncate text-xs text-slate-500">{f.allowed ? roleKey(f) : "Your policies no longer allow it"}</span>
+                <span className="truncate text-xs text-slate-500">{f.allowed ? roleKey(f) : "Not available now"}</span>
               </button>
             </form>
             <form action={unpin.formAction}>
               <RoleFields role={f} />
-              <button type="submit" aria-label={`Unpin ${f.displayName}`} title="Unpin" className="rounded p-1 text-slate-500 hover:bg-slate-100">
+              <button type="submit" aria-label={`Unpin ${f.displayName}`} title="Unpin" className="rounded p-2 text-slate-500 hover:bg-slate-100">
                 <PinOff aria-hidden="true" className="size-4" />
               </button>
             </form>
@@ -84,18 +102,36 @@ export function FavouriteRoles({
   );
 }
 
-function PinForm({ role, favourite, pin }: { role: RoleRef; favourite: Favourite | undefined; pin: ReturnType<typeof useActionForm> }) {
+/** Pin or edit one role: its own answer, so one role's message or typed name never shows on another's form. */
+function PinForm({ role, favourite, pinRole, onDone }: { role: RoleRef; favourite: Favourite | undefined; pinRole: FormAction; onDone: () => void }) {
+  const id = useId();
+  const pin = useActionForm(
+    async (previous, data) => {
+      const result = await pinRole(previous, data);
+      if (result?.ok) {
+        onDone();
+        focusAfter(role);
+      }
+      return result;
+    },
+    { toast: true },
+  );
+  const nameId = `${id}-displayName`;
+  // A refused name gets the focus, so its message is read and it can be corrected at once.
+  useEffect(() => {
+    if (pin.state !== null && !pin.state.ok && pin.state.fieldErrors.displayName) document.getElementById(nameId)?.focus();
+  }, [pin.state, nameId]);
   return (
     <form action={pin.formAction} onChange={pin.onEdit} aria-label={`Pin ${roleKey(role)}`} className="mt-1 space-y-2 rounded border border-slate-200 p-2">
       <RoleFields role={role} />
-      <Field label="Display name" name="displayName" errors={pin.errors("displayName")} required>
-        {(p) => <Input {...p} defaultValue={pin.value("displayName") ?? favourite?.displayName ?? roleKey(role)} maxLength={64} />}
+      <Field label="Display name" name="displayName" id={nameId} errors={pin.errors("displayName")} required>
+        {(p) => <Input {...p} autoFocus defaultValue={pin.value("displayName") ?? favourite?.displayName ?? roleKey(role)} maxLength={64} />}
       </Field>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Colour</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {colours.map((c) => (
-            <label key={c} className="flex items-center gap-1 text-sm">
+            <label key={c} className="flex items-center gap-1 py-1 text-sm">
               <input type="radio" name="colour" value={c} defaultChecked={c === (pin.value("colour") ?? favourite?.colour ?? "blue")} />
               <ColourDot colour={c} />
               {roleColourNames[c]}
@@ -105,7 +141,18 @@ function PinForm({ role, favourite, pin }: { role: RoleRef; favourite: Favourite
         {pin.errors("colour") && <p className="text-sm text-red-700">{pin.errors("colour")!.join(" ")}</p>}
       </fieldset>
       <FormMessage state={pin.state} />
-      <SubmitButton>{favourite ? "Save" : "Pin"}</SubmitButton>
+      <div className="flex gap-2">
+        <SubmitButton>{favourite ? "Save" : "Pin"}</SubmitButton>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            onDone();
+            focusAfter(role);
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
     </form>
   );
 }
@@ -122,38 +169,43 @@ export function RecentRoles({
   switchAction: (data: FormData) => void;
   pinRole: FormAction;
 }) {
-  const pin = useActionForm(pinRole, { toast: true });
-  // The answer current when a pin form was opened: a later success closes it, an earlier one does not.
-  const [opened, setOpened] = useState<{ key: string; answer: ActionState } | null>(null);
-  const openKey = opened !== null && !(pin.state !== opened.answer && pin.state?.ok) ? opened.key : null;
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const formIdPrefix = useId();
   return (
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent roles</h3>
       <ul aria-label="Recent roles" className="space-y-1">
-        {recent.map((role) => {
+        {recent.map((role, index) => {
           const key = roleKey(role);
           const favourite = favourites.find((f) => roleKey(f) === key);
+          const formId = `${formIdPrefix}-pin-${index}`;
           return (
             <li key={key}>
               <div className="flex items-center gap-1">
                 <form action={switchAction} className="min-w-0 flex-1">
                   <RoleFields role={role} />
-                  <button type="submit" className="w-full truncate rounded px-2 py-1 text-left text-sm text-blue-700 hover:bg-slate-100">
+                  <button type="submit" className="w-full truncate rounded px-2 py-1.5 text-left text-sm text-blue-700 hover:bg-slate-100">
                     {key}
                   </button>
                 </form>
                 <button
                   type="button"
+                  id={pinToggleId(role)}
                   aria-expanded={openKey === key}
+                  aria-controls={openKey === key ? formId : undefined}
                   aria-label={favourite ? `Edit favourite ${favourite.displayName}` : `Pin ${key}`}
                   title={favourite ? "Edit favourite" : "Pin as favourite"}
-                  onClick={() => setOpened(openKey === key ? null : { key, answer: pin.state })}
-                  className={cn("rounded p-1 hover:bg-slate-100", favourite ? "text-blue-700" : "text-slate-500")}
+                  onClick={() => setOpenKey(openKey === key ? null : key)}
+                  className={cn("rounded p-2 hover:bg-slate-100", favourite ? "text-blue-700" : "text-slate-500")}
                 >
                   <Pin aria-hidden="true" className="size-4" />
                 </button>
               </div>
-              {openKey === key && <PinForm key={key} role={role} favourite={favourite} pin={pin} />}
+              {openKey === key && (
+                <div id={formId}>
+                  <PinForm role={role} favourite={favourite} pinRole={pinRole} onDone={() => setOpenKey(null)} />
+                </div>
+              )}
             </li>
           );
         })}

@@ -20,7 +20,7 @@ export function NotificationBell({ unread, max }: { unread: number; max: number 
   const count = data ?? unread;
   const label = count === 0 ? "Notifications, none unread" : `Notifications, ${unreadLabel(count, max)} unread`;
   return (
-    <Link href="/notifications" aria-label={label} title={label} className="relative rounded p-1 hover:bg-white/10">
+    <Link href="/notifications" aria-label={label} title={label} className="relative rounded p-2 hover:bg-white/10">
       <Bell aria-hidden="true" className="size-5" />
       {count > 0 && (
         <span

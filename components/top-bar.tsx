@@ -56,6 +56,7 @@ export function TopBar({
           {agency && roles.current && (
             <span className="flex items-center gap-1.5 rounded bg-white/10 px-2 py-0.5" title="Favourite role">
               <ColourDot colour={roles.current.colour} />
+              <span className="sr-only">Favourite role: </span>
               {roles.current.displayName}
             </span>
           )}

@@ -24,11 +24,13 @@ test("gina pins a recent role with a name and a colour, switches through it, see
   await pin.getByRole("button", { name: "Pin" }).click();
   await expect(page.getByText(`Pinned ${displayName} to your favourite roles.`)).toBeVisible();
   await expect(pin).toHaveCount(0);
+  // Focus comes back to the role's own pin button, now offering to edit the favourite.
+  await expect(dialog.getByRole("button", { name: `Edit favourite ${displayName}` })).toBeFocused();
 
   const favourites = dialog.getByRole("list", { name: "Favourite roles" });
   await favourites.getByRole("button", { name: `Switch to ${displayName} (${agencyName}@acme)` }).click();
   await expect(page.getByLabel("Signed in as")).toHaveText(`gina@globex as ${agencyName}@acme`);
-  await expect(page.getByTitle("Favourite role")).toHaveText(displayName);
+  await expect(page.getByTitle("Favourite role")).toHaveText(`Favourite role: ${displayName}`);
 
   // Kept on the server: a new sign-in elsewhere finds it.
   const other = await browser.newPage();

@@ -135,6 +135,11 @@ test("on a phone every table keeps its row operations in view", async ({ page })
     ["/resources/ecs", button("ECS instances", /^(Start|Stop) web-01$/)],
     ["/resources/obs", button("OBS buckets", /^Delete /)],
     ["/account/sessions", page.getByRole("table", { name: "Active sessions" }).getByText("This session")],
+    ["/resource-directory/trusted-services", page.getByRole("link", { name: "Manage Config Audit" })],
+    [
+      "/resource-directory/trusted-services/config",
+      page.getByRole("table", { name: "Delegated administrator accounts" }).getByRole("columnheader", { name: "Operation" }),
+    ],
   ];
   for (const [url, operation] of operations) {
     await page.goto(url);

@@ -19,6 +19,8 @@ test("globex learns of an agency acme creates for it, follows it to Switch Role,
 
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByText("Notifications marked as read.")).toBeVisible();
+  // The button is gone with nothing left unread: focus is on the page's heading, not lost.
+  await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeFocused();
   await expect(item).not.toContainText("New");
 
   await item.getByRole("link", { name: `Switch role to ${agencyName}@acme` }).click();

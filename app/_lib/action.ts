@@ -71,6 +71,8 @@ export function action<S extends z.ZodType, R>(command: Command<S, R>, options: 
   const serverAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const identity = await resolveRequest();
     if (identity === null) redirect("/sign-in");
+    // A hand-made request can send any serialisable value where the form sends FormData.
+    if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "The form could not be read; nothing was changed.", values: {} };
     const values = formValues(formData);
     if (identity.roleEnded !== null) {
       await clearRoleCookie(identity.roleEnded);

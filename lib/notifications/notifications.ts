@@ -3,10 +3,10 @@
  * kind is shown only to a principal the engine lets see what it is about, so a notification never
  * tells more than the pages it links to.
  */
-import { and, desc, eq, gt, lt, max, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { type Notification, notificationReads, notifications } from "@/db/schema";
+import { type Notification, type NotificationKind, notificationKinds, notificationReads, notifications } from "@/db/schema";
 import type { GuardedRequest } from "@/lib/authz/authorize";
 import { authorizer } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
@@ -52,31 +52,55 @@ async function lastReadId(db: Db, reader: Caller): Promise<number> {
 }
 
 /**
- * Up to `limit` notifications the reader may see, newest first, with ids in (`after`, `before`).
- * Reads in chunks and stops after a bounded number, so hidden rows cannot make a page scan forever.
+ * The kinds the reader could see at least one of (the engine asked about any resource). Rows of the
+ * other kinds are never read, so however many of them another account causes, they cost nothing
+ * and hide nothing.
  */
-async function visible(db: Db, reader: Caller, range: { after?: number; before?: number }, limit: number) {
+function visibleKinds(reader: Caller, check: (request: GuardedRequest) => { allowed: boolean }): NotificationKind[] {
+  const example = { fromAccountName: "*", subject: "*" };
+  return notificationKinds.filter((kind) => check({ ...readRequest(reader, { kind, ...example }), anyScope: true }).allowed);
+}
+
+interface Scan {
+  rows: Notification[];
+  /** Where to go on from when the scan stopped before the oldest notification (null: nothing older). */
+  resumeBefore: number | null;
+}
+
+/**
+ * Up to `limit` notifications the reader may see, newest first, with ids in (`after`, `before`).
+ * Reads in chunks and stops after a bounded number (rows of a visible kind that one Deny hides), and
+ * then says where it stopped, so a page can always go on.
+ */
+async function visible(db: Db, reader: Caller, range: { after?: number; before?: number }, limit: number): Promise<Scan> {
   const check = await authorizer(db, reader);
+  const kinds = visibleKinds(reader, check);
+  if (kinds.length === 0) return { rows: [], resumeBefore: null };
   const shown: Notification[] = [];
   let before = range.before;
-  for (let chunk = 0; chunk < SCAN_CHUNKS && shown.length < limit; chunk++) {
+  for (let chunk = 0; chunk < SCAN_CHUNKS; chunk++) {
     const rows = await db
       .select()
       .from(notifications)
       .where(
         and(
           eq(notifications.accountId, reader.accountId),
+          inArray(notifications.kind, kinds),
           range.after === undefined ? undefined : gt(notifications.id, range.after),
           before === undefined ? undefined : lt(notifications.id, before),
         ),
       )
       .orderBy(desc(notifications.id))
       .limit(SCAN_CHUNK);
-    shown.push(...rows.filter((n) => check(readRequest(reader, n)).allowed));
-    if (rows.length < SCAN_CHUNK) return { rows: shown.slice(0, limit), exhausted: shown.length <= limit };
+    for (const n of rows) {
+      if (!check(readRequest(reader, n)).allowed) continue;
+      if (shown.length === limit) return { rows: shown, resumeBefore: shown.at(-1)!.id };
+      shown.push(n);
+    }
+    if (rows.length < SCAN_CHUNK) return { rows: shown, resumeBefore: null };
     before = rows.at(-1)!.id;
   }
-  return { rows: shown.slice(0, limit), exhausted: false };
+  return { rows: shown, resumeBefore: before ?? null };
 }
 
 export interface ListedNotification extends NotificationText {
@@ -87,17 +111,22 @@ export interface ListedNotification extends NotificationText {
 
 const pageQuery = z.object({ before: decimalInteger("Select a valid page.").optional() });
 
-/** A page of the account's notifications for the bell's list, newest first (keyset by id). */
+/**
+ * A page of the account's notifications, newest first (keyset by id), with where the next page
+ * starts and the newest notification of all (what "Mark all as read" marks up to, from any page).
+ */
 export async function listNotifications(db: Db, caller: Caller, rawQuery: unknown = {}) {
   const reader = readerOf(caller);
   const parsed = pageQuery.safeParse(rawQuery);
   const before = parsed.success ? parsed.data.before : undefined;
-  const [read, page] = await Promise.all([lastReadId(db, reader), visible(db, reader, { before }, NOTIFICATIONS_PAGE_SIZE + 1)]);
-  const items: ListedNotification[] = page.rows
-    .slice(0, NOTIFICATIONS_PAGE_SIZE)
-    .map((n) => ({ id: n.id, at: n.at, unread: n.id > read, ...describeNotification(n) }));
-  const more = page.rows.length > NOTIFICATIONS_PAGE_SIZE || !page.exhausted;
-  return { items, newestId: items[0]?.id ?? null, olderThan: more && items.length > 0 ? items.at(-1)!.id : null };
+  const [read, page, newest] = await Promise.all([
+    lastReadId(db, reader),
+    visible(db, reader, { before }, NOTIFICATIONS_PAGE_SIZE),
+    before === undefined ? null : visible(db, reader, {}, 1),
+  ]);
+  const items: ListedNotification[] = page.rows.map((n) => ({ id: n.id, at: n.at, unread: n.id > read, ...describeNotification(n) }));
+  const newestId = (newest === null ? page.rows[0]?.id : newest.rows[0]?.id) ?? null;
+  return { items, newestId, anyUnread: newestId !== null && newestId > read, olderThan: page.resumeBefore, firstPage: before === undefined };
 }
 
 /** How many notifications the reader has not read yet, counted up to UNREAD_COUNTED. */

@@ -10,6 +10,8 @@ import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { rdActions } from "@/lib/rd/actions";
+import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
+import { notify } from "@/lib/notifications/notify";
 import { createFolderInput, folderIdInput, invitationResponseInput, inviteInput, memberIdInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
 import { folderDepth, folderPath, loadStructure } from "@/lib/rd/structure";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
@@ -288,10 +290,14 @@ export const respondToInvitation = command({
   },
 });
 
-/** Membership ends with every delegated administrator registration of the account, in the same transaction. */
+/** Membership ends with every delegated administrator registration of the account, in the same transaction; returns those registrations' services. */
 async function dropMembership(tx: Tx, directoryId: string, accountId: string) {
-  await tx.delete(delegatedAdmins).where(and(eq(delegatedAdmins.directoryId, directoryId), eq(delegatedAdmins.accountId, accountId)));
+  const dropped = await tx
+    .delete(delegatedAdmins)
+    .where(and(eq(delegatedAdmins.directoryId, directoryId), eq(delegatedAdmins.accountId, accountId)))
+    .returning({ principal: delegatedAdmins.servicePrincipal });
   await tx.delete(rdMembers).where(eq(rdMembers.accountId, accountId));
+  return dropped.map((d) => trustedServiceCatalogue.find((s) => s.principal === d.principal) ?? { principal: d.principal, name: d.principal });
 }
 
 export const removeMember = command({
@@ -303,7 +309,14 @@ export const removeMember = command({
       const member = await memberIn(tx, directory.id, accountId);
       await guard({ action: rdActions.removeAccount, resource: directoryUrn(caller, directory.id), target: `account ${member.name}` });
       if (member.member.accountId === directory.managementAccountId) throw new DomainError("rd.remove_management");
-      await dropMembership(tx, directory.id, member.member.accountId);
+      // Removed by the directory, the account learns that its delegated administration ended with it.
+      for (const service of await dropMembership(tx, directory.id, member.member.accountId)) {
+        await notify(tx, member.member.accountId, "delegated_admin_removed", {
+          fromAccountName: caller.accountName,
+          subject: service.name,
+          detail: { service: service.principal },
+        });
+      }
     });
   },
 });

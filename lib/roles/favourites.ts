@@ -2,9 +2,10 @@
  * Favourite roles: recent roles a principal pinned with a display name and a colour, kept on the
  * server so they follow it to any browser. They are shortcuts to Switch Role and grant nothing.
  */
-import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { favouriteRoles, recentRoles, type RoleColour } from "@/db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { accounts, agencies, favouriteRoles, recentRoles, type RoleColour } from "@/db/schema";
+import { isExpired } from "@/lib/agencies/validity";
 import { authorizer } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
@@ -13,13 +14,30 @@ import { ownedBy } from "@/lib/owned-by";
 import { assumeRequest } from "@/lib/roles/role-sessions";
 import { pinRoleInput, unpinRoleInput } from "@/lib/roles/schemas";
 
+interface RoleRef {
+  accountName: string;
+  agencyName: string;
+}
+
 export interface FavouriteRole {
   accountName: string;
   agencyName: string;
   displayName: string;
   colour: RoleColour;
-  /** Whether the principal's policies still let it switch to the role (a favourite is kept either way). */
+  /** Whether the role can be switched to now: the agency is usable and the principal's policies allow it (a favourite is kept either way). */
   allowed: boolean;
+}
+
+/** The agencies named by `roles` that trust the principal's account and have not expired, as `agency@account` keys. */
+async function usableRoles(db: Db | Tx, principal: Caller, roles: RoleRef[]): Promise<Set<string>> {
+  if (roles.length === 0) return new Set();
+  const rows = await db
+    .select({ agencyName: agencies.name, accountName: accounts.name, expiresAt: agencies.expiresAt })
+    .from(agencies)
+    .innerJoin(accounts, eq(accounts.id, agencies.accountId))
+    .where(and(eq(agencies.delegatedAccountId, principal.accountId), inArray(agencies.name, [...new Set(roles.map((r) => r.agencyName))])));
+  const now = new Date();
+  return new Set(rows.filter((r) => !isExpired(r.expiresAt, now)).map((r) => `${r.agencyName}@${r.accountName}`));
 }
 
 export async function favouriteRolesOf(db: Db, caller: Caller): Promise<FavouriteRole[]> {
@@ -37,7 +55,11 @@ export async function favouriteRolesOf(db: Db, caller: Caller): Promise<Favourit
       .where(ownedBy(favouriteRoles, principal))
       .orderBy(asc(favouriteRoles.displayName), asc(favouriteRoles.createdAt)),
   ]);
-  return rows.map((r) => ({ ...r, allowed: check(assumeRequest(principal, r.accountName, r.agencyName)).allowed }));
+  const usable = await usableRoles(db, principal, rows);
+  return rows.map((r) => ({
+    ...r,
+    allowed: usable.has(`${r.agencyName}@${r.accountName}`) && check(assumeRequest(principal, r.accountName, r.agencyName)).allowed,
+  }));
 }
 
 /** The favourite matching the role the caller is switched into, for the top bar's name and colour. */
@@ -64,6 +86,8 @@ export const pinRole = command({
         .from(recentRoles)
         .where(roleOf(principal, recentRoles, input));
       if (recent === undefined) throw new DomainError("role.favourite_not_recent");
+      // A role that can no longer be switched to would be a dead shortcut; the answer is Switch Role's own.
+      if (!(await usableRoles(tx, principal, [input])).has(role)) throw new DomainError("role.unavailable");
       await tx
         .insert(favouriteRoles)
         .values({ ...input, principalAccountId: principal.principalAccountId, principalUserId: principal.userId })

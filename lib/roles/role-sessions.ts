@@ -13,7 +13,7 @@ import { command } from "@/lib/authz/command";
 import { assertNotSwitched } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, principalLabel, type Caller } from "@/lib/caller";
-import { notify } from "@/lib/notifications/notify";
+import { notifyOnce } from "@/lib/notifications/notify";
 import { ownedBy } from "@/lib/owned-by";
 import { DomainError } from "@/lib/errors";
 import { endRoleSessionInput, switchRoleInput } from "@/lib/roles/schemas";
@@ -23,6 +23,8 @@ import { id, validate } from "@/lib/validation";
 export const LOGIN_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 const RECENT_ROLES_SHOWN = 10;
+/** The delegating account hears of a principal switching into an agency at most once in this time. */
+const SWITCH_NOTICE_WINDOW_MS = 60 * 60 * 1000;
 
 export const assumeRequest = (principal: Caller, accountName: string, agencyName: string): GuardedRequest => ({
   action: "iam:agencies:assume",
@@ -118,11 +120,13 @@ export const assumeRole = command({
             set: { lastUsedAt: new Date() },
           });
         const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
-        await notify(tx, agency.accountId, "role_switched_in", {
-          fromAccountName: principal.accountName,
-          subject: agency.name,
-          detail: { agencyId: agency.id, principal: principalLabel(principal) },
-        });
+        await notifyOnce(
+          tx,
+          agency.accountId,
+          "role_switched_in",
+          { fromAccountName: principal.accountName, subject: agency.name, detail: { agencyId: agency.id }, sameAs: { principal: principalLabel(principal) } },
+          SWITCH_NOTICE_WINDOW_MS,
+        );
         detail.roleSessionId = session!.id;
         // Both trails record it: the delegating account sees who came in, the own account where its user went.
         guard.alsoRecord(acting, { ...decided, target: `agency ${agency.name}`, detail });

@@ -10,7 +10,8 @@ export const switchRoleInput = z.object({
 export const endRoleSessionInput = z.object({ agencyId: id("agency"), roleSessionId: id("session") });
 
 export const pinRoleInput = switchRoleInput.extend({
-  displayName: requiredText("Display name", 64),
+  // Shown as who one is acting as: no invisible or direction-changing characters that would make it read as something else.
+  displayName: requiredText("Display name", 64).refine((v) => !/\p{Cf}/u.test(v), "Display name must not contain invisible or direction-changing characters."),
   colour: z.enum(roleColours, { error: "Select a colour." }),
 });
 

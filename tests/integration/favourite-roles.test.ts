@@ -87,3 +87,33 @@ test("unpinning removes it and says which", async () => {
   expect(await unpinRole(t.db, gina, ops)).toMatchObject({ displayName: expect.any(String) });
   expect(await favouriteRolesOf(t.db, gina)).toEqual([]);
 });
+
+test("a role whose agency is gone is refused for pinning, and an existing favourite of it is listed as not available", async () => {
+  const { createAgency, deleteAgency } = await import("@/lib/agencies/agencies");
+  const { policies } = await import("@/db/schema");
+  const acme = await callerFor(t.db, "acme");
+  const [ecs] = await t.db.select().from(policies).where(eq(policies.name, "ECS FullAccess"));
+  const doomed = await createAgency(t.db, acme, {
+    name: "fav-doomed",
+    type: "account",
+    delegatedAccount: "globex",
+    validityKind: "unlimited",
+    policyIds: [ecs!.id],
+    scopeKind: "all",
+  });
+  const role = { accountName: "acme", agencyName: "fav-doomed" };
+  await assumeRole(t.db, gina, role, "login-doomed");
+  await pinRole(t.db, gina, { ...role, displayName: "Doomed", colour: "orange" });
+  expect((await favouriteRolesOf(t.db, gina)).find((f) => f.agencyName === "fav-doomed")!.allowed).toBe(true);
+  await deleteAgency(t.db, acme, { agencyId: doomed.id });
+  expect((await favouriteRolesOf(t.db, gina)).find((f) => f.agencyName === "fav-doomed")!.allowed).toBe(false);
+  const error = await rejection<DomainError>(() => pinRole(t.db, gina, { ...role, displayName: "Again", colour: "orange" }));
+  expect(error.code).toBe("role.unavailable");
+});
+
+test("a display name with invisible or direction-changing characters is refused at its field", async () => {
+  for (const displayName of ["\u200b", "sppa\u202e", "a\u200db"]) {
+    const error = await rejection<ValidationError>(() => pinRole(t.db, gina, { ...ops, displayName, colour: "red" }));
+    expect(error.fieldErrors.displayName).toEqual(["Display name must not contain invisible or direction-changing characters."]);
+  }
+});

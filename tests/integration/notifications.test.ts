@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, notifications, policies } from "@/db/schema";
 import { addAgencyPermissions, createAgency, deleteAgency, removeAgencyPermission, updateAgency } from "@/lib/agencies/agencies";
@@ -221,4 +221,90 @@ describe("reading", () => {
     const ids = [...first.items, ...second.items].map((n) => n.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
+});
+
+describe("what one party can repeat or pile up", () => {
+  test("switching into the same agency again within the hour tells the delegating account once", async () => {
+    await agencyFor("note-repeat");
+    const count = async () =>
+      (
+        await t.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(notifications)
+          .where(and(eq(notifications.subject, "note-repeat"), eq(notifications.kind, "role_switched_in")))
+      )[0]!.n;
+    await assumeRole(t.db, gina, { accountName: "acme", agencyName: "note-repeat" }, "login-repeat-1");
+    await assumeRole(t.db, gina, { accountName: "acme", agencyName: "note-repeat" }, "login-repeat-2");
+    await assumeRole(t.db, gina, { accountName: "acme", agencyName: "note-repeat" }, "login-repeat-3");
+    expect(await count()).toBe(1);
+  });
+
+  async function globexUser(name: string, policyNames: string[], extraDocument?: string) {
+    const { createUser } = await import("@/lib/iam/users");
+    const { createGroup, grantPolicyToGroup, addUserToGroup } = await import("@/lib/iam/groups");
+    const { createPolicy } = await import("@/lib/iam/policies");
+    const user = await createUser(t.db, globex, { name, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
+    const group = await createGroup(t.db, globex, { name: `${name}-group`, description: "" });
+    const ids = policyNames.map((p) => policy[p]!);
+    if (extraDocument !== undefined) ids.push((await createPolicy(t.db, globex, { name: `${name}-policy`, description: "", document: extraDocument })).id);
+    for (const policyId of ids) await grantPolicyToGroup(t.db, globex, { groupId: group.id, policyId, scopeKind: "all" });
+    await addUserToGroup(t.db, globex, { groupId: group.id, userId: user.id });
+    return callerFor(t.db, "globex", name);
+  }
+
+  const pileUp = (kind: string, subject: (i: string) => string, rows: number) =>
+    t.db.execute(
+      sql.raw(
+        `insert into notifications (account_id, kind, from_account_name, subject) select '${globex.accountId}', '${kind}', 'acme', ${subject("g::text")} from generate_series(1, ${rows}) g`,
+      ),
+    );
+
+  test("thousands of notifications a reader may not see neither hide the one it may, nor cost it a scan", async () => {
+    // tina may see her account's delegated administration, not agencies (she may not switch roles).
+    const tina = await globexUser("tina", ["Tenant Guest"]);
+    await registerDelegatedAdmin(t.db, acme, { service: "securitycenter", accountId: globex.accountId });
+    await pileUp("agency_changed", () => "'globex-ops'", 2500);
+    expect(await unreadNotificationCount(t.db, tina)).toBe(1);
+    expect((await listNotifications(t.db, tina)).items.map((n) => n.message)).toEqual([
+      "Your account is now a delegated administrator of Security Center in the resource directory of acme.",
+    ]);
+    await deregisterDelegatedAdmin(t.db, acme, { service: "securitycenter", accountId: globex.accountId });
+  });
+
+  test("when a Deny hides a long run of a kind the reader sees, the page says where to go on and the older one is reached", async () => {
+    const ivy = await globexUser(
+      "ivy",
+      ["Agent Operator"],
+      '{"Version":"1.1","Statement":[{"Effect":"Deny","Action":["iam:agencies:assume"],"Resource":["*:agency:acme/hidden-*"]}]}',
+    );
+    await agencyFor("note-before-hidden");
+    await pileUp("agency_created", (g) => `'hidden-' || ${g}`, 2500);
+    let page = await listNotifications(t.db, ivy);
+    const seen: string[] = page.items.map((n) => n.message);
+    for (let hops = 0; hops < 5 && page.olderThan !== null && !seen.some((m) => m.includes("note-before-hidden")); hops++) {
+      page = await listNotifications(t.db, ivy, { before: String(page.olderThan) });
+      seen.push(...page.items.map((n) => n.message));
+    }
+    expect(seen).toContain("acme created the agency note-before-hidden, which trusts your account.");
+    expect(seen.some((m) => m.includes("hidden-"))).toBe(false);
+  });
+
+  test("Mark all as read from an older page marks up to the newest of all", async () => {
+    await agencyFor("note-newest");
+    const first = await listNotifications(t.db, gina);
+    const older = await listNotifications(t.db, gina, { before: String(first.items.at(-1)!.id) });
+    expect(older.newestId).toBe(first.items[0]!.id);
+    await markNotificationsRead(t.db, gina, { upTo: String(older.newestId) });
+    expect(await unreadNotificationCount(t.db, gina)).toBe(0);
+  });
+});
+
+test("an account removed from the directory learns that its delegated administration ended", async () => {
+  const { removeMember, inviteAccount, respondToInvitation, getDirectoryOverview } = await import("@/lib/rd/directory");
+  const umbrella = await callerFor(t.db, "umbrella");
+  await inviteAccount(t.db, acme, { accountName: "umbrella" });
+  await respondToInvitation(t.db, umbrella, { invitationId: (await getDirectoryOverview(t.db, umbrella)).invitations[0]!.id, accept: "yes" });
+  await registerDelegatedAdmin(t.db, acme, { service: "cloudfw", accountId: umbrella.accountId });
+  await removeMember(t.db, acme, { accountId: umbrella.accountId });
+  expect((await newest(umbrella))!.message).toBe("Your account is no longer a delegated administrator of Cloud Firewall in the resource directory of acme.");
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { myDelegatedServices } from "@/lib/rd/delegated-admins";
 import { utcDate } from "@/lib/format";
 
@@ -35,7 +35,7 @@ export default async function DelegatedAdminPage() {
             <Th>Trusted service</Th>
             <Th>Description</Th>
             <Th>Since</Th>
-            <Th>Actions</Th>
+            <OperationTh />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -45,11 +45,11 @@ export default async function DelegatedAdminPage() {
               <Td className="font-medium">{s.name}</Td>
               <Td className="text-slate-600">{s.description}</Td>
               <Td>{utcDate(s.registeredAt)}</Td>
-              <Td>
+              <OperationTd>
                 <Link href={`/delegated-admin/${s.principal}`} className="text-blue-700 hover:underline" aria-label={`Open the ${s.name} multi-account module`}>
                   Multi-account module
                 </Link>
-              </Td>
+              </OperationTd>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InlineAction } from "@/components/inline-action";
+import { MarkAllRead } from "@/components/mark-all-read";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
@@ -11,28 +11,29 @@ import { markNotificationsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-/** What other accounts did that concerns this one, newest first; each shown only to those who may see what it is about. */
+const pageLink = "rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50";
+
+/**
+ * What other accounts did that concerns the signed-in principal's own account, newest first; each
+ * shown only to those who may see what it is about. While switched, still the own account's: the
+ * news is for the person, not for the role.
+ */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requireCaller();
-  const { items, newestId, olderThan } = await listNotifications(await getDb(), caller, await searchParams);
-  const unread = items.some((n) => n.unread);
+  const { items, newestId, anyUnread, olderThan, firstPage } = await listNotifications(await getDb(), caller, await searchParams);
   return (
     <>
       <PageHeader
         title="Notifications"
-        description="Agencies other accounts create, change or delete for your account, delegated administration of trusted services, and who switches into your agencies."
-        actions={
-          unread && newestId !== null ? (
-            <InlineAction action={markNotificationsReadAction} fields={{ upTo: String(newestId) }} label="Mark all as read" variant="secondary" />
-          ) : undefined
-        }
+        description={`News for your account ${caller.principalAccountName}: agencies other accounts create, change or delete for it, its delegated administration of trusted services, and who switches into its agencies.`}
+        actions={anyUnread && newestId !== null ? <MarkAllRead action={markNotificationsReadAction} upTo={newestId} /> : undefined}
       />
       {items.length === 0 ? (
-        <p className="rounded border border-slate-200 bg-white p-6 text-sm text-slate-600">No notifications yet.</p>
+        <p className="rounded border border-slate-200 bg-white p-6 text-sm text-slate-600">{firstPage ? "No notifications yet." : "No older notifications."}</p>
       ) : (
         <ul aria-label="Notifications" className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
           {items.map((n) => (
-            <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 p-3 text-sm">
+            <li key={n.id} className="flex flex-col gap-2 p-3 text-sm sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0 flex-1">
                 <p className={n.unread ? "font-medium text-slate-900" : "text-slate-700"}>
                   {n.unread && (
@@ -55,11 +56,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      {olderThan !== null && (
-        <nav aria-label="Older notifications" className="mt-3 text-sm">
-          <Link href={`?before=${olderThan}`} className="rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50">
-            Older notifications
-          </Link>
+      {(!firstPage || olderThan !== null) && (
+        <nav aria-label="More notifications" className="mt-3 flex gap-2 text-sm">
+          {!firstPage && (
+            <Link href="/notifications" className={pageLink}>
+              Newest notifications
+            </Link>
+          )}
+          {olderThan !== null && (
+            <Link href={`/notifications?before=${olderThan}`} className={pageLink}>
+              Older notifications
+            </Link>
+          )}
         </nav>
       )}
     </>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { listTrustedServices } from "@/lib/rd/delegated-admins";
 
 export const metadata: Metadata = { title: "Trusted Services" };
@@ -26,7 +26,7 @@ export default async function TrustedServicesPage() {
               <Th>Description</Th>
               <Th>Trusted access</Th>
               <Th>Delegated administrator</Th>
-              <Th>Actions</Th>
+              <OperationTh />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -38,7 +38,7 @@ export default async function TrustedServicesPage() {
                 <Td>
                   {service.maxDelegatedAdmins === null ? "Not supported" : `Supported (${service.delegatedAdmins} of at most ${service.maxDelegatedAdmins})`}
                 </Td>
-                <Td>
+                <OperationTd>
                   <Link
                     href={`/resource-directory/trusted-services/${service.principal}`}
                     className="text-blue-700 hover:underline"
@@ -46,7 +46,7 @@ export default async function TrustedServicesPage() {
                   >
                     Manage
                   </Link>
-                </Td>
+                </OperationTd>
               </tr>
             ))}
           </tbody>

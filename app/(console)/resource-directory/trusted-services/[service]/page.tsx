@@ -6,7 +6,7 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { InlineAction } from "@/components/inline-action";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { REMOVE_DELEGATED_ADMIN_WARNING } from "@/lib/rd/catalogue";
 import { getTrustedService } from "@/lib/rd/delegated-admins";
 import { deregisterDelegatedAdminAction, setTrustedAccessAction } from "../../actions";
@@ -93,7 +93,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
                     <Th>Account ID</Th>
                     <Th>Folder</Th>
                     <Th>Registered</Th>
-                    <Th>Actions</Th>
+                    <OperationTh />
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -104,7 +104,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
                       <Td className="font-mono text-xs">{admin.accountId}</Td>
                       <Td>{admin.folder}</Td>
                       <Td>{utcMinute(admin.registeredAt)}</Td>
-                      <Td>
+                      <OperationTd>
                         <ConfirmAction
                           action={deregisterDelegatedAdminAction}
                           fields={{ service: service.principal, accountId: admin.accountId }}
@@ -114,7 +114,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
                           message={`Remove ${admin.name} as a delegated administrator account of ${service.name}? ${REMOVE_DELEGATED_ADMIN_WARNING}`}
                           confirmLabel="Continue"
                         />
-                      </Td>
+                      </OperationTd>
                     </tr>
                   ))}
                 </tbody>
