@@ -2,7 +2,8 @@
 export type FormValues = Record<string, string | string[]>;
 
 export type ActionState =
-  | { ok: true; message: string; values: FormValues }
+  /** `revealed`: what the person sees once and the server never sends again (a new access key's secret). */
+  | { ok: true; message: string; values: FormValues; revealed?: Record<string, string> }
   | { ok: false; fieldErrors: Record<string, string[]>; formError: string | undefined; values: FormValues }
   | null;
 

@@ -72,6 +72,9 @@ export function TopBar({
           <Link href="/account/sessions" className="underline-offset-2 hover:underline">
             My sessions
           </Link>
+          <Link href="/account/access-keys" className="underline-offset-2 hover:underline">
+            Access keys
+          </Link>
           <Link href="/account/password" className="underline-offset-2 hover:underline">
             Password
           </Link>

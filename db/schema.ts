@@ -493,3 +493,28 @@ export const favouriteRoles = pgTable(
   (t) => [unique("favourite_roles_principal_role").on(t.principalAccountId, t.principalUserId, t.accountName, t.agencyName).nullsNotDistinct()],
 );
 export type FavouriteRole = typeof favouriteRoles.$inferSelect;
+
+export const accessKeyStatuses = ["active", "inactive"] as const;
+
+/**
+ * Access keys (AK/SK) for signed API calls. The secret is needed to check signatures, so it is kept,
+ * encrypted with the server's key (lib/access-keys/secret-box.ts), never in plain text.
+ */
+export const accessKeys = pgTable(
+  "access_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accessKeyId: text("access_key_id").notNull().unique(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    // null for the account's root user.
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    status: text("status", { enum: accessKeyStatuses }).notNull().default("active"),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [index("access_keys_owner").on(t.accountId, t.userId)],
+);
+export type AccessKey = typeof accessKeys.$inferSelect;

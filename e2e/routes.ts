@@ -80,6 +80,7 @@ const concrete: Record<string, (page: Page) => Promise<string>> = {
   "/audit/[eventId]": (page) => linkOn(page, "/audit", /^View event/),
   "/delegated-admin/[service]": async () => "/delegated-admin/config",
   "/iam/groups/[groupId]": (page) => linkOn(page, "/iam/groups", "admins"),
+  "/iam/users/[userId]/access-keys": (page) => linkOn(page, "/iam/users", "Access keys of alice"),
   "/iam/policies/[policyId]": (page) => linkOn(page, "/iam/policies", "ECS FullAccess"),
   "/resource-directory/members/[accountId]": (page) => linkOn(page, "/resource-directory/structure", "Details of globex"),
   "/resource-directory/trusted-services/[service]": async () => "/resource-directory/trusted-services/config",
@@ -106,6 +107,7 @@ export async function concreteUrl(page: Page, route: Route): Promise<string> {
 export const openToEveryone: Record<string, string> = {
   "/": "the overview shows only the caller's own account name, ID and identity",
   "/account/password": "the caller changes their own password, which needs only their current one",
+  "/account/access-keys": "the caller's own access keys, which every principal manages for itself",
   "/account/sessions": "the caller's own sign-ins, which they may always see and end",
   "/switch-role": "a form filled from a shared link; the engine decides when it is sent",
   "/notifications": "the caller's own account's notifications, each shown only if the engine lets the caller see what it is about",
@@ -170,6 +172,11 @@ export const guarded: Record<string, Guard> = {
   "/iam/policies/new": { actions: ["iam:policies:create"], caller: acmeBob, data: (page) => page.getByLabel("Policy content") },
   "/iam/simulator": { actions: ["iam:permissions:simulate"], caller: acmeBob, data: (page) => page.getByLabel("Principal") },
   "/iam/users": { actions: ["iam:users:list"], caller: acmeBob, data: (page) => page.getByRole("cell", { name: "alice", exact: true }) },
+  "/iam/users/[userId]/access-keys": {
+    actions: ["iam:accessKeys:list"],
+    caller: acmeBob,
+    data: (page) => page.getByRole("table", { name: "Access keys of user alice" }),
+  },
   "/resource-directory": {
     actions: ["resourcemanager:GetResourceDirectory"],
     caller: acmeBob,

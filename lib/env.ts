@@ -24,6 +24,14 @@ const envSchema = z.object({
       .transform(Number),
   ),
   NEXTAUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
+  /** 32 bytes, base64 or base64url: the key access-key secrets are encrypted with (generated into .data/ when unset). */
+  MANDATE_KEY_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "MANDATE_KEY_ENCRYPTION_KEY must be 32 bytes in base64 (43 or 44 characters).")
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -23,6 +23,8 @@ export const errorMessages = {
   "agency.delegated_self": "You cannot delegate to your own account. Enter the name of another account.",
   "agency.last_permission": "An agency must keep at least one permission; add another before removing this one.",
   "agency.permission_not_found": "The permission does not exist.",
+  "access_key.limit": "A user can have at most 2 access keys; delete one before creating another.",
+  "access_key.not_found": "The access key does not exist.",
   "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
   "role.favourite_not_recent": "Only a role you have switched to can be pinned; switch to it first.",
   "role.favourite_not_found": "The role is not one of your favourites.",

@@ -26,6 +26,8 @@ interface ActionOptions<R> {
   fixed?: FormValues;
   /** For a batch: what went wrong in part, shown as the form's message (what succeeded stays done). */
   refusedIn?: (result: R) => string | undefined;
+  /** Shown once in the answer and nowhere else: never in a toast, a cookie or the log (a new secret). */
+  reveal?: (result: R) => Record<string, string>;
   /** What the browser keeps of a success (the role cookie), after the change has committed. */
   after?: (result: R) => Promise<void>;
 }
@@ -108,7 +110,8 @@ export function action<S extends z.ZodType, R>(command: Command<S, R>, options: 
       }
       redirect(options.redirectTo(result));
     }
-    return { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
+    const answer: ActionState = { ok: true, message: options.success?.(result) ?? "Done.", values: {} };
+    return options.reveal === undefined ? answer : { ...answer, revealed: options.reveal(result) };
   };
   commands.set(serverAction, command as unknown as Command);
   return serverAction;

@@ -14,6 +14,8 @@ const multiAccountActions = trustedServiceCatalogue.map((s) => `${s.principal}:m
 
 export const actionCatalogue = [
   ...actionsOf("iam:users", ["list", "get", "create", "delete", "resetPassword", "revokeSessions"]),
+  // Another user's access keys (one's own are self-service, below).
+  ...actionsOf("iam:accessKeys", ["list", "create", "update", "delete"]),
   ...actionsOf("iam:groups", ["list", "get", "create", "delete", "addUser", "removeUser"]),
   ...actionsOf("iam:permissions", ["grantRoleToGroup", "revokeRoleFromGroup", "simulate"]),
   ...actionsOf("iam:policies", ["list", "get", "create", "update", "delete"]),
@@ -32,6 +34,7 @@ export const actionCatalogue = [
 export const selfServiceActions = [
   ...actionsOf("iam:sessions", ["signIn", "signOut", "signOutOthers", "signOutOne"]),
   "iam:users:changePassword",
+  ...actionsOf("iam:accessKeys", ["createOwn", "updateOwn", "deleteOwn"]),
   // A principal's own shortcuts and reading marker: they grant nothing, so nothing decides them but who asks.
   "iam:notifications:markRead",
   ...actionsOf("iam:favouriteRoles", ["pin", "unpin"]),

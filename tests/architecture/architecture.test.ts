@@ -80,6 +80,7 @@ const HELPERS: Record<string, string> = {
   assertMayHandOn: "part of the hand-on check inside a guarded change",
   assertSecurityAdministrator: "part of the hand-on check inside a guarded change",
   ownSignIns: "a principal's own sign-ins, shown only to itself",
+  listOwnAccessKeys: "a principal's own access keys (never their secrets), shown only to itself",
   listEnterpriseProjects: "the acting account's project names as picker options, on pages that check their own permission",
   resolveRoleSession: "resolves who is asking, before any decision can be made",
 };

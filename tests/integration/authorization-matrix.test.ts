@@ -16,6 +16,7 @@ vi.mock("@/db", async () => (await import("../helpers/action-harness")).doubles.
 vi.mock("@/app/_lib/session", async () => (await import("../helpers/action-harness")).doubles.session);
 
 import { commandOf } from "@/app/_lib/action";
+import { createOwnAccessKey, createUserAccessKey } from "@/lib/access-keys/access-keys";
 import { policies } from "@/db/schema";
 import type { ActionName } from "@/lib/authz/action-catalogue";
 import type { Command } from "@/lib/authz/command";
@@ -210,6 +211,29 @@ const matrix: Record<string, Row> = {
   },
   endUserSignInsAction: { fields: async (f) => ({ userId: await f.id("user", "alice") }), allowed: standard },
   dismissRoleNoticeAction: { fields: async () => ({}), allowed: everyone },
+  // Every principal makes its own access keys; the keys below are acme root's, so only their owner finds them.
+  createOwnAccessKeyAction: { fields: async () => ({}), allowed: everyone },
+  setOwnAccessKeyStatusAction: {
+    fields: async (f) => ({ accessKeyId: (await createOwnAccessKey(f.db, f.acme, {})).accessKeyId, status: "inactive" }),
+    allowed: ["owner"],
+  },
+  deleteOwnAccessKeyAction: { fields: async (f) => ({ accessKeyId: (await createOwnAccessKey(f.db, f.acme, {})).accessKeyId }), allowed: ["owner"] },
+  // A user's key lets its holder act as the user: root only here (no Security Administrator among the callers but the role, which may not).
+  createUserAccessKeyAction: { fields: async (f) => ({ userId: await f.id("user", "alice") }), allowed: notSwitched },
+  setUserAccessKeyStatusAction: {
+    fields: async (f) => {
+      const userId = await f.id("user", "alice");
+      return { userId, accessKeyId: (await createUserAccessKey(f.db, f.acme, { userId })).accessKeyId, status: "inactive" };
+    },
+    allowed: notSwitched,
+  },
+  deleteUserAccessKeyAction: {
+    fields: async (f) => {
+      const userId = await f.id("user", "alice");
+      return { userId, accessKeyId: (await createUserAccessKey(f.db, f.acme, { userId })).accessKeyId };
+    },
+    allowed: notSwitched,
+  },
   // A principal's own reading marker: every signed-in principal may move it.
   markNotificationsReadAction: { fields: async () => ({ upTo: "999999999" }), allowed: everyone },
   // Favourites are the principal's own shortcuts, and only to roles it has switched to (gina's, here).

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -60,6 +61,9 @@ export default async function UsersPage() {
                     />
                     {noPasswords === null && <ResetPasswordForm userId={user.id} userName={user.name} />}
                     <EndUserSessions userId={user.id} userName={user.name} />
+                    <Link href={`/iam/users/${user.id}/access-keys`} className="text-blue-700 hover:underline" aria-label={`Access keys of ${user.name}`}>
+                      Access keys
+                    </Link>
                     <ConfirmAction
                       action={deleteUserAction}
                       fields={{ userId: user.id }}

@@ -1,0 +1,25 @@
+"use server";
+import { action } from "@/app/_lib/action";
+import { createOwnAccessKey, deleteOwnAccessKey, setOwnAccessKeyStatus } from "@/lib/access-keys/access-keys";
+
+const paths = ["/account/access-keys"];
+
+// A principal's own keys, whichever account it is switched into at the moment.
+export const createOwnAccessKeyAction = action(createOwnAccessKey, {
+  whenRoleEnded: "run",
+  revalidate: paths,
+  success: ({ accessKeyId }) => `Access key ${accessKeyId} created. Save its secret now: it is not shown again.`,
+  reveal: ({ accessKeyId, secret }) => ({ accessKeyId, secret }),
+});
+
+export const setOwnAccessKeyStatusAction = action(setOwnAccessKeyStatus, {
+  whenRoleEnded: "run",
+  revalidate: paths,
+  success: ({ accessKeyId, status }) => `Access key ${accessKeyId} ${status === "active" ? "activated" : "deactivated"}.`,
+});
+
+export const deleteOwnAccessKeyAction = action(deleteOwnAccessKey, {
+  whenRoleEnded: "run",
+  revalidate: paths,
+  success: ({ accessKeyId }) => `Access key ${accessKeyId} deleted.`,
+});
