@@ -518,3 +518,14 @@ export const accessKeys = pgTable(
   (t) => [index("access_keys_owner").on(t.accountId, t.userId)],
 );
 export type AccessKey = typeof accessKeys.$inferSelect;
+
+/** Signature nonces seen per access key, so a captured request cannot be sent again (kept for the accepted clock skew). */
+export const apiNonces = pgTable(
+  "api_nonces",
+  {
+    accessKeyId: text("access_key_id").notNull(),
+    nonce: text("nonce").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index("api_nonces_seen").on(t.seenAt)],
+);

@@ -13,6 +13,8 @@ export interface Caller {
   userName: string | null;
   /** Set while a role is switched: the agency of `accountId` the principal acts through. */
   agency?: ActingAgency | null;
+  /** Set when the request came through the API, signed with this access key (recorded with every event). */
+  via?: { api: string; accessKeyId: string };
   /** Set for the length of one web request, so that its grants are loaded once (lib/authz/authorize.ts). */
   requestMemo?: { grants?: Promise<Grant[]> | undefined };
 }

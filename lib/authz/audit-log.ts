@@ -27,6 +27,7 @@ export async function recordEvent(db: Db, caller: Caller, entry: AuditEntry): Pr
     action: entry.action,
     target: entry.target,
     decision: entry.decision,
-    detail: entry.detail ?? {},
+    // An API call says so, and names the access key that signed it.
+    detail: caller.via === undefined ? (entry.detail ?? {}) : { ...entry.detail, via: caller.via },
   });
 }

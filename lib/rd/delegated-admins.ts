@@ -242,3 +242,39 @@ export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unk
   const structure = await loadStructure(db, registration.directoryId);
   return { service, ...structure };
 }
+
+/** Every delegated administrator registration of the caller's directory (or of one service), oldest first: the API's list. */
+export async function listDelegatedAdministrators(db: Db, caller: Caller, principal?: string) {
+  const read = readServices(db, caller, "delegated administrators");
+  const directory = await managedDirectory(db, caller, read);
+  await requireAllowed(db, caller, { action: rdActions.listDelegated, resource: directoryUrn(caller, directory.id), target: "delegated administrators" });
+  if (principal !== undefined) await findService(db, principal);
+  return db
+    .select({
+      accountId: delegatedAdmins.accountId,
+      name: accounts.name,
+      servicePrincipal: delegatedAdmins.servicePrincipal,
+      registeredAt: delegatedAdmins.registeredAt,
+    })
+    .from(delegatedAdmins)
+    .innerJoin(accounts, eq(accounts.id, delegatedAdmins.accountId))
+    .where(and(eq(delegatedAdmins.directoryId, directory.id), principal === undefined ? undefined : eq(delegatedAdmins.servicePrincipal, principal)))
+    .orderBy(asc(delegatedAdmins.registeredAt), asc(delegatedAdmins.id));
+}
+
+/** The services a member of the caller's directory administers (the management account's view of one member). */
+export async function delegatedServicesOfMember(db: Db, caller: Caller, accountId: string) {
+  const read = readServices(db, caller, "delegated administrators");
+  const directory = await managedDirectory(db, caller, read);
+  await requireAllowed(db, caller, { action: rdActions.listDelegated, resource: directoryUrn(caller, directory.id), target: "delegated administrators" });
+  const [member] = await db
+    .select({ accountId: rdMembers.accountId })
+    .from(rdMembers)
+    .where(and(eq(rdMembers.accountId, accountId), eq(rdMembers.directoryId, directory.id)));
+  if (member === undefined) throw new DomainError("rd.member_not_found");
+  return db
+    .select({ principal: delegatedAdmins.servicePrincipal, registeredAt: delegatedAdmins.registeredAt })
+    .from(delegatedAdmins)
+    .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.accountId, accountId)))
+    .orderBy(asc(delegatedAdmins.servicePrincipal));
+}
