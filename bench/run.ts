@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createDb, type DbHandle } from "@/db/client";
 import { seedCatalogue, seedDemo } from "@/db/seed";
 import { benchAgencies } from "./agencies";
+import { benchApi } from "./api";
 import { benchAudit } from "./audit";
 import { benchAuthz } from "./authz";
 import { benchEscalation } from "./escalation";
@@ -56,6 +57,7 @@ for (const target of targets) {
     await benchAgencies(handle, target.label);
     await benchAudit(handle, target.label);
     await benchEscalation(handle, target.label);
+    await benchApi(handle, target.label);
   } finally {
     await dispose();
   }
