@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -512,6 +513,8 @@ export const accessKeys = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     secretCiphertext: text("secret_ciphertext").notNull(),
     status: text("status", { enum: accessKeyStatuses }).notNull().default("active"),
+    /** Turned off by an administrator: its owner may not turn it on again. */
+    lockedByAdministrator: boolean("locked_by_administrator").notNull().default(false),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   },

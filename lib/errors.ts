@@ -25,6 +25,7 @@ export const errorMessages = {
   "agency.permission_not_found": "The permission does not exist.",
   "access_key.limit": "A user can have at most 2 access keys; delete one before creating another.",
   "access_key.not_found": "The access key does not exist.",
+  "access_key.locked": "An administrator deactivated this access key; ask one to activate it again.",
   "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
   "role.favourite_not_recent": "Only a role you have switched to can be pinned; switch to it first.",
   "role.favourite_not_found": "The role is not one of your favourites.",

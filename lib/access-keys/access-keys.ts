@@ -97,13 +97,20 @@ async function createFor(tx: Tx, owner: KeyOwner): Promise<CreatedAccessKey> {
   return { accessKeyId, secret, owner: owner.label };
 }
 
-async function setStatus(tx: Tx, owner: KeyOwner, accessKeyId: string, status: "active" | "inactive") {
-  const changed = await tx
-    .update(accessKeys)
-    .set({ status })
+/**
+ * `byAdministrator`: a key an administrator turned off stays off until an administrator turns it
+ * on again; its owner cannot undo that (it may have been turned off because it leaked).
+ */
+async function setStatus(tx: Tx, owner: KeyOwner, accessKeyId: string, status: "active" | "inactive", byAdministrator: boolean) {
+  const [key] = await tx
+    .select({ id: accessKeys.id, lockedByAdministrator: accessKeys.lockedByAdministrator })
+    .from(accessKeys)
     .where(and(ownedBy(owner), eq(accessKeys.accessKeyId, accessKeyId)))
-    .returning({ id: accessKeys.id });
-  if (changed.length === 0) throw new DomainError("access_key.not_found", { field: "accessKeyId" });
+    .for("update");
+  if (key === undefined) throw new DomainError("access_key.not_found", { field: "accessKeyId" });
+  if (!byAdministrator && status === "active" && key.lockedByAdministrator) throw new DomainError("access_key.locked");
+  const lockedByAdministrator = byAdministrator ? status === "inactive" : key.lockedByAdministrator && status === "inactive";
+  await tx.update(accessKeys).set({ status, lockedByAdministrator }).where(eq(accessKeys.id, key.id));
 }
 
 async function remove(tx: Tx, owner: KeyOwner, accessKeyId: string) {
@@ -133,7 +140,7 @@ export const setOwnAccessKeyStatus = command({
   async run({ caller, own }, { accessKeyId, status }): Promise<{ accessKeyId: string; status: string }> {
     const owner = ownerOf(caller);
     return own({ target: `access keys of ${owner.label}`, detail: { accessKeyId, status } }, async (tx) => {
-      await setStatus(tx, owner, accessKeyId, status);
+      await setStatus(tx, owner, accessKeyId, status, false);
       return { value: { accessKeyId, status } };
     });
   },
@@ -158,13 +165,17 @@ export const createUserAccessKey = command({
   async run({ caller, change }, { userId }): Promise<CreatedAccessKey> {
     return change(async (tx, guard) => {
       const user = await findUser(tx, caller, userId);
-      const request = keysRequest(caller, "iam:accessKeys:create", user.name);
+      // The key's id is filled in once it exists: the event is written when the change commits.
+      const detail: { accessKeyId?: string } = {};
+      const request = { ...keysRequest(caller, "iam:accessKeys:create", user.name), detail };
       await guard(request);
       assertNoCredentialsFromRole(caller, guard, request);
       await assertSecurityAdministrator(tx, caller, guard, request, "create another user's access keys");
       const target: Caller = { ...ownAccountCaller(caller), userId: user.userId, userName: user.name };
       await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
-      return createFor(tx, user);
+      const created = await createFor(tx, user);
+      detail.accessKeyId = created.accessKeyId;
+      return created;
     });
   },
 });
@@ -182,6 +193,10 @@ async function onUserKey(
   const request = { ...keysRequest(caller, action, user.name), detail: { accessKeyId, ...detail } };
   await guard(request);
   assertNotSwitched(caller, guard, request);
+  // Turning a user's key off or on, or deleting it, is as much the user's identity as making one.
+  await assertSecurityAdministrator(tx, caller, guard, request, "change another user's access keys");
+  const target: Caller = { ...ownAccountCaller(caller), userId: user.userId, userName: user.name };
+  await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
   return user;
 }
 
@@ -191,7 +206,7 @@ export const setUserAccessKeyStatus = command({
   async run({ caller, change }, { userId, accessKeyId, status }): Promise<{ accessKeyId: string; status: string }> {
     return change(async (tx, guard) => {
       const user = await onUserKey(caller, tx, guard, "iam:accessKeys:update", userId, accessKeyId, { status });
-      await setStatus(tx, user, accessKeyId, status);
+      await setStatus(tx, user, accessKeyId, status, true);
       return { accessKeyId, status };
     });
   },

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { CLOCK_SKEW_MS, firstUseOfNonce, keyHolder, markKeyUsed } from "@/lib/api/access-key-auth";
-import { parseAcsAuthorization, sha256Hex, signatureHolds } from "@/lib/api/acs-signature";
+import { parseAcsAuthorization, queryParams, sha256Hex, signatureHolds } from "@/lib/api/acs-signature";
 import { AcsError, acsErrorOf, aliyunActions, runAliyunAction } from "@/lib/api/aliyun-rd";
 import { takeToken } from "@/lib/api/throttle";
 import { auditDenied } from "@/lib/authz/authorize";
@@ -26,6 +26,7 @@ export interface AcsAnswer {
 }
 
 const VERSION = "2020-03-31";
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const REQUIRED_SIGNED = ["host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"];
 
 export async function handleAcsRequest(db: Db, request: AcsHttpRequest): Promise<AcsAnswer> {
@@ -47,31 +48,34 @@ async function answer(db: Db, request: AcsHttpRequest): Promise<Record<string, u
   const action = request.header("x-acs-action") ?? "";
   const holder = await keyHolder(db, authorization.accessKeyId, "aliyun");
   if (!holder.found) throw new AcsError(401, "InvalidAccessKeyId.NotFound", "The access key does not exist.");
+  // Not recorded: nothing shows the key's holder sent it, and anyone can name a key id (so a flood of
+  // forged requests writes nothing and blames no one).
+  if (!signatureHolds({ ...request, authorization }, holder.secret)) throw new AcsError(401, "SignatureDoesNotMatch", "The request signature does not match.");
+  if (!takeToken(authorization.accessKeyId)) throw new AcsError(429, "Throttling.User", "Too many requests with this access key; slow down.");
   const deny = async (error: AcsError) => {
-    // Someone holding the key's id tried: the key's own account sees the attempt.
+    // Signed with the key's secret, so its account sees the refused attempt (a replay among them).
     const policyAction = aliyunActions[action];
     if (policyAction !== undefined) {
       await auditDenied(db, holder.caller, { action: policyAction, resource: "*", target: `API ${action}` }, `${error.code}: ${error.message}`);
     }
     return error;
   };
-  if (!signatureHolds({ ...request, authorization }, holder.secret)) {
-    throw await deny(new AcsError(401, "SignatureDoesNotMatch", "The request signature does not match."));
+  // The nonce is spent first, so a request refused for any reason below cannot be sent again later.
+  const nonce = request.header("x-acs-signature-nonce") ?? "";
+  if (nonce.length < 8 || nonce.length > 128) throw new AcsError(400, "InvalidParameter.SignatureNonce", "The signature nonce must be 8 to 128 characters.");
+  if (!(await firstUseOfNonce(db, authorization.accessKeyId, nonce))) {
+    throw await deny(new AcsError(401, "SignatureNonceUsed", "The signature nonce has been used."));
   }
   if (!holder.active) throw await deny(new AcsError(403, "InvalidAccessKeyId.Inactive", "The access key is inactive."));
-  const date = Date.parse(request.header("x-acs-date") ?? "");
+  const dateHeader = request.header("x-acs-date") ?? "";
+  const date = ISO_DATE.test(dateHeader) ? Date.parse(dateHeader) : Number.NaN;
   if (Number.isNaN(date) || Math.abs(Date.now() - date) > CLOCK_SKEW_MS) {
     throw await deny(new AcsError(401, "InvalidTimeStamp.Expired", "The request date is more than 15 minutes from the server's time."));
   }
   if (request.header("x-acs-content-sha256") !== sha256Hex(request.body)) {
     throw await deny(new AcsError(401, "ContentSHA256NotMatched", "The body does not match x-acs-content-sha256."));
   }
-  const nonce = request.header("x-acs-signature-nonce") ?? "";
-  if (nonce.length < 8 || nonce.length > 128 || !(await firstUseOfNonce(db, authorization.accessKeyId, nonce))) {
-    throw await deny(new AcsError(401, "SignatureNonceUsed", "The signature nonce has been used."));
-  }
-  if (!takeToken(authorization.accessKeyId)) throw new AcsError(429, "Throttling.User", "Too many requests with this access key; slow down.");
   if (request.header("x-acs-version") !== VERSION) throw new AcsError(400, "InvalidVersion", `Only version ${VERSION} is supported.`);
   await markKeyUsed(db, authorization.accessKeyId);
-  return runAliyunAction(db, holder.caller, action, new URLSearchParams(request.search));
+  return runAliyunAction(db, holder.caller, action, queryParams(request.search));
 }

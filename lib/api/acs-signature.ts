@@ -39,9 +39,15 @@ export function acsEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * The query's parameters, decoded once for both the signature and the action: a `+` is a plus, as
+ * the signer encoded it (URLSearchParams alone would read it as a space).
+ */
+export const queryParams = (search: string) => new URLSearchParams(search.replace(/\+/g, "%2B"));
+
 /** The query as the signer saw it: decoded from the wire, sorted by name, re-encoded. */
 export function canonicalQuery(search: string): string {
-  const pairs = [...new URLSearchParams(search.replace(/\+/g, "%2B")).entries()].map(([k, v]) => [acsEncode(k), acsEncode(v)] as const);
+  const pairs = [...queryParams(search).entries()].map(([k, v]) => [acsEncode(k), acsEncode(v)] as const);
   pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   return pairs.map(([k, v]) => `${k}=${v}`).join("&");
 }

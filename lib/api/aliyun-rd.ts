@@ -95,7 +95,9 @@ export function acsErrorOf(error: unknown): AcsError {
 
 const idOf = (params: URLSearchParams) => {
   const accountId = param(params, "AccountId", true);
-  if (!/^[0-9a-f-]{36}$/.test(accountId)) throw new AcsError(404, "EntityNotExists.Account", `The account ${accountId} does not exist.`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
+    throw new AcsError(404, "EntityNotExists.Account", "The account does not exist.");
+  }
   return accountId;
 };
 

@@ -170,3 +170,48 @@ describe("a user's keys, managed by others", () => {
     expect(error.code).toBe("access_key.not_found");
   });
 });
+
+describe("what an outside review found", () => {
+  test("turning a user's key off or on, or deleting it, needs what making one needs", async () => {
+    const { createPolicy } = await import("@/lib/iam/policies");
+    const janitorPolicy = await createPolicy(t.db, acme, {
+      name: "KeyJanitor",
+      description: "",
+      document: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["iam:accessKeys:list","iam:accessKeys:update","iam:accessKeys:delete"]}]}',
+    });
+    const { createGroup, grantPolicyToGroup, addUserToGroup } = await import("@/lib/iam/groups");
+    const { createUser } = await import("@/lib/iam/users");
+    const janitorUser = await createUser(t.db, acme, { name: "janitor", password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
+    const group = await createGroup(t.db, acme, { name: "janitors", description: "" });
+    await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: janitorPolicy.id, scopeKind: "global" });
+    await addUserToGroup(t.db, acme, { groupId: group.id, userId: janitorUser.id });
+    const janitor = await callerFor(t.db, "acme", "janitor");
+    const boss = await freshUser("boss2", ["Security Administrator", "Tenant Administrator"]);
+    const { accessKeyId } = await createUserAccessKey(t.db, acme, { userId: boss.userId! });
+    const tables = await tableCounts(t.db);
+    await refusedByPolicy(() => setUserAccessKeyStatus(t.db, janitor, { userId: boss.userId!, accessKeyId, status: "inactive" }));
+    await refusedByPolicy(() => deleteUserAccessKey(t.db, janitor, { userId: boss.userId!, accessKeyId }));
+    expect(await tableCounts(t.db)).toEqual(tables);
+  });
+
+  test("a key an administrator turned off stays off until an administrator turns it on", async () => {
+    const owner = await freshUser("locked-owner");
+    const { accessKeyId } = await createOwnAccessKey(t.db, owner, {});
+    await setUserAccessKeyStatus(t.db, acme, { userId: owner.userId!, accessKeyId, status: "inactive" });
+    const error = await rejection<DomainError>(() => setOwnAccessKeyStatus(t.db, owner, { accessKeyId, status: "active" }));
+    expect(error.code).toBe("access_key.locked");
+    expect((await stored(accessKeyId)).status).toBe("inactive");
+    await setUserAccessKeyStatus(t.db, acme, { userId: owner.userId!, accessKeyId, status: "active" });
+    // Its owner's own off and on work as before.
+    await setOwnAccessKeyStatus(t.db, owner, { accessKeyId, status: "inactive" });
+    await setOwnAccessKeyStatus(t.db, owner, { accessKeyId, status: "active" });
+    expect((await stored(accessKeyId)).status).toBe("active");
+  });
+
+  test("the event of a key made for a user names the key", async () => {
+    const user = await freshUser("named-key");
+    const { accessKeyId } = await createUserAccessKey(t.db, acme, { userId: user.userId! });
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "iam:accessKeys:create"));
+    expect(events.some((e) => (e.detail as { accessKeyId?: string }).accessKeyId === accessKeyId)).toBe(true);
+  });
+});

@@ -158,6 +158,23 @@ describe("requests that are not what the key's holder signed", () => {
     expect(await send(t.db, { search: "", headers, body: "" })).toMatchObject({ status: 401, body: { Code: "SignatureDoesNotMatch" } });
   });
 
+  test("forged requests naming a real key write nothing, not even a refusal in its owner's name", async () => {
+    const events = await auditCount(t.db);
+    for (let i = 0; i < 5; i++) {
+      expect(await refusal(() => register(api.client(root.accessKeyId, "not-the-secret"), ids.initech!, "cloudfw.aliyuncs.com"))).toMatchObject({
+        code: "SignatureDoesNotMatch",
+      });
+    }
+    expect(await auditCount(t.db)).toBe(events);
+  });
+
+  test("a malformed account id is an unknown account, not a server error", async () => {
+    expect(await refusal(() => sdk.listDelegatedServicesForAccount(new RM.ListDelegatedServicesForAccountRequest({ accountId: "-".repeat(36) })))).toEqual({
+      status: 404,
+      code: "EntityNotExists.Account",
+    });
+  });
+
   test("a request without a signature, or signing too little, is refused before any key is looked at", async () => {
     expect(await send(t.db, { search: "", headers: { "x-acs-action": "ListTrustedServiceStatus" }, body: "" })).toMatchObject({
       status: 401,

@@ -1,0 +1,1 @@
+ALTER TABLE "access_keys" ADD COLUMN "locked_by_administrator" boolean DEFAULT false NOT NULL;
