@@ -4,6 +4,8 @@ import { createDb, type Db, type DbHandle } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { seedCatalogue, seedDemo } from "@/db/seed";
 import { createAgency } from "@/lib/agencies/agencies";
+import { addUserToGroup, createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
+import { createUser } from "@/lib/iam/users";
 import type { Caller } from "@/lib/caller";
 
 export interface TestDatabase extends DbHandle {
@@ -82,4 +84,15 @@ export function agencyTrustingGlobex(db: Db, owner: Caller, policyId: string, na
     scopeKind: "all",
     ...over,
   });
+}
+
+/** A new user of `root`'s account, in a group of its own granted each policy with its scope (none: no group): the user's caller. */
+export async function userWithPolicies(db: Db, root: Caller, name: string, grants: { policyId: string; scopeKind: "all" | "global" }[]): Promise<Caller> {
+  const user = await createUser(db, root, { name, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
+  if (grants.length > 0) {
+    const group = await createGroup(db, root, { name: `${name}-group`, description: "" });
+    for (const grant of grants) await grantPolicyToGroup(db, root, { groupId: group.id, ...grant });
+    await addUserToGroup(db, root, { groupId: group.id, userId: user.id });
+  }
+  return callerFor(db, root.accountName, name);
 }

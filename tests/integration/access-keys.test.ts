@@ -16,7 +16,7 @@ import { openSecret } from "@/lib/access-keys/secret-box";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, type DomainError, type ValidationError } from "@/lib/errors";
 import { assumeRole } from "@/lib/roles/role-sessions";
-import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -42,18 +42,12 @@ afterAll(() => t.dispose());
 
 /** A user of acme with no keys yet, in the groups named (by policy), so each test starts from a known state. */
 async function freshUser(name: string, policyNames: string[] = []) {
-  const { createUser } = await import("@/lib/iam/users");
-  const { createGroup, grantPolicyToGroup, addUserToGroup } = await import("@/lib/iam/groups");
-  const user = await createUser(t.db, acme, { name, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
-  if (policyNames.length > 0) {
-    const group = await createGroup(t.db, acme, { name: `${name}-group`, description: "" });
-    for (const policyName of policyNames) {
-      const [p] = await t.db.select().from(policies).where(eq(policies.name, policyName));
-      await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: p!.id, scopeKind: policyName === "Security Administrator" ? "global" : "all" });
-    }
-    await addUserToGroup(t.db, acme, { groupId: group.id, userId: user.id });
-  }
-  return callerFor(t.db, "acme", name);
+  const all = await t.db.select().from(policies);
+  const grants = policyNames.map((n) => ({
+    policyId: all.find((p) => p.name === n)!.id,
+    scopeKind: n === "Security Administrator" ? ("global" as const) : ("all" as const),
+  }));
+  return userWithPolicies(t.db, acme, name, grants);
 }
 
 const refusedByPolicy = async (fn: () => Promise<unknown>) => expect(await rejection(fn)).toBeInstanceOf(AccessDeniedError);

@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/caller";
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE, unreadNotificationCount } from "@/lib/notifications/notifications";
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { assumeRole } from "@/lib/roles/role-sessions";
-import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -240,16 +240,15 @@ describe("what one party can repeat or pile up", () => {
   });
 
   async function globexUser(name: string, policyNames: string[], extraDocument?: string) {
-    const { createUser } = await import("@/lib/iam/users");
-    const { createGroup, grantPolicyToGroup, addUserToGroup } = await import("@/lib/iam/groups");
     const { createPolicy } = await import("@/lib/iam/policies");
-    const user = await createUser(t.db, globex, { name, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" });
-    const group = await createGroup(t.db, globex, { name: `${name}-group`, description: "" });
     const ids = policyNames.map((p) => policy[p]!);
     if (extraDocument !== undefined) ids.push((await createPolicy(t.db, globex, { name: `${name}-policy`, description: "", document: extraDocument })).id);
-    for (const policyId of ids) await grantPolicyToGroup(t.db, globex, { groupId: group.id, policyId, scopeKind: "all" });
-    await addUserToGroup(t.db, globex, { groupId: group.id, userId: user.id });
-    return callerFor(t.db, "globex", name);
+    return userWithPolicies(
+      t.db,
+      globex,
+      name,
+      ids.map((policyId) => ({ policyId, scopeKind: "all" as const })),
+    );
   }
 
   const pileUp = (kind: string, subject: (i: string) => string, rows: number) =>
