@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { useActionForm } from "@/components/use-action-form";
+import { utcMinute } from "@/lib/format";
 
 export interface ListedAccessKey {
   accessKeyId: string;
@@ -23,7 +24,7 @@ export interface AccessKeyActions {
   remove: FormAction;
 }
 
-const minute = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
+const minute = (iso: string) => utcMinute(new Date(iso));
 
 function download(accessKeyId: string, secret: string) {
   const csv = `Access Key Id,Secret Access Key\n${accessKeyId},${secret}\n`;

@@ -10,9 +10,9 @@ import type { Db, Tx } from "@/db/client";
 import { accessKeys, accounts, users } from "@/db/schema";
 import { sealSecret } from "@/lib/access-keys/secret-box";
 import { ownAccessKeyInput, ownAccessKeyStatusInput, userAccessKeyInput, userAccessKeysInput, userAccessKeyStatusInput } from "@/lib/access-keys/schemas";
-import { type Guard, type GuardedRequest, grantsFor, requireAllowed } from "@/lib/authz/authorize";
+import { type Guard, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
-import { assertMayHandOn, assertNoCredentialsFromRole, assertNotSwitched, assertSecurityAdministrator } from "@/lib/authz/escalation";
+import { assertMayActAsUser, assertNoCredentialsFromRole, assertNotSwitched } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
 import { type Caller, ownAccountCaller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
@@ -170,9 +170,7 @@ export const createUserAccessKey = command({
       const request = { ...keysRequest(caller, "iam:accessKeys:create", user.name), detail };
       await guard(request);
       assertNoCredentialsFromRole(caller, guard, request);
-      await assertSecurityAdministrator(tx, caller, guard, request, "create another user's access keys");
-      const target: Caller = { ...ownAccountCaller(caller), userId: user.userId, userName: user.name };
-      await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
+      await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "create another user's access keys");
       const created = await createFor(tx, user);
       detail.accessKeyId = created.accessKeyId;
       return created;
@@ -194,9 +192,7 @@ async function onUserKey(
   await guard(request);
   assertNotSwitched(caller, guard, request);
   // Turning a user's key off or on, or deleting it, is as much the user's identity as making one.
-  await assertSecurityAdministrator(tx, caller, guard, request, "change another user's access keys");
-  const target: Caller = { ...ownAccountCaller(caller), userId: user.userId, userName: user.name };
-  await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
+  await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "change another user's access keys");
   return user;
 }
 

@@ -4,33 +4,16 @@
  * is), so a fresh clone runs without setup. A ciphertext names its format, so the key can be rotated later.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { env } from "@/lib/env";
+import { persistedSecret } from "@/lib/secret-file";
 
-const KEY_FILE = path.join(process.cwd(), ".data", "key-encryption-key");
 const FORMAT = "v1";
 
 let cachedKey: Buffer | undefined;
 
 function serverKey(): Buffer {
   if (cachedKey !== undefined) return cachedKey;
-  const configured = env().MANDATE_KEY_ENCRYPTION_KEY;
-  let encoded: string;
-  if (configured !== undefined) {
-    encoded = configured;
-  } else {
-    try {
-      encoded = readFileSync(KEY_FILE, "utf8").trim();
-    } catch {
-      mkdirSync(path.dirname(KEY_FILE), { recursive: true });
-      // "wx": two servers starting together keep whichever key was written first.
-      try {
-        writeFileSync(KEY_FILE, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-      } catch {}
-      encoded = readFileSync(KEY_FILE, "utf8").trim();
-    }
-  }
+  const encoded = env().MANDATE_KEY_ENCRYPTION_KEY ?? persistedSecret("key-encryption-key");
   const key = Buffer.from(encoded.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   if (key.length !== 32) throw new Error("The key-encryption key must be 32 bytes.");
   cachedKey = key;

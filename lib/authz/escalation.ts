@@ -14,7 +14,7 @@ import { auditDenied, callerContext, grantsFor, type Guard, type GuardedRequest 
 import { evaluate, type Grant, type Scope } from "@/lib/authz/engine";
 import { findShortfall, iamManagementIn, restrictionsOf, scopeCovers, type Lending, type Shortfall, type Universe } from "@/lib/authz/hand-on";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
-import { isRoot, type Caller } from "@/lib/caller";
+import { isRoot, ownAccountCaller, type Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
 import { scopeLabels } from "@/lib/scope";
@@ -181,4 +181,15 @@ export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard:
   if (findShortfall(await heldBy(tx, caller), [sa], await universeOf(tx, caller.accountId)) !== null) {
     guard.refuse(request, `Only the root user or a ${SECURITY_ADMINISTRATOR} can ${what}.`);
   }
+}
+
+/**
+ * Taking over what makes a principal a user (setting its password, its access keys): only root or a
+ * Security Administrator, and only for a user who holds no more than the caller.
+ */
+export async function assertMayActAsUser(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, user: { id: string; name: string }, what: string) {
+  await assertSecurityAdministrator(tx, caller, guard, request, what);
+  // A caller of its own: the acting caller's request memo holds its grants, not the user's.
+  const target: Caller = { ...ownAccountCaller(caller), userId: user.id, userName: user.name };
+  await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
 }

@@ -8,11 +8,11 @@ import { z } from "zod";
 import { accounts, users } from "@/db/schema";
 import { endSignIns } from "@/lib/auth/sign-ins";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { type GuardedRequest, grantsFor } from "@/lib/authz/authorize";
+import type { GuardedRequest } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
-import { assertMayHandOn, assertNoCredentialsFromRole, assertSecurityAdministrator } from "@/lib/authz/escalation";
+import { assertMayActAsUser, assertNoCredentialsFromRole } from "@/lib/authz/escalation";
 import { urn } from "@/lib/authz/urn";
-import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { ownAccountCaller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { password } from "@/lib/iam/schemas";
 import { id } from "@/lib/validation";
@@ -85,10 +85,7 @@ export const resetUserPassword = command({
       assertNoCredentialsFromRole(caller, guard, request);
       if (user.id === caller.userId)
         throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
-      await assertSecurityAdministrator(tx, caller, guard, request, "set another user's password");
-      // A caller of its own: the resetting caller's request memo holds the resetter's grants, not the user's.
-      const target: Caller = { ...ownAccountCaller(caller), userId: user.id, userName: user.name };
-      await assertMayHandOn(tx, caller, guard, request, await grantsFor(tx, target), "userId");
+      await assertMayActAsUser(tx, caller, guard, request, user, "set another user's password");
       await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
       await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");
       return { userName: user.name };

@@ -243,11 +243,16 @@ export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unk
   return { service, ...structure };
 }
 
+/** The caller's directory, once the caller may list its delegated administrators. */
+async function delegationsReadable(db: Db, caller: Caller) {
+  const directory = await managedDirectory(db, caller, readServices(db, caller, "delegated administrators"));
+  await requireAllowed(db, caller, { action: rdActions.listDelegated, resource: directoryUrn(caller, directory.id), target: "delegated administrators" });
+  return directory;
+}
+
 /** Every delegated administrator registration of the caller's directory (or of one service), oldest first: the API's list. */
 export async function listDelegatedAdministrators(db: Db, caller: Caller, principal?: string) {
-  const read = readServices(db, caller, "delegated administrators");
-  const directory = await managedDirectory(db, caller, read);
-  await requireAllowed(db, caller, { action: rdActions.listDelegated, resource: directoryUrn(caller, directory.id), target: "delegated administrators" });
+  const directory = await delegationsReadable(db, caller);
   if (principal !== undefined) await findService(db, principal);
   return db
     .select({
@@ -264,9 +269,7 @@ export async function listDelegatedAdministrators(db: Db, caller: Caller, princi
 
 /** The services a member of the caller's directory administers (the management account's view of one member). */
 export async function delegatedServicesOfMember(db: Db, caller: Caller, accountId: string) {
-  const read = readServices(db, caller, "delegated administrators");
-  const directory = await managedDirectory(db, caller, read);
-  await requireAllowed(db, caller, { action: rdActions.listDelegated, resource: directoryUrn(caller, directory.id), target: "delegated administrators" });
+  const directory = await delegationsReadable(db, caller);
   const [member] = await db
     .select({ accountId: rdMembers.accountId })
     .from(rdMembers)
