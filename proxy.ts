@@ -5,8 +5,10 @@ import { NextResponse, type NextRequest } from "next/server";
  * what they load) run, and no other site may frame the console.
  */
 export function proxy(request: NextRequest) {
-  // Alibaba Cloud's SDKs post their RPC calls to `/`; a server action posting there carries Next's own header.
-  if (request.method === "POST" && request.nextUrl.pathname === "/" && request.headers.has("x-acs-action") && !request.headers.has("next-action")) {
+  // Alibaba Cloud's SDKs post their RPC calls to `/` (V2 signatures name the action in the query); a server
+  // action posting there carries Next's own header.
+  const rpc = request.headers.has("x-acs-action") || request.nextUrl.searchParams.has("Action");
+  if (request.method === "POST" && request.nextUrl.pathname === "/" && rpc && !request.headers.has("next-action")) {
     return NextResponse.rewrite(new URL(`/api/acs${request.nextUrl.search}`, request.url));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

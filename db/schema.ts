@@ -292,6 +292,8 @@ export const roleSessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endedReason: text("ended_reason", { enum: roleEndReasons }),
+    /** Set when the session was asked for a shorter life than a sign-in's (temporary API credentials). */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
   (t) => [index("role_sessions_agency").on(t.agencyId, t.endedAt), index("role_sessions_principal").on(t.principalAccountId, t.principalUserId)],
 );
@@ -529,6 +531,31 @@ export const apiNonces = pgTable(
     accessKeyId: text("access_key_id").notNull(),
     nonce: text("nonce").notNull(),
     seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The sealed answer to a request without a nonce of its own, for when it comes again (huawei-request.ts). */
+    answer: text("answer"),
   },
   (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index("api_nonces_seen").on(t.seenAt)],
 );
+
+/**
+ * Credentials the Huawei-style API issues for a role session: an `X-Auth-Token` (token) or a
+ * temporary access key with its security token (keys). Only hashes of the tokens are kept; the
+ * temporary secret is sealed like an access key's. The role session decides whether they still work.
+ */
+export const apiCredentials = pgTable(
+  "api_credentials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roleSessionId: uuid("role_session_id")
+      .notNull()
+      .references(() => roleSessions.id, { onDelete: "cascade" }),
+    /** sha256 of the X-Auth-Token or of the security token. */
+    tokenHash: text("token_hash").notNull().unique(),
+    accessKeyId: text("access_key_id").unique(),
+    secretCiphertext: text("secret_ciphertext"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_credentials_session").on(t.roleSessionId)],
+);
+export type ApiCredential = typeof apiCredentials.$inferSelect;

@@ -14,7 +14,7 @@ export interface Caller {
   /** Set while a role is switched: the agency of `accountId` the principal acts through. */
   agency?: ActingAgency | null;
   /** Set when the request came through the API, signed with this access key (recorded with every event). */
-  via?: { api: string; accessKeyId: string };
+  via?: { api: string; accessKeyId: string } | { api: string; token: string };
   /** Set for the length of one web request, so that its grants are loaded once (lib/authz/authorize.ts). */
   requestMemo?: { grants?: Promise<Grant[]> | undefined };
 }
@@ -40,6 +40,8 @@ export function ownAccountCaller(caller: Caller): Caller {
     userId: caller.userId,
     userName: caller.userName,
     agency: null,
+    // Still the same request: its events say the API key it came with.
+    ...(caller.via !== undefined && { via: caller.via }),
   };
 }
 

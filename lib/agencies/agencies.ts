@@ -1,7 +1,7 @@
 /** Agencies: an account lends permissions, within a scope and for a validity period, to another account or a cloud service. */
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { accounts, agencies, agencyPermissions, policies, roleSessions, type Agency } from "@/db/schema";
 import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
 import {
@@ -14,7 +14,7 @@ import {
   removeAgencyPermissionInput,
   updateAgencyInput,
 } from "@/lib/agencies/schemas";
-import { EXPIRING_DAYS, expiryFor } from "@/lib/agencies/validity";
+import { EXPIRING_DAYS, expiryFor, type ValidityKind } from "@/lib/agencies/validity";
 import { agencyGrants, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, liftedBy, liftedByRescope, requireNotSwitched } from "@/lib/authz/escalation";
 import type { Lending } from "@/lib/authz/hand-on";
@@ -81,6 +81,28 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
   };
 }
 
+/** The API's agency list (Huawei's ListAgencies): filtered by delegated account or exact name, in pages of up to 500. */
+export async function agencyPage(db: Db, caller: Caller, filter: { delegatedAccountId?: string; name?: string; page: number; perPage: number }) {
+  await requireAllowed(db, caller, { action: "iam:agencies:list", resource: agencyUrn(caller, "*"), target: "agencies" });
+  const page = Math.max(1, Math.min(filter.page, 1_000_000));
+  const perPage = Math.max(1, Math.min(filter.perPage, 500));
+  const rows = await db
+    .select({ agency: agencies, delegatedAccountName: delegated.name })
+    .from(agencies)
+    .leftJoin(delegated, eq(delegated.id, agencies.delegatedAccountId))
+    .where(
+      and(
+        eq(agencies.accountId, caller.accountId),
+        filter.delegatedAccountId === undefined ? undefined : eq(agencies.delegatedAccountId, filter.delegatedAccountId),
+        filter.name === undefined ? undefined : eq(agencies.name, filter.name),
+      ),
+    )
+    .orderBy(asc(agencies.createdAt), asc(agencies.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return rows.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName }));
+}
+
 async function findAgency(db: Db, caller: Caller, agencyId: string): Promise<Agency> {
   const [agency] = await db
     .select()
@@ -128,6 +150,18 @@ async function resolveDelegatedParty(
   if (account === undefined) throw new DomainError("agency.delegated_account_unknown", { field: "delegatedAccount" });
   if (account.id === caller.accountId) throw new DomainError("agency.delegated_self", { field: "delegatedAccount" });
   return { delegatedAccountId: account.id, service: null, label: `account ${account.name}` };
+}
+
+/** The account an agency is moved to, or null when it stays where it is. */
+async function newDelegatedParty(db: Db, caller: Caller, agency: Agency, delegatedAccount: string | undefined) {
+  if (delegatedAccount === undefined) return null;
+  if (agency.type !== "account")
+    throw new DomainError("agency.delegated_account_unknown", {
+      field: "delegatedAccount",
+      message: "A cloud service agency cannot be delegated to an account.",
+    });
+  const party = await resolveDelegatedParty(db, caller, { type: "account", delegatedAccount });
+  return party.delegatedAccountId === agency.delegatedAccountId ? null : party;
 }
 
 async function assertNameFree(db: Db, caller: Caller, name: string) {
@@ -191,32 +225,65 @@ export const createAgency = command({
       const fitted = fittedScopes(attached, input.scopeKind, scopeValues);
       // An agency of either type lends its permissions on: to an account, or to a service the caller can trigger.
       await assertMayHandOn(tx, caller, guard, request, lendingsOf(fitted), "policyIds");
-      let created: { id: string; name: string } | undefined;
-      try {
-        [created] = await tx
-          .insert(agencies)
-          .values({
-            accountId: caller.accountId,
-            name: input.name,
-            type: input.type,
-            delegatedAccountId: party.delegatedAccountId,
-            service: party.service,
-            validityKind: input.validityKind,
-            validityDays: input.validityKind === "custom" ? input.validityDays! : null,
-            expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
-            description: input.description,
-          })
-          .returning({ id: agencies.id, name: agencies.name });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
-        throw error;
-      }
-      await tx.insert(agencyPermissions).values(fitted.map(({ policy, ...scope }) => ({ agencyId: created!.id, policyId: policy.id, ...scope })));
-      await notify(tx, party.delegatedAccountId, "agency_created", { fromAccountName: caller.accountName, subject: input.name });
-      return created!;
+      const created = await insertAgency(tx, caller, input, party);
+      await tx.insert(agencyPermissions).values(fitted.map(({ policy, ...scope }) => ({ agencyId: created.id, policyId: policy.id, ...scope })));
+      return created;
     });
   },
 });
+
+/**
+ * The API's Create Agency (Huawei's `POST /v3.0/OS-AGENCY/agencies`): the agency comes first and lends
+ * nothing until permissions are granted to it, one role at a time.
+ */
+export const createAgencyWithoutPermissions = command({
+  action: "iam:agencies:create",
+  input: agencyBasicsInput,
+  async run({ caller, change }, input): Promise<{ id: string; name: string }> {
+    return change(async (tx, guard) => {
+      const party = await resolveDelegatedParty(tx, caller, input);
+      const request: GuardedRequest = {
+        action: "iam:agencies:create",
+        resource: agencyUrn(caller, input.name),
+        target: `agency ${input.name}`,
+        detail: { delegatedParty: party.label, policies: [], validity: input.validityKind },
+      };
+      await guard(request);
+      assertNotSwitched(caller, guard, request);
+      return insertAgency(tx, caller, input, party);
+    });
+  },
+});
+
+async function insertAgency(
+  tx: Tx,
+  caller: Caller,
+  input: { name: string; type: "account" | "service"; validityKind: ValidityKind; validityDays?: number | undefined; description: string },
+  party: { delegatedAccountId: string | null; service: string | null },
+): Promise<{ id: string; name: string }> {
+  let created: { id: string; name: string } | undefined;
+  try {
+    [created] = await tx
+      .insert(agencies)
+      .values({
+        accountId: caller.accountId,
+        name: input.name,
+        type: input.type,
+        delegatedAccountId: party.delegatedAccountId,
+        service: party.service,
+        validityKind: input.validityKind,
+        validityDays: input.validityKind === "custom" ? input.validityDays! : null,
+        expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
+        description: input.description,
+      })
+      .returning({ id: agencies.id, name: agencies.name });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
+    throw error;
+  }
+  await notify(tx, party.delegatedAccountId, "agency_created", { fromAccountName: caller.accountName, subject: input.name });
+  return created!;
+}
 
 export const updateAgency = command({
   action: "iam:agencies:update",
@@ -228,21 +295,40 @@ export const updateAgency = command({
       // A new validity period starts now; an unchanged one keeps its expiry.
       const validityChanged = input.validityKind !== agency.validityKind || validityDays !== agency.validityDays;
       const expiresAt = validityChanged ? expiryFor(input.validityKind, validityDays, new Date()) : agency.expiresAt;
+      const party = await newDelegatedParty(tx, caller, agency, input.delegatedAccount);
       const request: GuardedRequest = {
         action: "iam:agencies:update",
         resource: agencyUrn(caller, agency.name),
         target: `agency ${agency.name}`,
-        detail: { description: input.description, validity: input.validityKind, validityDays, expiresAt: expiresAt?.toISOString() ?? null },
+        detail: {
+          description: input.description,
+          validity: input.validityKind,
+          validityDays,
+          expiresAt: expiresAt?.toISOString() ?? null,
+          ...(party !== null && { delegatedParty: party.label }),
+        },
       };
       await guard(request);
       assertNotSwitched(caller, guard, request);
-      // Extending (or reviving an expired agency) lends its permissions for longer: the caller must hold them.
+      // Extending (or reviving an expired agency) lends its permissions for longer, and a new delegated
+      // account is lent them afresh: either way the caller must hold them.
       const extended = agency.expiresAt !== null && (expiresAt === null || expiresAt > agency.expiresAt);
-      if (extended) await assertMayHandOn(tx, caller, guard, request, await agencyGrants(tx, agency.id, agency.name), "validityKind");
+      if (extended || party !== null) {
+        await assertMayHandOn(tx, caller, guard, request, await agencyGrants(tx, agency.id, agency.name), party === null ? "validityKind" : "delegatedAccount");
+      }
       await tx
         .update(agencies)
-        .set({ description: input.description, validityKind: input.validityKind, validityDays, expiresAt, updatedAt: new Date() })
+        .set({
+          description: input.description,
+          validityKind: input.validityKind,
+          validityDays,
+          expiresAt,
+          updatedAt: new Date(),
+          ...(party !== null && { delegatedAccountId: party.delegatedAccountId }),
+        })
         .where(and(eq(agencies.id, agency.id), eq(agencies.accountId, caller.accountId)));
+      // The new account hears of the agency as a new one; the old account's sessions end on their next request.
+      if (party !== null) await notify(tx, party.delegatedAccountId, "agency_created", { fromAccountName: caller.accountName, subject: agency.name });
       const described = input.description !== agency.description;
       if (validityChanged || described) {
         await notify(tx, agency.delegatedAccountId, "agency_changed", {

@@ -36,16 +36,19 @@ const basicsShape = {
   description,
 };
 
+function checkDelegatedAccount(name: string, ctx: z.RefinementCtx) {
+  const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["delegatedAccount"], message });
+  if (name === "") issue("Enter the name of the delegated account.");
+  else if (/[/@:\\]/.test(name)) issue("The delegated party must be an account, not an IAM user or a federated user. Enter an account name only.");
+  else if (!/^[A-Za-z0-9_-]{3,64}$/.test(name)) issue("An account name has 3–64 letters, digits, hyphens (-) and underscores (_).");
+}
+
 function checkBasics(
   v: { type: string; delegatedAccount?: string | undefined; service?: string | undefined; validityKind: string; validityDays?: number | undefined },
   ctx: z.RefinementCtx,
 ) {
   if (v.type === "account") {
-    const name = v.delegatedAccount ?? "";
-    const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["delegatedAccount"], message });
-    if (name === "") issue("Enter the name of the delegated account.");
-    else if (/[/@:\\]/.test(name)) issue("The delegated party must be an account, not an IAM user or a federated user. Enter an account name only.");
-    else if (!/^[A-Za-z0-9_-]{3,64}$/.test(name)) issue("An account name has 3–64 letters, digits, hyphens (-) and underscores (_).");
+    checkDelegatedAccount(v.delegatedAccount ?? "", ctx);
   } else if (!serviceIds.includes(v.service ?? "")) {
     ctx.addIssue({ code: "custom", path: ["service"], message: "Select a cloud service from the list." });
   }
@@ -65,7 +68,13 @@ export const createAgencyInput = z.object({ ...basicsShape, policyIds, ...scopeS
   checkScope(v, ctx);
 });
 
-export const updateAgencyInput = z.object({ agencyId: id("agency"), ...validityShape, description }).superRefine(checkValidity);
+/** Edit: description and validity; the API may also move an account agency to another delegated account. */
+export const updateAgencyInput = z
+  .object({ agencyId: id("agency"), ...validityShape, description, delegatedAccount: z.string().trim().max(200).optional() })
+  .superRefine((v, ctx) => {
+    checkValidity(v, ctx);
+    if (v.delegatedAccount !== undefined) checkDelegatedAccount(v.delegatedAccount, ctx);
+  });
 
 export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyIds, ...scopeShape }).superRefine(checkScope);
 

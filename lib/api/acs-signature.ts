@@ -80,4 +80,20 @@ export function signatureHolds(request: SignedRequest, secret: string): boolean 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * V2 (HMAC-SHA1): "POST&%2F&" and the encoded, sorted parameters without the signature, keyed with
+ * the secret and "&", in base64.
+ */
+export function v2StringToSign(method: string, params: URLSearchParams): string {
+  const pairs = [...params.entries()].filter(([name]) => name !== "Signature").map(([k, v]) => [acsEncode(k), acsEncode(v)] as const);
+  pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return `${method.toUpperCase()}&${acsEncode("/")}&${acsEncode(pairs.map(([k, v]) => `${k}=${v}`).join("&"))}`;
+}
+
+export function v2SignatureHolds(method: string, params: URLSearchParams, secret: string): boolean {
+  const expected = createHmac("sha1", `${secret}&`).update(v2StringToSign(method, params)).digest();
+  const given = Buffer.from(params.get("Signature") ?? "", "base64");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 export const sha256Hex = (body: string) => createHash("sha256").update(body).digest("hex");

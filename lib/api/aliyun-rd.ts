@@ -93,13 +93,26 @@ export function acsErrorOf(error: unknown): AcsError {
   throw error;
 }
 
-const idOf = (params: URLSearchParams) => {
-  const accountId = param(params, "AccountId", true);
+const idOf = (params: URLSearchParams, name = "AccountId") => {
+  const accountId = param(params, name, true);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
     throw new AcsError(404, "EntityNotExists.Account", "The account does not exist.");
   }
   return accountId;
 };
+
+async function enabledServices(db: Db, caller: Caller) {
+  return (await listTrustedServices(db, caller)).flatMap((s) => (s.enabledAt === null ? [] : [{ principal: s.principal, enabledAt: s.enabledAt }]));
+}
+
+/** `AdminAccountId`: the trusted services that account is a delegated administrator of (its own, or a member's). */
+async function trustedServicesOfAdmin(db: Db, caller: Caller, accountId: string) {
+  const services =
+    accountId === caller.accountId
+      ? (await myDelegatedServices(db, caller)).map((s) => ({ principal: s.principal, registeredAt: s.registeredAt }))
+      : await delegatedServicesOfMember(db, caller, accountId);
+  return services.map((s) => ({ principal: s.principal, enabledAt: s.registeredAt }));
+}
 
 export async function runAliyunAction(db: Db, caller: Caller, action: string, params: URLSearchParams): Promise<Record<string, unknown>> {
   switch (action) {
@@ -129,16 +142,12 @@ export async function runAliyunAction(db: Db, caller: Caller, action: string, pa
       };
     }
     case "ListDelegatedServicesForAccount": {
-      const accountId = idOf(params);
-      const services =
-        accountId === caller.accountId
-          ? (await myDelegatedServices(db, caller)).map((s) => ({ principal: s.principal, registeredAt: s.registeredAt }))
-          : await delegatedServicesOfMember(db, caller, accountId);
+      const services = await trustedServicesOfAdmin(db, caller, idOf(params));
       return {
         DelegatedServices: {
           DelegatedService: services.map((s) => ({
             ServicePrincipal: toServicePrincipal(s.principal),
-            DelegationEnabledTime: ms(s.registeredAt),
+            DelegationEnabledTime: ms(s.enabledAt),
             Status: "ENABLED",
           })),
         },
@@ -146,13 +155,17 @@ export async function runAliyunAction(db: Db, caller: Caller, action: string, pa
     }
     case "ListTrustedServiceStatus": {
       const { number, size } = page(params);
-      const enabled = (await listTrustedServices(db, caller)).filter((s) => s.trustedAccess);
+      const enabled = params.has("AdminAccountId")
+        ? await trustedServicesOfAdmin(db, caller, idOf(params, "AdminAccountId"))
+        : await enabledServices(db, caller);
       return {
         TotalCount: enabled.length,
         PageNumber: number,
         PageSize: size,
         EnabledServicePrincipals: {
-          EnabledServicePrincipal: enabled.slice((number - 1) * size, number * size).map((s) => ({ ServicePrincipal: toServicePrincipal(s.principal) })),
+          EnabledServicePrincipal: enabled
+            .slice((number - 1) * size, number * size)
+            .map((s) => ({ ServicePrincipal: toServicePrincipal(s.principal), EnableTime: ms(s.enabledAt) })),
         },
       };
     }

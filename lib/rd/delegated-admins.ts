@@ -33,7 +33,9 @@ export async function listTrustedServices(db: Db, caller: Caller) {
   const directory = await managedDirectory(db, caller, read);
   await read(directoryUrn(caller, directory.id));
   const services = await db.select().from(trustedServices).orderBy(asc(trustedServices.name));
-  const enabled = new Set((await db.select().from(trustedAccess).where(eq(trustedAccess.directoryId, directory.id))).map((t) => t.servicePrincipal));
+  const enabled = new Map(
+    (await db.select().from(trustedAccess).where(eq(trustedAccess.directoryId, directory.id))).map((t) => [t.servicePrincipal, t.enabledAt]),
+  );
   const counts = new Map(
     (
       await db
@@ -43,7 +45,12 @@ export async function listTrustedServices(db: Db, caller: Caller) {
         .groupBy(delegatedAdmins.servicePrincipal)
     ).map((r) => [r.service, Number(r.n)]),
   );
-  return services.map((s) => ({ ...s, trustedAccess: enabled.has(s.principal), delegatedAdmins: counts.get(s.principal) ?? 0 }));
+  return services.map((s) => ({
+    ...s,
+    trustedAccess: enabled.has(s.principal),
+    enabledAt: enabled.get(s.principal) ?? null,
+    delegatedAdmins: counts.get(s.principal) ?? 0,
+  }));
 }
 
 /** A service's page: trusted access, its delegated administrator accounts, and the members that could be added. */

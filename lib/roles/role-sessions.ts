@@ -3,7 +3,7 @@
  * an agency's permissions. The role session is re-checked on every request, so expiry, deletion
  * or a change of the agency takes effect at once.
  */
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts, agencies, recentRoles, roleSessions, users, type RoleEndReason } from "@/db/schema";
@@ -16,7 +16,7 @@ import { ownAccountCaller, principalLabel, type Caller } from "@/lib/caller";
 import { notifyOnce } from "@/lib/notifications/notify";
 import { ownedBy } from "@/lib/owned-by";
 import { DomainError } from "@/lib/errors";
-import { endRoleSessionInput, switchRoleInput } from "@/lib/roles/schemas";
+import { assumeRoleInput, endRoleSessionInput } from "@/lib/roles/schemas";
 import { id, validate } from "@/lib/validation";
 
 /** A sign-in lasts at most this long, and so does any role session started in it. */
@@ -53,7 +53,7 @@ export function switchedCaller(
 export const assumeRole = command({
   action: "iam:agencies:assume",
   also: ["iam:agencies:switchBack"],
-  input: switchRoleInput,
+  input: assumeRoleInput,
   async run({ db, caller, loginId }, input) {
     const principal = ownAccountCaller(caller);
     const request = assumeRequest(principal, input.accountName, input.agencyName);
@@ -110,8 +110,9 @@ export const assumeRole = command({
             principalAccountId: principal.accountId,
             principalUserId: principal.userId,
             loginId,
+            expiresAt: input.durationSeconds === undefined ? null : new Date(Date.now() + input.durationSeconds * 1000),
           })
-          .returning({ id: roleSessions.id });
+          .returning({ id: roleSessions.id, startedAt: roleSessions.startedAt, expiresAt: roleSessions.expiresAt });
         await tx
           .insert(recentRoles)
           .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
@@ -130,7 +131,7 @@ export const assumeRole = command({
         detail.roleSessionId = session!.id;
         // Both trails record it: the delegating account sees who came in, the own account where its user went.
         guard.alsoRecord(acting, { ...decided, target: `agency ${agency.name}`, detail });
-        return { roleSessionId: session!.id, caller: acting };
+        return { roleSessionId: session!.id, caller: acting, expiresAt: sessionEnd(session!, agency.expiresAt) };
       },
       ["iam:agencies:assume", "iam:agencies:switchBack"],
     );
@@ -148,6 +149,12 @@ const endMessages: Record<RoleEndReason, string> = {
 
 export function endedNotice(accountName: string, agencyName: string, reason: RoleEndReason | null): string {
   return `Your role session as ${agencyName}@${accountName} has ended: ${endMessages[reason ?? "switched_back"]}.`;
+}
+
+/** When a role session stops working at the latest: its own end, the sign-in's length, or the agency's expiry. */
+export function sessionEnd(session: { startedAt: Date; expiresAt: Date | null }, agencyExpiresAt: Date | null): Date {
+  const ends = [session.startedAt.getTime() + LOGIN_MAX_AGE_MS, session.expiresAt?.getTime(), agencyExpiresAt?.getTime()];
+  return new Date(Math.min(...ends.filter((t): t is number => t !== undefined)));
 }
 
 export type Resolved = { ok: true; caller: Caller } | { ok: false; notice: string };
@@ -168,7 +175,7 @@ export async function resolveRoleSession(db: Db, principal: Caller, roleSessionI
   if (session.endedAt === null) {
     if (agency === null) reason = "agency_deleted";
     else if (agency.delegatedAccountId !== principal.principalAccountId) reason = "trust_changed";
-    else if (isExpired(agency.expiresAt, now) || now.getTime() - session.startedAt.getTime() > LOGIN_MAX_AGE_MS) reason = "expired";
+    else if (now >= sessionEnd(session, agency.expiresAt)) reason = "expired";
     else {
       if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
         await db.update(roleSessions).set({ lastSeenAt: now }).where(eq(roleSessions.id, session.id));
@@ -259,7 +266,14 @@ export async function listActiveRoleSessions(db: Db, caller: Caller, rawAgencyId
     .select({ id: roleSessions.id, startedAt: roleSessions.startedAt, lastSeenAt: roleSessions.lastSeenAt, principalAccount, userName: users.name })
     .from(roleSessions)
     .leftJoin(users, eq(users.id, roleSessions.principalUserId))
-    .where(and(eq(roleSessions.agencyId, agency.id), isNull(roleSessions.endedAt), gt(roleSessions.startedAt, new Date(Date.now() - LOGIN_MAX_AGE_MS))))
+    .where(
+      and(
+        eq(roleSessions.agencyId, agency.id),
+        isNull(roleSessions.endedAt),
+        gt(roleSessions.startedAt, new Date(Date.now() - LOGIN_MAX_AGE_MS)),
+        or(isNull(roleSessions.expiresAt), gt(roleSessions.expiresAt, new Date())),
+      ),
+    )
     .orderBy(desc(roleSessions.startedAt));
 }
 

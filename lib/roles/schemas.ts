@@ -7,6 +7,16 @@ export const switchRoleInput = z.object({
   agencyName: requiredText("Agency name", 64),
 });
 
+/** Switch Role, or the API asking for temporary credentials that last `durationSeconds` (a number: forms cannot set it). */
+export const assumeRoleInput = switchRoleInput.extend({
+  durationSeconds: z
+    .number({ error: "Duration must be a number of seconds." })
+    .int("Duration must be a whole number of seconds.")
+    .min(900, "Duration must be at least 900 seconds.")
+    .max(43_200, "Duration must be at most 43,200 seconds.")
+    .optional(),
+});
+
 export const endRoleSessionInput = z.object({ agencyId: id("agency"), roleSessionId: id("session") });
 
 export const pinRoleInput = switchRoleInput.extend({

@@ -32,8 +32,17 @@ export async function startAcsServer(db: Db) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  const client = (accessKeyId: string, accessKeySecret: string) =>
-    new RM.default(new OpenApi.$OpenApiUtil.Config({ accessKeyId, accessKeySecret, endpoint: `127.0.0.1:${port}`, protocol: "http" }));
+  /** `signature: "v2"` signs with HMAC-SHA1 in the query (the SDK's `signatureAlgorithm: "v2"`); V3 is its default. */
+  const client = (accessKeyId: string, accessKeySecret: string, signature: "v3" | "v2" = "v3") =>
+    new RM.default(
+      new OpenApi.$OpenApiUtil.Config({
+        accessKeyId,
+        accessKeySecret,
+        endpoint: `127.0.0.1:${port}`,
+        protocol: "http",
+        ...(signature === "v2" && { signatureAlgorithm: "v2" }),
+      }),
+    );
   return { client, port, lastRequest: () => last!, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 

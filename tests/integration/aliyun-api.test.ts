@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, delegatedAdmins } from "@/db/schema";
 import { createOwnAccessKey, setOwnAccessKeyStatus } from "@/lib/access-keys/access-keys";
-import { sha256Hex, stringToSign } from "@/lib/api/acs-signature";
+import { sha256Hex, stringToSign, v2StringToSign } from "@/lib/api/acs-signature";
 import type { Caller } from "@/lib/caller";
 import { registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { RM, refusal, send, startAcsServer } from "../helpers/aliyun-sdk";
@@ -55,6 +55,10 @@ describe("the official SDK against Mandate", () => {
     expect(services.body?.delegatedServices?.delegatedService?.map((s) => s.servicePrincipal)).toEqual(["cloudfw.aliyuncs.com"]);
     const trusted = await sdk.listTrustedServiceStatus(new RM.ListTrustedServiceStatusRequest({}));
     expect(trusted.body?.enabledServicePrincipals?.enabledServicePrincipal?.map((s) => s.servicePrincipal)).toContain("cloudfw.aliyuncs.com");
+    const cloudfw = trusted.body?.enabledServicePrincipals?.enabledServicePrincipal?.find((s) => s.servicePrincipal === "cloudfw.aliyuncs.com");
+    expect(Number(cloudfw?.enableTime)).toBeGreaterThan(Date.UTC(2020, 0, 1));
+    const ofInitech = await sdk.listTrustedServiceStatus(new RM.ListTrustedServiceStatusRequest({ adminAccountId: ids.initech }));
+    expect(ofInitech.body?.enabledServicePrincipals?.enabledServicePrincipal?.map((s) => s.servicePrincipal)).toEqual(["cloudfw.aliyuncs.com"]);
 
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "resourcemanager:RegisterDelegatedAdministrator"));
     expect(event).toMatchObject({ actor: "acme (root)", decision: "allow", detail: { via: { api: "aliyun", accessKeyId: root.accessKeyId } } });
@@ -156,6 +160,48 @@ describe("requests that are not what the key's holder signed", () => {
     expect(await send(t.db, { search: "", headers, body: "" })).toMatchObject({ status: 401, body: { Code: "InvalidTimeStamp.Expired" } });
     headers["x-acs-date"] = new Date().toISOString();
     expect(await send(t.db, { search: "", headers, body: "" })).toMatchObject({ status: 401, body: { Code: "SignatureDoesNotMatch" } });
+  });
+
+  test("V2 signatures (HMAC-SHA1 in the query): the whole flow, and the same refusals", async () => {
+    const v2 = api.client(root.accessKeyId, root.secret, "v2");
+    await register(v2, ids.initech!, "cloudfw.aliyuncs.com");
+    const captured = api.lastRequest();
+    expect(new URLSearchParams(captured.search).get("SignatureMethod")).toBe("HMAC-SHA1");
+    expect(captured.headers.authorization).toBeUndefined();
+    const listed = await v2.listDelegatedAdministrators(new RM.ListDelegatedAdministratorsRequest({ servicePrincipal: "cloudfw.aliyuncs.com" }));
+    expect(listed.body?.accounts?.account?.map((a) => a.accountId)).toEqual([ids.initech]);
+    await v2.deregisterDelegatedAdministrator(
+      new RM.DeregisterDelegatedAdministratorRequest({ accountId: ids.initech, servicePrincipal: "cloudfw.aliyuncs.com" }),
+    );
+
+    const before = await tableCounts(t.db);
+    const eventsBefore = await auditCount(t.db);
+    // The action is signed in the query: a header naming another one changes nothing, and a changed parameter breaks the signature.
+    const params = new URLSearchParams(captured.search);
+    params.set("SignatureNonce", "a-fresh-nonce-0001");
+    expect(await send(t.db, { ...captured, search: params.toString() })).toMatchObject({ status: 401, body: { Code: "SignatureDoesNotMatch" } });
+    expect(await send(t.db, captured)).toMatchObject({ status: 401, body: { Code: "SignatureNonceUsed" } });
+    expect(await refusal(() => register(api.client(root.accessKeyId, "wrong-secret", "v2"), ids.initech!, "cloudfw.aliyuncs.com"))).toEqual({
+      status: 401,
+      code: "SignatureDoesNotMatch",
+    });
+    const old = new URLSearchParams(captured.search);
+    old.set("Timestamp", new Date(Date.now() - 16 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"));
+    old.set("SignatureNonce", "an-old-request-0001");
+    old.delete("Signature");
+    old.set("Signature", createHmac("sha1", `${root.secret}&`).update(v2StringToSign("POST", old)).digest("base64"));
+    expect(await send(t.db, { ...captured, search: old.toString() })).toMatchObject({ status: 401, body: { Code: "InvalidTimeStamp.Expired" } });
+    const listing = new URLSearchParams(old);
+    listing.set("Action", "ListTrustedServiceStatus");
+    listing.set("Timestamp", new Date().toISOString().replace(/\.\d{3}Z$/, "Z"));
+    listing.set("SignatureNonce", "a-listing-request-0001");
+    for (const name of ["AccountId", "ServicePrincipal", "Signature"]) listing.delete(name);
+    listing.set("Signature", createHmac("sha1", `${root.secret}&`).update(v2StringToSign("POST", listing)).digest("base64"));
+    const headers = { ...captured.headers, "x-acs-action": "RegisterDelegatedAdministrator" };
+    expect(await send(t.db, { ...captured, headers, search: listing.toString() })).toMatchObject({ status: 200, body: { EnabledServicePrincipals: {} } });
+    expect(withoutKeyUse(await tableCounts(t.db))).toEqual(withoutKeyUse(before));
+    // The replayed nonce and the old date are recorded as refused; a signature that does not hold is not.
+    expect(await auditCount(t.db)).toBe(eventsBefore + 2);
   });
 
   test("forged requests naming a real key write nothing, not even a refusal in its owner's name", async () => {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { AccessKeys } from "@/components/access-keys";
-import { PageHeader } from "@/components/ui/page-header";
+import { DetailsList } from "@/components/ui/details-list";
+import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requireCaller } from "@/app/_lib/session";
 import { listOwnAccessKeys, MAX_ACCESS_KEYS, ownerOf } from "@/lib/access-keys/access-keys";
+import { ownAccountCaller } from "@/lib/caller";
 import { createOwnAccessKeyAction, deleteOwnAccessKeyAction, setOwnAccessKeyStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Access Keys" };
@@ -14,6 +16,7 @@ const actions = { create: createOwnAccessKeyAction, setStatus: setOwnAccessKeySt
 export default async function AccessKeysPage() {
   const caller = await requireCaller();
   const keys = await listOwnAccessKeys(await getDb(), caller);
+  const own = ownAccountCaller(caller);
   return (
     <>
       <PageHeader
@@ -26,6 +29,19 @@ export default async function AccessKeysPage() {
         max={MAX_ACCESS_KEYS}
         owner={ownerOf(caller).label}
       />
+      <div className="mt-4">
+        <Panel title="API Credentials">
+          <p className="mb-3 text-sm text-slate-600">What the SDKs ask for besides the key (README, section API).</p>
+          <DetailsList
+            monospace={["Account ID"]}
+            items={[
+              ["Account name", own.accountName],
+              ["Account ID", own.accountId],
+              ["Project IDs", "The region IDs, such as cn-north-4"],
+            ]}
+          />
+        </Panel>
+      </div>
     </>
   );
 }
