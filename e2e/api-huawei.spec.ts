@@ -1,7 +1,7 @@
 import { BasicCredentials, GlobalCredentials } from "@huaweicloud/huaweicloud-sdk-core";
-import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger";
-import * as ECS from "@huaweicloud/huaweicloud-sdk-ecs/v2/public-api";
-import * as IAM from "@huaweicloud/huaweicloud-sdk-iam/v3/public-api";
+import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger.js";
+import * as ECS from "@huaweicloud/huaweicloud-sdk-ecs/v2/public-api.js";
+import * as IAM from "@huaweicloud/huaweicloud-sdk-iam/v3/public-api.js";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn, unique } from "./helpers";
 

@@ -6,9 +6,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BasicCredentials, GlobalCredentials } from "@huaweicloud/huaweicloud-sdk-core";
-import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger";
-import * as ECS from "@huaweicloud/huaweicloud-sdk-ecs/v2/public-api";
-import * as IAM from "@huaweicloud/huaweicloud-sdk-iam/v3/public-api";
+import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger.js";
+import * as ECS from "@huaweicloud/huaweicloud-sdk-ecs/v2/public-api.js";
+import * as IAM from "@huaweicloud/huaweicloud-sdk-iam/v3/public-api.js";
 import type { Db } from "@/db/client";
 import { handleHuaweiRequest } from "@/lib/api/huawei-request";
 
