@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: performance figures, printed as tables. Runs on embedded PGlite, and on
  * PostgreSQL as well when BENCH_DATABASE_URL is set (in a fresh schema, dropped afterwards).
+ * BENCH_ONLY=api,audit (names below) runs a part.
  */
 import { randomBytes } from "node:crypto";
 import { createDb, type DbHandle } from "@/db/client";
@@ -49,19 +50,22 @@ if (url) {
   });
 }
 
-benchAuthz();
+const only = process.env.BENCH_ONLY?.split(",");
+const runs = (name: string) => only === undefined || only.includes(name);
+
+if (runs("authz")) benchAuthz();
 
 for (const target of targets) {
   const { handle, dispose } = await target.open();
   try {
-    await benchAgencies(handle, target.label);
-    await benchAudit(handle, target.label);
-    await benchEscalation(handle, target.label);
-    await benchApi(handle, target.label);
+    if (runs("agencies")) await benchAgencies(handle, target.label);
+    if (runs("audit")) await benchAudit(handle, target.label);
+    if (runs("escalation")) await benchEscalation(handle, target.label);
+    if (runs("api")) await benchApi(handle, target.label);
   } finally {
     await dispose();
   }
 }
 
 // Pages under load run last: the server they start owns its own embedded database.
-if (process.env.BENCH_LOAD !== "off") await benchLoad();
+if (process.env.BENCH_LOAD !== "off" && runs("load")) await benchLoad();
