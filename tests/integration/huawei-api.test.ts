@@ -219,6 +219,26 @@ describe("the official IAM SDK manages agencies", () => {
   });
 });
 
+describe("moving an agency to another account", () => {
+  test("lends its permissions afresh: a caller who does not hold them cannot move it", async () => {
+    const admin = await userWithPolicies(t.db, acme, "sdk-iam-admin", [{ policyId: policyIds["Security Administrator"]!, scopeKind: "global" }]);
+    const key = await createOwnAccessKey(t.db, admin, {});
+    const client = api.iam(key.accessKeyId, key.secret, acme.accountId);
+    const agency = await agencyTrustingGlobex(t.db, acme, policyIds["ECS FullAccess"]!, "sdk-move-me");
+    const move = (c: typeof sdk, to: string) =>
+      c.updateAgency(
+        new IAM.UpdateAgencyRequest()
+          .withAgencyId(agency.id)
+          .withBody(new IAM.UpdateAgencyRequestBody().withAgency(new IAM.UpdateAgencyOption().withTrustDomainName(to))),
+      );
+    // The administrator may edit agencies but holds no ECS permission to lend to initech.
+    expect(await huaweiRefusal(() => move(client, "initech"))).toEqual({ status: 403, code: "IAM.0002" });
+    expect((await getAgency(t.db, acme, agency.id)).delegatedAccountName).toBe("globex");
+    expect((await move(sdk, "initech")).agency).toMatchObject({ trust_domain_name: "initech" });
+    expect(await huaweiRefusal(() => move(sdk, "acme"))).toEqual({ status: 400, code: "IAM.0011" });
+  });
+});
+
 describe("roles on an agency: the domain, a project, all projects", () => {
   test("grant, check, list and revoke in each place, as Mandate's scopes", async () => {
     const { agency } = await createAgency(sdk, agencyOption("sdk-roles").withTrustDomainName("globex"));
@@ -503,6 +523,16 @@ describe("signatures, keys, dates and replays", () => {
     ).toEqual({
       status: 401,
       code: "IAM.0001",
+    });
+    // The key is acme's: a client that says it acts in globex is refused, whatever it then asks.
+    const [globexOps] = await t.db.select().from(agencies).where(eq(agencies.name, "globex-ops"));
+    expect(
+      await huaweiRefusal(() =>
+        api.iam(acmeKey.accessKeyId, acmeKey.secret, globex.accountId).showAgency(new IAM.ShowAgencyRequest().withAgencyId(globexOps!.id)),
+      ),
+    ).toEqual({
+      status: 403,
+      code: "IAM.0002",
     });
     const spare = await createOwnAccessKey(t.db, acme, {});
     await setOwnAccessKeyStatus(t.db, acme, { accessKeyId: spare.accessKeyId, status: "inactive" });
