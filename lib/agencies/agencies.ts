@@ -142,14 +142,15 @@ async function resolveDelegatedParty(
   caller: Caller,
   basics: { type: "account" | "service"; delegatedAccount?: string | undefined; service?: string | undefined },
 ) {
-  if (basics.type === "service") return { delegatedAccountId: null, service: basics.service!, label: `cloud service ${basics.service}` };
+  if (basics.type === "service")
+    return { delegatedAccountId: null, delegatedAccountName: null, service: basics.service!, label: `cloud service ${basics.service}` };
   const [account] = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
     .where(sql`lower(${accounts.name}) = lower(${basics.delegatedAccount!})`);
   if (account === undefined) throw new DomainError("agency.delegated_account_unknown", { field: "delegatedAccount" });
   if (account.id === caller.accountId) throw new DomainError("agency.delegated_self", { field: "delegatedAccount" });
-  return { delegatedAccountId: account.id, service: null, label: `account ${account.name}` };
+  return { delegatedAccountId: account.id, delegatedAccountName: account.name, service: null, label: `account ${account.name}` };
 }
 
 /** The account an agency is moved to, or null when it stays where it is. */
@@ -227,7 +228,7 @@ export const createAgency = command({
       await assertMayHandOn(tx, caller, guard, request, lendingsOf(fitted), "policyIds");
       const created = await insertAgency(tx, caller, input, party);
       await tx.insert(agencyPermissions).values(fitted.map(({ policy, ...scope }) => ({ agencyId: created.id, policyId: policy.id, ...scope })));
-      return created;
+      return { id: created.id, name: created.name };
     });
   },
 });
@@ -239,7 +240,8 @@ export const createAgency = command({
 export const createAgencyWithoutPermissions = command({
   action: "iam:agencies:create",
   input: agencyBasicsInput,
-  async run({ caller, change }, input): Promise<{ id: string; name: string }> {
+  // The whole agency comes back, so the API answers without a second read the caller may not be allowed.
+  async run({ caller, change }, input): Promise<Agency & { delegatedAccountName: string | null }> {
     return change(async (tx, guard) => {
       const party = await resolveDelegatedParty(tx, caller, input);
       const request: GuardedRequest = {
@@ -250,7 +252,8 @@ export const createAgencyWithoutPermissions = command({
       };
       await guard(request);
       assertNotSwitched(caller, guard, request);
-      return insertAgency(tx, caller, input, party);
+      const created = await insertAgency(tx, caller, input, party);
+      return { ...created, delegatedAccountName: party.delegatedAccountName };
     });
   },
 });
@@ -260,8 +263,8 @@ async function insertAgency(
   caller: Caller,
   input: { name: string; type: "account" | "service"; validityKind: ValidityKind; validityDays?: number | undefined; description: string },
   party: { delegatedAccountId: string | null; service: string | null },
-): Promise<{ id: string; name: string }> {
-  let created: { id: string; name: string } | undefined;
+): Promise<Agency> {
+  let created: Agency | undefined;
   try {
     [created] = await tx
       .insert(agencies)
@@ -276,7 +279,7 @@ async function insertAgency(
         expiresAt: expiryFor(input.validityKind, input.validityDays ?? null, new Date()),
         description: input.description,
       })
-      .returning({ id: agencies.id, name: agencies.name });
+      .returning();
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("agency.name_taken", { field: "name" });
     throw error;

@@ -13,19 +13,22 @@ export interface AcsAuthorization {
   signature: string;
 }
 
-/** `ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=a;b,Signature=hex`, or null when it is not that. */
-export function parseAcsAuthorization(header: string | null): AcsAuthorization | null {
-  if (header === null || !header.startsWith(`${ACS3} `) || header.length > 4096) return null;
+/**
+ * `SCHEME Key=AK,SignedHeaders=a;b,Signature=hex` (both clouds write it so, with their own scheme and
+ * name for the key), or null when it is not that.
+ */
+export function parseSignedAuthorization(header: string | null, scheme: string, keyField: string): AcsAuthorization | null {
+  if (header === null || !header.startsWith(`${scheme} `) || header.length > 4096) return null;
   const parts = new Map(
     header
-      .slice(ACS3.length + 1)
+      .slice(scheme.length + 1)
       .split(",")
       .map((part) => {
         const at = part.indexOf("=");
         return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
       }),
   );
-  const accessKeyId = parts.get("Credential");
+  const accessKeyId = parts.get(keyField);
   const signedHeaders = parts.get("SignedHeaders");
   const signature = parts.get("Signature");
   if (!accessKeyId || !signedHeaders || !signature || !/^[0-9a-f]{64}$/.test(signature)) return null;
@@ -33,6 +36,9 @@ export function parseAcsAuthorization(header: string | null): AcsAuthorization |
   if (names.some((n) => n === "" || n !== n.toLowerCase())) return null;
   return { accessKeyId, signedHeaders: names, signature };
 }
+
+/** `ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=a;b,Signature=hex`, or null when it is not that. */
+export const parseAcsAuthorization = (header: string | null) => parseSignedAuthorization(header, ACS3, "Credential");
 
 /** Alibaba's percent-encoding: RFC 3986 unreserved characters stay, everything else is escaped. */
 export function acsEncode(value: string): string {

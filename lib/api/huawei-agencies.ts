@@ -112,7 +112,7 @@ export async function createAgencyCall(db: Db, caller: Caller, json: unknown) {
     ...validityOf(body.duration ?? "FOREVER"),
     description: text(body, "description") ?? "",
   });
-  return { agency: agencyView(await shownAgency(db, caller, created.id)) };
+  return { agency: agencyView(created) };
 }
 
 async function shownAgency(db: Db, caller: Caller, agencyId: string): Promise<ListedAgency> {
@@ -147,7 +147,11 @@ export async function updateAgencyCall(db: Db, caller: Caller, agencyId: string,
   const body = agencyBody(json);
   const current = await shownAgency(db, caller, agencyId);
   const trust = await trustOf(db, body);
-  if (trust?.type === "service" && current.type === "account") throw badRequest("An account agency cannot be delegated to a cloud service.");
+  if (trust !== undefined && trust.type !== current.type) {
+    throw badRequest(
+      `trust_domain_name: ${current.type === "account" ? "an account agency cannot be delegated to a cloud service" : "a cloud service agency cannot be delegated to an account"}.`,
+    );
+  }
   const validity =
     body.duration === undefined || body.duration === null
       ? { validityKind: current.validityKind, ...(current.validityDays !== null && { validityDays: current.validityDays }) }

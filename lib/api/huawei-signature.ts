@@ -5,36 +5,14 @@
  * the `X-Sdk-Date`. Pure functions, so the verifier is tested on its own.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { acsEncode, sha256Hex } from "@/lib/api/acs-signature";
+import { type AcsAuthorization, acsEncode, parseSignedAuthorization, sha256Hex } from "@/lib/api/acs-signature";
 
 export const SDK_HMAC = "SDK-HMAC-SHA256";
 
-export interface HuaweiAuthorization {
-  accessKeyId: string;
-  signedHeaders: string[];
-  signature: string;
-}
+export type HuaweiAuthorization = AcsAuthorization;
 
 /** `SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex`, or null when it is not that. */
-export function parseHuaweiAuthorization(header: string | null): HuaweiAuthorization | null {
-  if (header === null || !header.startsWith(`${SDK_HMAC} `) || header.length > 4096) return null;
-  const parts = new Map(
-    header
-      .slice(SDK_HMAC.length + 1)
-      .split(",")
-      .map((part) => {
-        const at = part.indexOf("=");
-        return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
-      }),
-  );
-  const accessKeyId = parts.get("Access");
-  const signedHeaders = parts.get("SignedHeaders");
-  const signature = parts.get("Signature");
-  if (!accessKeyId || !signedHeaders || !signature || !/^[0-9a-f]{64}$/.test(signature)) return null;
-  const names = signedHeaders.split(";");
-  if (names.some((n) => n === "" || n !== n.toLowerCase())) return null;
-  return { accessKeyId, signedHeaders: names, signature };
-}
+export const parseHuaweiAuthorization = (header: string | null) => parseSignedAuthorization(header, SDK_HMAC, "Access");
 
 /** Each raw segment encoded again (the SDK encodes the already-encoded path), always ending in "/". */
 export function canonicalUri(rawPath: string): string {

@@ -1,45 +1,22 @@
 /**
- * The official Huawei Cloud SDKs pointed at Mandate's API handler, served on a loopback port (the
- * handler is the route's own; only Next's router is left out), with the last raw request kept so a
- * test can replay or alter it.
+ * The official Huawei Cloud SDKs pointed at Mandate's API handler, served on a loopback port.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { BasicCredentials, GlobalCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger.js";
 import * as ECS from "@huaweicloud/huaweicloud-sdk-ecs/v2/public-api.js";
 import * as IAM from "@huaweicloud/huaweicloud-sdk-iam/v3/public-api.js";
 import type { Db } from "@/db/client";
 import { handleHuaweiRequest } from "@/lib/api/huawei-request";
+import { type RawRequest, startLoopback } from "./loopback";
 
 // The SDK logs each refused call with its request, Authorization header included: keep that out of test output.
 Logger4jInstance.level = "off";
 
-export interface RawHuaweiRequest {
-  method: string;
-  path: string;
-  search: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export type RawHuaweiRequest = RawRequest;
 
 export async function startHuaweiServer(db: Db) {
-  let last: RawHuaweiRequest | null = null;
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]));
-      last = { method: req.method ?? "GET", path: url.pathname, search: url.search.replace(/^\?/, ""), headers, body };
-      const answer = await sendHuawei(db, last);
-      const empty = answer.status === 204 || req.method === "HEAD";
-      res.writeHead(answer.status, { ...answer.headers, ...(empty ? {} : { "content-type": "application/json" }) });
-      res.end(empty ? undefined : JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLoopback((raw) => sendHuawei(db, raw));
+  const endpoint = `http://127.0.0.1:${server.port}`;
   const options = { customUserAgent: "mandate-tests" };
   const iam = (ak: string, sk: string, domainId: string) =>
     IAM.IamClient.newBuilder()
@@ -62,7 +39,7 @@ export async function startHuaweiServer(db: Db) {
       .withEndpoint(endpoint)
       .withOptions(options)
       .build();
-  return { iam, iamInProject, ecs, endpoint, lastRequest: () => last!, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { iam, iamInProject, ecs, endpoint, lastRequest: server.lastRequest, close: server.close };
 }
 
 /** Sends a raw request (as captured, or altered) to the handler. */
