@@ -11,6 +11,15 @@ export function proxy(request: NextRequest) {
   if (request.method === "POST" && request.nextUrl.pathname === "/" && rpc && !request.headers.has("next-action")) {
     return NextResponse.rewrite(new URL(`/api/acs${request.nextUrl.search}`, request.url));
   }
+  // Huawei Cloud's API paths carry no page: only a path that cannot be decoded is answered here, in its shape.
+  if (/^\/(v1|v3|v3\.0)\//.test(request.nextUrl.pathname)) {
+    try {
+      decodeURIComponent(request.nextUrl.pathname);
+      return NextResponse.next();
+    } catch {
+      return NextResponse.json({ error_code: "IAM.0011", error_msg: "The path is not valid percent-encoded UTF-8." }, { status: 400 });
+    }
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -35,6 +44,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // Every API request, prefetch headers or not (see above).
+    "/(v1|v3|v3\\.0)/:path*",
     {
       source: "/((?!api|_next/static|_next/image|favicon.svg).*)",
       missing: [

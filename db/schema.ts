@@ -531,8 +531,6 @@ export const apiNonces = pgTable(
     accessKeyId: text("access_key_id").notNull(),
     nonce: text("nonce").notNull(),
     seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
-    /** The sealed answer to a request without a nonce of its own, for when it comes again (huawei-request.ts). */
-    answer: text("answer"),
   },
   (t) => [primaryKey({ columns: [t.accessKeyId, t.nonce] }), index("api_nonces_seen").on(t.seenAt)],
 );

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { readCapped } from "@/app/_lib/read-body";
 import { getDb } from "@/db";
 import { handleHuaweiRequest } from "@/lib/api/huawei-request";
 
@@ -9,11 +11,14 @@ const MAX_BODY = 64 * 1024;
  * as it was sent, so the raw, still-encoded path is handed on.
  */
 async function handle(request: NextRequest): Promise<Response> {
-  const tooLarge = () =>
-    Response.json({ error_code: "IAM.0011", error_msg: "The body is too large." }, { status: 413, headers: { "cache-control": "no-store" } });
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY) return tooLarge();
-  const body = await request.text();
-  if (body.length > MAX_BODY) return tooLarge();
+  const body = await readCapped(request, MAX_BODY);
+  if (body === null) {
+    const requestId = randomUUID().replace(/-/g, "");
+    return Response.json(
+      { error_code: "IAM.0011", error_msg: "The body is too large.", request_id: requestId },
+      { status: 413, headers: { "cache-control": "no-store", "x-request-id": requestId } },
+    );
+  }
   const url = new URL(request.url);
   const answer = await handleHuaweiRequest(await getDb(), {
     method: request.method,

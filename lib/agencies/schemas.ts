@@ -85,6 +85,21 @@ export const deleteAgenciesInput = z.object({
   ),
 });
 
+/** One role granted or revoked in one place: the domain (global), a region, or everywhere (all). */
+export const agencyRoleInput = z
+  .object({
+    agencyId: id("agency"),
+    policyId: id("policy or role"),
+    scopeKind: z.enum(["global", "regions", "all"], { error: "Select where the role applies." }),
+    region: z
+      .string()
+      .max(64, "Select a region from the list.")
+      .refine((v) => !hasControlCharacters(v), "Select a region from the list.")
+      .optional(),
+    change: z.enum(["grant", "revoke"]),
+  })
+  .refine((v) => v.scopeKind !== "regions" || v.region !== undefined, { path: ["region"], message: "Select a region." });
+
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
 export const agencyListQuery = z.object({

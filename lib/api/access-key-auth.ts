@@ -5,7 +5,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessKeys, accounts, apiNonces, users } from "@/db/schema";
-import { openSecret, sealSecret } from "@/lib/access-keys/secret-box";
+import { openSecret } from "@/lib/access-keys/secret-box";
 import type { Caller } from "@/lib/caller";
 
 /** How far a request's date may be from the server's clock, either way. */
@@ -39,23 +39,6 @@ export async function firstUseOfNonce(db: Db, accessKeyId: string, nonce: string
   await db.delete(apiNonces).where(and(eq(apiNonces.accessKeyId, accessKeyId), lt(apiNonces.seenAt, new Date(Date.now() - 2 * CLOCK_SKEW_MS))));
   const inserted = await db.insert(apiNonces).values({ accessKeyId, nonce }).onConflictDoNothing().returning({ nonce: apiNonces.nonce });
   return inserted.length === 1;
-}
-
-/** Keeps the answer to a request whose signature was spent, sealed (it may hold a temporary secret). */
-export async function rememberAnswer(db: Db, accessKeyId: string, nonce: string, answer: unknown): Promise<void> {
-  await db
-    .update(apiNonces)
-    .set({ answer: sealSecret(JSON.stringify(answer)) })
-    .where(and(eq(apiNonces.accessKeyId, accessKeyId), eq(apiNonces.nonce, nonce)));
-}
-
-/** The answer given the first time, or null while that request is still running. */
-export async function earlierAnswer(db: Db, accessKeyId: string, nonce: string): Promise<unknown> {
-  const [row] = await db
-    .select({ answer: apiNonces.answer })
-    .from(apiNonces)
-    .where(and(eq(apiNonces.accessKeyId, accessKeyId), eq(apiNonces.nonce, nonce)));
-  return row?.answer == null ? null : JSON.parse(openSecret(row.answer));
 }
 
 export async function markKeyUsed(db: Db, accessKeyId: string): Promise<void> {

@@ -29,13 +29,22 @@ const VERSION = "2020-03-31";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const REQUIRED_SIGNED = ["host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"];
 
+/** An error no rule expected: logged for the operator, answered in the vendor's shape without its details. */
+function internalError(error: unknown, requestId: string): AcsError {
+  console.error(`API request ${requestId} failed:`, error);
+  return new AcsError(500, "InternalError", `The server could not complete the request (RequestId ${requestId}).`);
+}
+
+/** Query strings past this are refused before any signature work (thousands of parameters cost real CPU). */
+const MAX_QUERY = 4096;
+
 export async function handleAcsRequest(db: Db, request: AcsHttpRequest): Promise<AcsAnswer> {
   const requestId = randomUUID().toUpperCase();
   try {
     const body = await answer(db, request);
     return { status: 200, body: { RequestId: requestId, ...body } };
   } catch (error) {
-    const e = acsErrorOf(error);
+    const e = acsErrorOf(error) ?? internalError(error, requestId);
     return { status: e.status, body: { RequestId: requestId, HostId: request.header("host") ?? "", Code: e.code, Message: e.message, Recommend: "" } };
   }
 }
@@ -96,6 +105,7 @@ function signedV2(request: AcsHttpRequest): Signed {
 }
 
 async function answer(db: Db, request: AcsHttpRequest): Promise<Record<string, unknown>> {
+  if (request.search.length > MAX_QUERY) throw new AcsError(400, "InvalidParameter.Query", `The query string must be at most ${MAX_QUERY} characters.`);
   const signed = request.header("authorization") === null && request.search.includes("Signature=") ? signedV2(request) : signedV3(request);
   const { accessKeyId, action } = signed;
   const holder = await keyHolder(db, accessKeyId, "aliyun");
@@ -114,7 +124,9 @@ async function answer(db: Db, request: AcsHttpRequest): Promise<Record<string, u
   };
   // The nonce is spent first, so a request refused for any reason below cannot be sent again later.
   const { nonce } = signed;
-  if (nonce.length < 8 || nonce.length > 128) throw new AcsError(400, "InvalidParameter.SignatureNonce", "The signature nonce must be 8 to 128 characters.");
+  if (!/^[\x21-\x7e]{8,128}$/.test(nonce)) {
+    throw new AcsError(400, "InvalidParameter.SignatureNonce", "The signature nonce must be 8 to 128 visible ASCII characters.");
+  }
   if (!(await firstUseOfNonce(db, accessKeyId, nonce))) {
     throw await deny(new AcsError(401, "SignatureNonceUsed", "The signature nonce has been used."));
   }

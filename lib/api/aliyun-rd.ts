@@ -81,8 +81,8 @@ const domainCodes: Record<string, [number, string]> = {
   "rd.delegate_management": [409, "CannotRegisterMasterAsDelegatedAdministrator"],
 };
 
-/** The vendor's answer for a domain error: its status and code, the console's own message. */
-export function acsErrorOf(error: unknown): AcsError {
+/** The vendor's answer for a domain error: its status and code, the console's own message; undefined for a fault of the server. */
+export function acsErrorOf(error: unknown): AcsError | undefined {
   if (error instanceof AcsError) return error;
   if (error instanceof AccessDeniedError) return new AcsError(403, "NoPermission", error.message);
   if (error instanceof ValidationError) return new AcsError(400, "InvalidParameter", error.message);
@@ -90,7 +90,7 @@ export function acsErrorOf(error: unknown): AcsError {
     const [status, code] = domainCodes[error.code] ?? [400, "InvalidParameter"];
     return new AcsError(status, code, error.message);
   }
-  throw error;
+  return undefined;
 }
 
 const idOf = (params: URLSearchParams, name = "AccountId") => {

@@ -8,19 +8,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, type Agency } from "@/db/schema";
-import {
-  addAgencyPermissions,
-  agencyPage,
-  createAgencyWithoutPermissions,
-  deleteAgency,
-  getAgency,
-  removeAgencyPermission,
-  updateAgency,
-} from "@/lib/agencies/agencies";
+import { agencyPage, changeAgencyRole, createAgencyWithoutPermissions, deleteAgency, getAgency, updateAgency } from "@/lib/agencies/agencies";
 import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { badRequest, forbidden, notFound } from "@/lib/api/huawei-errors";
 import type { Caller } from "@/lib/caller";
-import type { ScopeKind } from "@/lib/scope";
+import { hasControlCharacters } from "@/lib/validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -128,11 +120,13 @@ export async function listAgenciesCall(db: Db, caller: Caller, query: URLSearchP
     if (!/^\d{1,7}$/.test(value) || Number(value) < 1) throw badRequest(`${name} must be a whole number from 1.`);
     return Number(value);
   };
+  const name = query.get("name") ?? undefined;
+  if (name !== undefined && (name.length > 64 || hasControlCharacters(name))) throw badRequest("name must be an agency name of at most 64 characters.");
   const trustId = query.get("trust_domain_id") ?? undefined;
   if (trustId !== undefined && !UUID.test(trustId)) return { agencies: [] };
   const rows = await agencyPage(db, caller, {
     ...(trustId !== undefined && { delegatedAccountId: trustId }),
-    ...(query.has("name") && { name: query.get("name")! }),
+    ...(name !== undefined && { name }),
     page: whole("page", 1),
     perPage: Math.min(whole("per_page", 500), 500),
   });
@@ -172,7 +166,7 @@ export async function deleteAgencyCall(db: Db, caller: Caller, agencyId: string)
 /** Where a role is granted: Huawei's path, as one of Mandate's scopes. */
 export type RolePlace = { kind: "global" } | { kind: "regions"; region: string } | { kind: "all" };
 
-const placeKind: Record<RolePlace["kind"], ScopeKind> = { global: "global", regions: "regions", all: "all" };
+const placeKind: Record<RolePlace["kind"], "global" | "regions" | "all"> = { global: "global", regions: "regions", all: "all" };
 
 function inPlace(permission: { scopeKind: string; scopeValues: string[] }, place: RolePlace): boolean {
   if (permission.scopeKind !== placeKind[place.kind]) return false;
@@ -197,31 +191,27 @@ export async function listRolesCall(db: Db, caller: Caller, agencyId: string, pl
   };
 }
 
-async function heldRole(db: Db, caller: Caller, agencyId: string, roleId: string) {
+export async function checkRoleCall(db: Db, caller: Caller, agencyId: string, roleId: string, place: RolePlace) {
   const { permissions } = await getAgency(db, caller, agencyIdOf(agencyId));
-  return permissions.find((p) => p.policyId === roleId);
+  const held = permissions.find((p) => p.policyId === roleId);
+  if (held === undefined || !inPlace(held, place)) throw notFound("The agency does not hold this role there.");
 }
 
-export async function checkRoleCall(db: Db, caller: Caller, agencyId: string, roleId: string, place: RolePlace) {
-  const held = await heldRole(db, caller, agencyId, roleId);
-  if (held === undefined || !inPlace(held, place)) throw notFound("The agency does not hold this role there.");
+function roleChange(agencyId: string, roleId: string, place: RolePlace, change: "grant" | "revoke") {
+  if (!UUID.test(roleId)) throw notFound(`The role ${roleId} does not exist.`);
+  return {
+    agencyId: agencyIdOf(agencyId),
+    policyId: roleId,
+    scopeKind: placeKind[place.kind],
+    ...(place.kind === "regions" && { region: place.region }),
+    change,
+  };
 }
 
 export async function grantRoleCall(db: Db, caller: Caller, agencyId: string, roleId: string, place: RolePlace) {
-  if (!UUID.test(roleId)) throw notFound(`The role ${roleId} does not exist.`);
-  const held = await heldRole(db, caller, agencyId, roleId);
-  // A role already granted in some regions gains one more; anywhere else, it takes this place alone.
-  const regions = place.kind !== "regions" ? [] : held?.scopeKind === "regions" ? [...new Set([...held.scopeValues, place.region])] : [place.region];
-  await addAgencyPermissions(db, caller, { agencyId, policyIds: [roleId], scopeKind: placeKind[place.kind], regions, projects: [] });
+  await changeAgencyRole(db, caller, roleChange(agencyId, roleId, place, "grant"));
 }
 
 export async function revokeRoleCall(db: Db, caller: Caller, agencyId: string, roleId: string, place: RolePlace) {
-  const held = await heldRole(db, caller, agencyId, roleId);
-  if (held === undefined || !inPlace(held, place)) throw notFound("The agency does not hold this role there.");
-  const remaining = place.kind === "regions" ? held.scopeValues.filter((r) => r !== place.region) : [];
-  if (remaining.length > 0) {
-    await addAgencyPermissions(db, caller, { agencyId, policyIds: [roleId], scopeKind: "regions", regions: remaining, projects: [] });
-  } else {
-    await removeAgencyPermission(db, caller, { agencyId, permissionId: held.id });
-  }
+  await changeAgencyRole(db, caller, roleChange(agencyId, roleId, place, "revoke"));
 }

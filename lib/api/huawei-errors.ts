@@ -42,7 +42,8 @@ const fieldNames: Record<string, string> = {
   durationSeconds: "duration_seconds",
 };
 
-export function huaweiErrorOf(error: unknown): HuaweiError {
+/** The vendor's answer for an error the rules raise; undefined for any other (a fault of the server). */
+export function huaweiErrorOf(error: unknown): HuaweiError | undefined {
   if (error instanceof HuaweiError) return error;
   if (error instanceof AccessDeniedError) return forbidden(error.message);
   if (error instanceof ValidationError) {
@@ -53,5 +54,5 @@ export function huaweiErrorOf(error: unknown): HuaweiError {
     const status = statusOf[error.code] ?? 400;
     return new HuaweiError(status, codeOf[status]!, error.message);
   }
-  throw error;
+  return undefined;
 }

@@ -197,6 +197,11 @@ describe("requests that are not what the key's holder signed", () => {
     listing.set("SignatureNonce", "a-listing-request-0001");
     for (const name of ["AccountId", "ServicePrincipal", "Signature"]) listing.delete(name);
     listing.set("Signature", createHmac("sha1", `${root.secret}&`).update(v2StringToSign("POST", listing)).digest("base64"));
+    const nul = new URLSearchParams(listing);
+    nul.set("SignatureNonce", "\u0000-not-visible");
+    nul.delete("Signature");
+    nul.set("Signature", createHmac("sha1", `${root.secret}&`).update(v2StringToSign("POST", nul)).digest("base64"));
+    expect(await send(t.db, { ...captured, search: nul.toString() })).toMatchObject({ status: 400, body: { Code: "InvalidParameter.SignatureNonce" } });
     const headers = { ...captured.headers, "x-acs-action": "RegisterDelegatedAdministrator" };
     expect(await send(t.db, { ...captured, headers, search: listing.toString() })).toMatchObject({ status: 200, body: { EnabledServicePrincipals: {} } });
     expect(withoutKeyUse(await tableCounts(t.db))).toEqual(withoutKeyUse(before));

@@ -20,7 +20,7 @@ import { createOwnAccessKey, createUserAccessKey } from "@/lib/access-keys/acces
 import { policies } from "@/db/schema";
 import type { ActionName } from "@/lib/authz/action-catalogue";
 import type { Command } from "@/lib/authz/command";
-import { createAgency, createAgencyWithoutPermissions } from "@/lib/agencies/agencies";
+import { changeAgencyRole, createAgency, createAgencyWithoutPermissions } from "@/lib/agencies/agencies";
 import type { Caller } from "@/lib/caller";
 import { createGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
@@ -34,7 +34,7 @@ const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/action
 const libModules = import.meta.glob<Record<string, unknown>>(["/lib/**/*.ts", "!/lib/**/*.test.ts"], { eager: true });
 
 // Commands only the API runs (lib/api) are wrapped here as the console wraps its own, so each has a row too.
-const apiOnlyActions = { apiCreateAgencyWithoutPermissions: action(createAgencyWithoutPermissions) };
+const apiOnlyActions = { apiCreateAgencyWithoutPermissions: action(createAgencyWithoutPermissions), apiChangeAgencyRole: action(changeAgencyRole) };
 const allActions: Record<string, Action> = Object.fromEntries([
   ...Object.values(actionModules).flatMap((module) => Object.entries(module).filter(([, value]) => typeof value === "function")),
   ...Object.entries(apiOnlyActions),
@@ -136,6 +136,16 @@ const matrix: Record<string, Row> = {
   },
   addAgencyPermissionsAction: {
     fields: async (f) => ({ agencyId: await f.id("agency", "globex-ops"), policyIds: [await f.id("policy", "OBS ReadOnlyAccess")], scopeKind: "all" }),
+    allowed: notSwitched,
+  },
+  apiChangeAgencyRole: {
+    fields: async (f) => ({
+      agencyId: await f.id("agency", "globex-ops"),
+      policyId: await f.id("policy", "OBS ReadOnlyAccess"),
+      scopeKind: "regions",
+      region: "cn-north-4",
+      change: "grant",
+    }),
     allowed: notSwitched,
   },
   removeAgencyPermissionAction: {

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getDb } from "@/db";
+import { readCapped } from "@/app/_lib/read-body";
 import { handleAcsRequest } from "@/lib/api/acs-request";
 
 const MAX_BODY = 64 * 1024;
@@ -9,14 +11,11 @@ const MAX_BODY = 64 * 1024;
  * a request here, and the signature is checked against the path the client signed.
  */
 export async function POST(request: NextRequest) {
-  // The RPC style sends its parameters in the query: a large body is refused before it is read.
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY) {
-    return NextResponse.json({ Code: "InvalidParameter.Body", Message: "The body is too large." }, { status: 413 });
-  }
-  const body = await request.text();
+  // The RPC style sends its parameters in the query: a large body is refused before it is all read.
+  const body = await readCapped(request, MAX_BODY);
   const answer =
-    body.length > MAX_BODY
-      ? { status: 413, body: { Code: "InvalidParameter.Body", Message: "The body is too large." } }
+    body === null
+      ? { status: 413, body: { RequestId: randomUUID().toUpperCase(), Code: "InvalidParameter.Body", Message: "The body is too large." } }
       : await handleAcsRequest(await getDb(), {
           method: "POST",
           path: "/",
