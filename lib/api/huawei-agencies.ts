@@ -8,7 +8,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, type Agency } from "@/db/schema";
-import { agencyPage, changeAgencyRole, createAgencyWithoutPermissions, deleteAgency, getAgency, updateAgency } from "@/lib/agencies/agencies";
+import { agencyPage, createAgencyWithoutPermissions, deleteAgency, getAgency, updateAgency } from "@/lib/agencies/agencies";
+import { changeAgencyRole } from "@/lib/agencies/permissions";
 import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { badRequest, forbidden, notFound } from "@/lib/api/huawei-errors";
 import type { Caller } from "@/lib/caller";

@@ -72,6 +72,7 @@ const HELPERS: Record<string, string> = {
   findAgency: "looks up a row of the caller's account for a change that guards it",
   findPolicy: "looks up a row visible to the caller for a read or change that guards it",
   resolveScopeValues: "checks form values against the catalogue inside a guarded change",
+  attachable: "looks up the policies a guarded change attaches",
   checkPlacement: "checks a region and project inside a guarded change",
   managedDirectory: "finds the directory; its callers pass the check to run on it",
   grantsFor: "the engine's own input",

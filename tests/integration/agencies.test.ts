@@ -1,16 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agencies, auditEvents, enterpriseProjects, policies } from "@/db/schema";
-import {
-  addAgencyPermissions,
-  checkAgencyBasics,
-  createAgency,
-  deleteAgency,
-  getAgency,
-  listAgencies,
-  removeAgencyPermission,
-  updateAgency,
-} from "@/lib/agencies/agencies";
+import { checkAgencyBasics, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from "@/lib/agencies/agencies";
+import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
 import { createPolicy, deletePolicy } from "@/lib/iam/policies";

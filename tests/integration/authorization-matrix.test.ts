@@ -20,7 +20,8 @@ import { createOwnAccessKey, createUserAccessKey } from "@/lib/access-keys/acces
 import { policies } from "@/db/schema";
 import type { ActionName } from "@/lib/authz/action-catalogue";
 import type { Command } from "@/lib/authz/command";
-import { changeAgencyRole, createAgency, createAgencyWithoutPermissions } from "@/lib/agencies/agencies";
+import { createAgency, createAgencyWithoutPermissions } from "@/lib/agencies/agencies";
+import { changeAgencyRole } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { createGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
@@ -151,7 +152,8 @@ const matrix: Record<string, Row> = {
   removeAgencyPermissionAction: {
     fields: async (f) => {
       const agencyId = await f.id("agency", "globex-ops");
-      const { addAgencyPermissions, getAgency } = await import("@/lib/agencies/agencies");
+      const { getAgency } = await import("@/lib/agencies/agencies");
+      const { addAgencyPermissions } = await import("@/lib/agencies/permissions");
       await addAgencyPermissions(f.db, f.acme, { agencyId, policyIds: [await f.id("policy", "OBS ReadOnlyAccess")], scopeKind: "all" });
       const permission = (await getAgency(f.db, f.acme, agencyId)).permissions.find((p) => p.policyName === "OBS ReadOnlyAccess")!;
       return { agencyId, permissionId: permission.id };

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, notifications, policies } from "@/db/schema";
-import { addAgencyPermissions, createAgency, deleteAgency, removeAgencyPermission, updateAgency } from "@/lib/agencies/agencies";
+import { createAgency, deleteAgency, updateAgency } from "@/lib/agencies/agencies";
+import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE, unreadNotificationCount } from "@/lib/notifications/notifications";
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agencies, auditEvents, ecsInstances, enterpriseProjects, policies, roleSessions } from "@/db/schema";
-import { addAgencyPermissions, createAgency, deleteAgency, getAgency, removeAgencyPermission } from "@/lib/agencies/agencies";
+import { createAgency, deleteAgency, getAgency } from "@/lib/agencies/agencies";
+import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, type DomainError } from "@/lib/errors";
 import { listUsers } from "@/lib/iam/users";

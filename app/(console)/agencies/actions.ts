@@ -1,14 +1,7 @@
 "use server";
 import { action } from "@/app/_lib/action";
-import {
-  addAgencyPermissions,
-  checkAgencyBasics,
-  createAgency,
-  deleteAgencies,
-  deleteAgency,
-  removeAgencyPermission,
-  updateAgency,
-} from "@/lib/agencies/agencies";
+import { checkAgencyBasics, createAgency, deleteAgencies, deleteAgency, updateAgency } from "@/lib/agencies/agencies";
+import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import { endRoleSessionAsOwner } from "@/lib/roles/role-sessions";
 
 const paths = ["/agencies"];
