@@ -32,8 +32,8 @@ export function unique(prefix: string): string {
 export async function switchRole(page: Page, account: string, agency: string) {
   await page.getByRole("button", { name: "Switch Role" }).click();
   const menu = page.getByRole("dialog", { name: "Switch Role" });
-  await menu.getByLabel("Account").fill(account);
-  await menu.getByLabel("Agency").fill(agency);
+  await menu.getByLabel("Account", { exact: true }).fill(account);
+  await menu.getByLabel("Agency", { exact: true }).fill(agency);
   await menu.getByRole("button", { name: "Switch Role" }).click();
 }
 

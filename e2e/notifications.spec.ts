@@ -24,8 +24,8 @@ test("globex learns of an agency acme creates for it, follows it to Switch Role,
   await expect(item).not.toContainText("New");
 
   await item.getByRole("link", { name: `Switch role to ${agencyName}@acme` }).click();
-  await expect(page.getByLabel("Account")).toHaveValue("acme");
-  await expect(page.getByLabel("Agency")).toHaveValue(agencyName);
+  await expect(page.getByLabel("Account", { exact: true })).toHaveValue("acme");
+  await expect(page.getByLabel("Agency", { exact: true })).toHaveValue(agencyName);
 
   // gina (Agent Operator) switches in: acme's root is told who came in, with the agency a click away.
   const gina = await browser.newPage();

@@ -93,21 +93,21 @@ test("Switch Role is a dialog: Esc closes it and focus returns; after a refusal 
   const trigger = page.getByRole("button", { name: "Switch Role" });
   await trigger.click();
   const dialog = page.getByRole("dialog", { name: "Switch Role" });
-  await expect(dialog.getByLabel("Account")).toBeFocused();
+  await expect(dialog.getByLabel("Account", { exact: true })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(trigger).toBeFocused();
 
   await trigger.click();
-  await dialog.getByLabel("Account").fill("acme");
-  await dialog.getByLabel("Agency").fill("no-such-agency");
+  await dialog.getByLabel("Account", { exact: true }).fill("acme");
+  await dialog.getByLabel("Agency", { exact: true }).fill("no-such-agency");
   await dialog.getByRole("button", { name: "Switch Role" }).click();
   await expect(dialog.getByText("The agency does not exist, has expired, or does not trust your account.")).toBeVisible();
-  await expect(dialog.getByLabel("Account")).toHaveValue("acme");
-  await expect(dialog.getByLabel("Agency")).toHaveValue("no-such-agency");
+  await expect(dialog.getByLabel("Account", { exact: true })).toHaveValue("acme");
+  await expect(dialog.getByLabel("Agency", { exact: true })).toHaveValue("no-such-agency");
   // A suggestion fills the agency in one click.
   await dialog.getByRole("list", { name: "Suggested agencies" }).getByRole("button", { name: "globex-ops" }).click();
-  await expect(dialog.getByLabel("Agency")).toHaveValue("globex-ops");
+  await expect(dialog.getByLabel("Agency", { exact: true })).toHaveValue("globex-ops");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toHaveCount(0);
 });

@@ -113,13 +113,16 @@ export const assumeRole = command({
             expiresAt: input.durationSeconds === undefined ? null : new Date(Date.now() + input.durationSeconds * 1000),
           })
           .returning({ id: roleSessions.id, startedAt: roleSessions.startedAt, expiresAt: roleSessions.expiresAt });
-        await tx
-          .insert(recentRoles)
-          .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
-          .onConflictDoUpdate({
-            target: [recentRoles.principalAccountId, recentRoles.principalUserId, recentRoles.accountName, recentRoles.agencyName],
-            set: { lastUsedAt: new Date() },
-          });
+        // Recent roles are the console's Switch Role history: credentials an API client asks for are not switches made there.
+        if (principal.via === undefined) {
+          await tx
+            .insert(recentRoles)
+            .values({ principalAccountId: principal.accountId, principalUserId: principal.userId, accountName: found.accountName, agencyName: agency.name })
+            .onConflictDoUpdate({
+              target: [recentRoles.principalAccountId, recentRoles.principalUserId, recentRoles.accountName, recentRoles.agencyName],
+              set: { lastUsedAt: new Date() },
+            });
+        }
         const acting = switchedCaller(principal, { id: agency.accountId, name: found.accountName }, agency, session!.id);
         await notifyOnce(
           tx,

@@ -8,7 +8,7 @@ import { forgetThrottle } from "@/lib/api/throttle";
 import { getAgency } from "@/lib/agencies/agencies";
 import { addAgencyPermissions, changeAgencyRole } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
-import { endRoleSessionAsOwner, listActiveRoleSessions } from "@/lib/roles/role-sessions";
+import { endRoleSessionAsOwner, listActiveRoleSessions, recentRolesOf } from "@/lib/roles/role-sessions";
 import { ECS, IAM, huaweiRefusal, type RawHuaweiRequest, sendHuawei, startHuaweiServer } from "../helpers/huawei-sdk";
 import { agencyTrustingGlobex, callerFor, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
 import { auditCount, tableCounts } from "../helpers/snapshot";
@@ -366,6 +366,8 @@ describe("assuming an agency: tokens and temporary access keys are role sessions
 
     const [ops] = await t.db.select().from(agencies).where(eq(agencies.name, "globex-ops"));
     const sessions = await listActiveRoleSessions(t.db, acme, ops!.id);
+    // The console's Switch Role history is of switches made there.
+    expect(await recentRolesOf(t.db, globex)).toEqual([]);
     expect(sessions.some((s) => s.principalAccount === "globex")).toBe(true);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "iam:agencies:assume"));
     expect(events.filter((e) => (e.detail as { via?: unknown }).via !== undefined).map((e) => e.accountId)).toEqual(
