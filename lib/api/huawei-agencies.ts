@@ -80,7 +80,7 @@ async function trustOf(db: Db, body: Record<string, unknown>) {
   const id = text(body, "trust_domain_id");
   if (id === undefined) return undefined;
   const [account] = UUID.test(id) ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id)) : [];
-  if (account === undefined) throw notFound(`trust_domain_id: the account ${id} does not exist.`);
+  if (account === undefined) throw notFound("trust_domain_id: the account does not exist.");
   return { type: "account", delegatedAccount: account.name };
 }
 
@@ -90,7 +90,7 @@ export function ownDomain(caller: Caller, domainId: string | undefined) {
 }
 
 const agencyIdOf = (raw: string) => {
-  if (!UUID.test(raw)) throw notFound(`The agency ${raw} does not exist.`);
+  if (!UUID.test(raw)) throw notFound("The agency does not exist.");
   return raw;
 };
 
@@ -199,7 +199,7 @@ export async function checkRoleCall(db: Db, caller: Caller, agencyId: string, ro
 }
 
 function roleChange(agencyId: string, roleId: string, place: RolePlace, change: "grant" | "revoke") {
-  if (!UUID.test(roleId)) throw notFound(`The role ${roleId} does not exist.`);
+  if (!UUID.test(roleId)) throw notFound("The role does not exist.");
   return {
     agencyId: agencyIdOf(agencyId),
     policyId: roleId,

@@ -164,7 +164,7 @@ async function authenticatedAnswer(db: Db, request: HuaweiHttpRequest) {
   if (request.search.length > MAX_QUERY) throw badRequest(`The query string must be at most ${MAX_QUERY} characters.`);
   const caller = await authenticate(db, request);
   const route = routeOf(request.method, request.rawPath);
-  if (route === null) throw notFound(`${request.method} ${request.rawPath} is not an API of Mandate.`);
+  if (route === null) throw notFound(`${request.method.slice(0, 10)} ${request.rawPath.slice(0, 100)} is not an API of Mandate.`);
   let json: unknown = null;
   if (request.body !== "") {
     try {
