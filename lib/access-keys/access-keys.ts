@@ -34,8 +34,9 @@ export interface CreatedAccessKey {
   owner: string;
 }
 
-const newAccessKeyId = () => Array.from({ length: 20 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join("");
-const newSecret = () => randomBytes(30).toString("base64url");
+/** A new key id (20 capitals and digits) and secret; temporary keys of role sessions are made the same way. */
+export const newAccessKeyId = () => Array.from({ length: 20 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join("");
+export const newSecret = () => randomBytes(30).toString("base64url");
 
 const ownedBy = (owner: KeyOwner) =>
   and(eq(accessKeys.accountId, owner.accountId), owner.userId === null ? isNull(accessKeys.userId) : eq(accessKeys.userId, owner.userId));

@@ -15,6 +15,7 @@ import {
 } from "@/lib/rd/delegated-admins";
 import { rdActions } from "@/lib/rd/actions";
 import type { PolicyAction } from "@/lib/authz/action-catalogue";
+import { isUuid } from "@/lib/validation";
 
 export class AcsError extends Error {
   constructor(
@@ -95,7 +96,7 @@ export function acsErrorOf(error: unknown): AcsError | undefined {
 
 const idOf = (params: URLSearchParams, name = "AccountId") => {
   const accountId = param(params, name, true);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
+  if (!isUuid(accountId)) {
     throw new AcsError(404, "EntityNotExists.Account", "The account does not exist.");
   }
   return accountId;

@@ -13,9 +13,7 @@ import { changeAgencyRole } from "@/lib/agencies/permissions";
 import { cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { badRequest, forbidden, notFound } from "@/lib/api/huawei-errors";
 import type { Caller } from "@/lib/caller";
-import { hasControlCharacters } from "@/lib/validation";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { hasControlCharacters, isObject, isUuid } from "@/lib/validation";
 
 /** Huawei's time format: `2026-11-28T09:46:44.000000`. */
 export const huaweiTime = (d: Date) => `${d.toISOString().slice(0, 23)}000`;
@@ -44,8 +42,6 @@ export function agencyView(agency: ListedAgency) {
     create_time: huaweiTime(agency.createdAt),
   };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function agencyBody(json: unknown): Record<string, unknown> {
   if (!isObject(json) || !isObject(json.agency)) throw badRequest('The body must be {"agency":{…}}.');
@@ -79,7 +75,7 @@ async function trustOf(db: Db, body: Record<string, unknown>) {
   }
   const id = text(body, "trust_domain_id");
   if (id === undefined) return undefined;
-  const [account] = UUID.test(id) ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id)) : [];
+  const [account] = isUuid(id) ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id)) : [];
   if (account === undefined) throw notFound("trust_domain_id: the account does not exist.");
   return { type: "account", delegatedAccount: account.name };
 }
@@ -90,7 +86,7 @@ export function ownDomain(caller: Caller, domainId: string | undefined) {
 }
 
 const agencyIdOf = (raw: string) => {
-  if (!UUID.test(raw)) throw notFound("The agency does not exist.");
+  if (!isUuid(raw)) throw notFound("The agency does not exist.");
   return raw;
 };
 
@@ -124,7 +120,7 @@ export async function listAgenciesCall(db: Db, caller: Caller, query: URLSearchP
   const name = query.get("name") ?? undefined;
   if (name !== undefined && (name.length > 64 || hasControlCharacters(name))) throw badRequest("name must be an agency name of at most 64 characters.");
   const trustId = query.get("trust_domain_id") ?? undefined;
-  if (trustId !== undefined && !UUID.test(trustId)) return { agencies: [] };
+  if (trustId !== undefined && !isUuid(trustId)) return { agencies: [] };
   const rows = await agencyPage(db, caller, {
     ...(trustId !== undefined && { delegatedAccountId: trustId }),
     ...(name !== undefined && { name }),
@@ -199,7 +195,7 @@ export async function checkRoleCall(db: Db, caller: Caller, agencyId: string, ro
 }
 
 function roleChange(agencyId: string, roleId: string, place: RolePlace, change: "grant" | "revoke") {
-  if (!UUID.test(roleId)) throw notFound("The role does not exist.");
+  if (!isUuid(roleId)) throw notFound("The role does not exist.");
   return {
     agencyId: agencyIdOf(agencyId),
     policyId: roleId,

@@ -14,9 +14,7 @@ import { auditDenied } from "@/lib/authz/authorize";
 import type { Caller } from "@/lib/caller";
 import { listInstances } from "@/lib/resources/ecs";
 import { assumeRequest } from "@/lib/roles/role-sessions";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isObject, isUuid } from "@/lib/validation";
 
 interface AssumeTarget {
   accountName: string;
@@ -35,7 +33,7 @@ async function assumeTargetOf(db: Db, json: unknown): Promise<AssumeTarget> {
   if (assume === null || typeof assume.agency_name !== "string") throw badRequest("identity.assume_role.agency_name is required.");
   let accountName = typeof assume.domain_name === "string" ? assume.domain_name : undefined;
   if (accountName === undefined && typeof assume.domain_id === "string") {
-    const [account] = UUID.test(assume.domain_id) ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, assume.domain_id)) : [];
+    const [account] = isUuid(assume.domain_id) ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, assume.domain_id)) : [];
     // An unknown account gets the same answer as an agency that does not trust the caller.
     accountName = account?.name ?? assume.domain_id;
   }

@@ -5,15 +5,15 @@
  * session exactly as a console request does, so expiry, deletion or a change of the agency refuse
  * the next call. Only hashes of the tokens are stored; the temporary secret is sealed.
  */
-import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, apiCredentials, roleSessions, users } from "@/db/schema";
+import { newAccessKeyId, newSecret } from "@/lib/access-keys/access-keys";
 import { openSecret, sealSecret } from "@/lib/access-keys/secret-box";
 import type { Caller } from "@/lib/caller";
 import { assumeRole, resolveRoleSession } from "@/lib/roles/role-sessions";
 
-const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 /** Huawei's default life of temporary access keys. */
 export const DEFAULT_KEY_SECONDS = 900;
 
@@ -46,10 +46,7 @@ export async function issueRoleCredential(
     loginIdOf(credentialId),
   );
   const token = randomBytes(kind === "token" ? 48 : 64).toString("base64url");
-  const keys =
-    kind === "keys"
-      ? { access: Array.from({ length: 20 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join(""), secret: randomBytes(30).toString("base64url") }
-      : null;
+  const keys = kind === "keys" ? { access: newAccessKeyId(), secret: newSecret() } : null;
   await db.insert(apiCredentials).values({
     id: credentialId,
     roleSessionId: assumed.roleSessionId,
@@ -92,7 +89,7 @@ export async function callerForToken(db: Db, token: string): Promise<CredentialC
   const [credential] = await db
     .select()
     .from(apiCredentials)
-    .where(and(eq(apiCredentials.tokenHash, tokenHash(token))));
+    .where(eq(apiCredentials.tokenHash, tokenHash(token)));
   if (credential === undefined || credential.accessKeyId !== null) return { ok: false, reason: "The token is not valid." };
   return actingCaller(db, credential, { api: "huawei", token: credential.id });
 }

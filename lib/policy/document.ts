@@ -5,6 +5,7 @@
  */
 import { countWildcards, MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS } from "@/lib/authz/glob";
 import { hasControlCharacters } from "@/lib/control-characters";
+import { isObject } from "@/lib/validation";
 import { locateJsonError } from "@/lib/policy/json-error";
 
 export type Effect = "Allow" | "Deny";
@@ -57,10 +58,6 @@ function describeSyntaxError(text: string, e: unknown): string {
 
 type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 const fail = (path: string, problem: string): { ok: false; error: string } => ({ ok: false, error: `${path}: ${problem}` });
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Bounds what one wildcard pattern may cost the engine, and keeps patterns reviewable. */
 function patternProblem(item: string): string | null {
