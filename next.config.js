@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** Headers every response carries (the per-request Content Security Policy is set in proxy.ts). */
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
@@ -22,4 +24,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// The request configuration picks the language and time zone (app/_lib/i18n/language.ts).
+const withNextIntl = createNextIntlPlugin("./app/_lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -29,6 +29,8 @@ export const accounts = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** The root user's chosen console language (null: follow the browser). */
+    language: text("language"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("accounts_name_lower").on(lower(t.name))],
@@ -45,6 +47,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     passwordHash: text("password_hash").notNull(),
+    /** The user's chosen console language (null: follow the browser). */
+    language: text("language"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_account_name_lower").on(t.accountId, lower(t.name))],

@@ -23,6 +23,8 @@ export interface RequestIdentity {
   roleEnded: string | null;
   /** Why an earlier role ended, until dismissed. */
   roleNotice: string | null;
+  /** The principal's saved console language (null: follow the browser). */
+  language?: string | null;
 }
 
 /**
@@ -37,13 +39,15 @@ export const resolveRequest = cache(async (): Promise<RequestIdentity | null> =>
   const [account] = await db.select().from(accounts).where(eq(accounts.id, session.accountId));
   if (account === undefined) return null;
   let userName: string | null = null;
+  let language = account.language;
   if (session.userId !== null) {
     const [user] = await db
-      .select({ name: users.name })
+      .select({ name: users.name, language: users.language })
       .from(users)
       .where(and(eq(users.id, session.userId), eq(users.accountId, account.id)));
     if (user === undefined) return null;
     userName = user.name;
+    language = user.language;
   }
   if (!(await signInIsActive(db, session.loginId, { accountId: account.id, userId: session.userId }))) return null;
   const principal: Caller = {
@@ -59,11 +63,11 @@ export const resolveRequest = cache(async (): Promise<RequestIdentity | null> =>
   const roleSessionId = jar.get(ROLE_COOKIE)?.value;
   const notice = jar.get(ROLE_NOTICE_COOKIE)?.value || null;
   // A deleted cookie reads as an empty value for the rest of the request that deleted it.
-  if (!roleSessionId) return { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: null, roleNotice: notice };
+  if (!roleSessionId) return { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: null, roleNotice: notice, language };
   const resolved = await resolveRoleSession(db, principal, roleSessionId, session.loginId);
   return resolved.ok
-    ? { caller: forThisRequest(resolved.caller), loginId: session.loginId, roleEnded: null, roleNotice: null }
-    : { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: resolved.notice, roleNotice: resolved.notice };
+    ? { caller: forThisRequest(resolved.caller), loginId: session.loginId, roleEnded: null, roleNotice: null, language }
+    : { caller: forThisRequest(principal), loginId: session.loginId, roleEnded: resolved.notice, roleNotice: resolved.notice, language };
 });
 
 // The caller of one request loads its grants once, however many parts of the page ask (lib/authz/authorize.ts).

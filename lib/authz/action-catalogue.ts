@@ -34,6 +34,7 @@ export const actionCatalogue = [
 export const selfServiceActions = [
   ...actionsOf("iam:sessions", ["signIn", "signOut", "signOutOthers", "signOutOne"]),
   "iam:users:changePassword",
+  "iam:users:setLanguage",
   ...actionsOf("iam:accessKeys", ["createOwn", "updateOwn", "deleteOwn"]),
   // A principal's own shortcuts and reading marker: they grant nothing, so nothing decides them but who asks.
   "iam:notifications:markRead",

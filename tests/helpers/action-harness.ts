@@ -45,6 +45,7 @@ export const doubles = {
       set: (name: string, value: string) => state.cookies.set(name, value),
       delete: (name: string) => state.cookies.delete(name),
     }),
+    headers: async () => new Headers(),
   },
   db: { getDb: async () => state.db },
   session: {

@@ -1,0 +1,23 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+
+const COOKIE = "mandate.tz";
+
+/** Tells the server the browser's time zone once (and again if it changes), so times render in it. */
+export function TimeZoneSync() {
+  const router = useRouter();
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const sent = document.cookie
+      .split("; ")
+      .find((c) => c.startsWith(`${COOKIE}=`))
+      ?.slice(COOKIE.length + 1);
+    if (!zone || sent === encodeURIComponent(zone)) return;
+    // biome-ignore lint/suspicious/noDocumentCookie: a display preference the server reads; nothing secret.
+    document.cookie = `${COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax`;
+    // Only a zone other than UTC changes what the server wrote.
+    if (zone !== "UTC" && zone !== "Etc/UTC") router.refresh();
+  }, [router]);
+  return null;
+}
