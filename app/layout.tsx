@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { TimeZoneSync } from "@/components/time-zone-sync";
@@ -15,11 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+// Read only by server-rendered pages: kept out of the messages every page sends to the browser.
+const serverOnly = new Set(["access", "audit", "delegatedAdmin", "home"]);
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  const messages = Object.fromEntries(Object.entries(await getMessages()).filter(([namespace]) => !serverOnly.has(namespace)));
   return (
     <html lang={await getLocale()}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <TimeZoneSync />
           <Providers>{children}</Providers>
         </NextIntlClientProvider>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { useActionForm } from "@/components/use-action-form";
-import { utcMinute } from "@/lib/format";
+import { DateTime } from "@/components/date-time";
 
 export interface ListedAccessKey {
   accessKeyId: string;
@@ -24,8 +25,7 @@ export interface AccessKeyActions {
   remove: FormAction;
 }
 
-const minute = (iso: string) => utcMinute(new Date(iso));
-
+// The credentials file keeps the column names the SDKs' tools read, in every language.
 function download(accessKeyId: string, secret: string) {
   const csv = `Access Key Id,Secret Access Key\n${accessKeyId},${secret}\n`;
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
@@ -36,28 +36,29 @@ function download(accessKeyId: string, secret: string) {
 
 /** The one moment the secret exists outside the server: copy or download it, then it is gone. */
 function NewKey({ accessKeyId, secret, onDone }: { accessKeyId: string; secret: string; onDone: () => void }) {
+  const t = useTranslations("accessKeys.newKey");
   return (
-    <section aria-label="New access key" className="space-y-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm">
-      <Alert tone="warning" title="Save the secret access key now">
-        This is the only time it is shown. If it is lost, delete the key and create another.
+    <section aria-label={t("label")} className="space-y-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm">
+      <Alert tone="warning" title={t("saveTitle")}>
+        {t("saveText")}
       </Alert>
       <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-4 gap-y-2">
-        <dt className="text-slate-600">Access key ID</dt>
+        <dt className="text-slate-600">{t("id")}</dt>
         <dd className="flex flex-wrap items-center gap-2">
           <code className="break-all">{accessKeyId}</code>
-          <CopyButton text={accessKeyId} accessibleLabel="Copy the access key ID" />
+          <CopyButton text={accessKeyId} accessibleLabel={t("copyId")} />
         </dd>
-        <dt className="text-slate-600">Secret access key</dt>
+        <dt className="text-slate-600">{t("secret")}</dt>
         <dd className="flex flex-wrap items-center gap-2">
           <code className="break-all">{secret}</code>
-          <CopyButton text={secret} accessibleLabel="Copy the secret access key" />
+          <CopyButton text={secret} accessibleLabel={t("copySecret")} />
         </dd>
       </dl>
       <div className="flex gap-2">
         <Button variant="secondary" onClick={() => download(accessKeyId, secret)}>
-          Download .csv
+          {t("download")}
         </Button>
-        <Button onClick={onDone}>Done</Button>
+        <Button onClick={onDone}>{t("done")}</Button>
       </div>
     </section>
   );
@@ -77,6 +78,8 @@ export function AccessKeys({
   max: number;
   owner: string;
 }) {
+  const t = useTranslations("accessKeys");
+  const tc = useTranslations("common");
   const create = useActionForm(actions.create);
   // The secret stays on screen until dismissed; a later answer (another key) replaces it.
   const [dismissed, setDismissed] = useState<unknown>(null);
@@ -87,64 +90,60 @@ export function AccessKeys({
       {revealed?.accessKeyId && revealed.secret && (
         <NewKey accessKeyId={revealed.accessKeyId} secret={revealed.secret} onDone={() => setDismissed(create.state)} />
       )}
-      <form action={create.formAction} aria-label="Create access key" className="flex flex-wrap items-center gap-3">
+      <form action={create.formAction} aria-label={t("create.formLabel")} className="flex flex-wrap items-center gap-3">
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {full ? (
           <Button type="submit" disabled>
-            Create Access Key
+            {t("create.submit")}
           </Button>
         ) : (
-          <SubmitButton>Create Access Key</SubmitButton>
+          <SubmitButton>{t("create.submit")}</SubmitButton>
         )}
-        <span className="text-sm text-slate-600">
-          {keys.length} of {max} used{full ? ": delete one to create another." : ""}
-        </span>
+        <span className="text-sm text-slate-600">{t(full ? "create.usageFull" : "create.usage", { used: keys.length, max })}</span>
       </form>
       {create.state !== null && !create.state.ok && <FormMessage state={create.state} />}
-      <Table label={`Access keys of ${owner}`}>
+      <Table label={t("tableLabel", { owner })}>
         <thead>
           <tr>
-            <Th>Access key ID</Th>
-            <Th>Status</Th>
-            <Th>Created</Th>
-            <Th>Last used</Th>
+            <Th>{t("columns.id")}</Th>
+            <Th>{t("columns.status")}</Th>
+            <Th>{t("columns.created")}</Th>
+            <Th>{t("columns.lastUsed")}</Th>
             <OperationTh />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {keys.length === 0 && <EmptyRow columns={5}>No access keys.</EmptyRow>}
+          {keys.length === 0 && <EmptyRow columns={5}>{t("empty")}</EmptyRow>}
           {keys.map((key) => (
             <tr key={key.accessKeyId}>
               <Td className="font-mono text-xs">{key.accessKeyId}</Td>
               <Td>
-                <StatusBadge tone={key.status === "active" ? "ok" : "neutral"}>{key.status === "active" ? "Active" : "Inactive"}</StatusBadge>
+                <StatusBadge tone={key.status === "active" ? "ok" : "neutral"}>{key.status === "active" ? t("active") : t("inactive")}</StatusBadge>
               </Td>
-              <Td>{minute(key.createdAt)}</Td>
-              <Td>{key.lastUsedAt === null ? "Never" : minute(key.lastUsedAt)}</Td>
+              <Td>
+                <DateTime value={key.createdAt} />
+              </Td>
+              <Td>{key.lastUsedAt === null ? t("never") : <DateTime value={key.lastUsedAt} />}</Td>
               <OperationTd>
                 <ConfirmAction
                   action={actions.setStatus}
                   fields={{ ...fields, accessKeyId: key.accessKeyId, status: key.status === "active" ? "inactive" : "active" }}
-                  trigger={key.status === "active" ? "Deactivate" : "Activate"}
-                  triggerLabel={`${key.status === "active" ? "Deactivate" : "Activate"} ${key.accessKeyId}`}
-                  title={key.status === "active" ? "Deactivate Access Key" : "Activate Access Key"}
-                  confirmLabel={key.status === "active" ? "Deactivate" : "Activate"}
-                  message={
-                    key.status === "active"
-                      ? `Deactivate ${key.accessKeyId}? Requests signed with it are refused until it is activated again.`
-                      : `Activate ${key.accessKeyId}? Requests signed with it are accepted again.`
-                  }
+                  trigger={key.status === "active" ? t("deactivate") : t("activate")}
+                  triggerLabel={t(key.status === "active" ? "deactivateLabel" : "activateLabel", { id: key.accessKeyId })}
+                  title={key.status === "active" ? t("deactivateTitle") : t("activateTitle")}
+                  confirmLabel={key.status === "active" ? t("deactivate") : t("activate")}
+                  message={t(key.status === "active" ? "deactivateMessage" : "activateMessage", { id: key.accessKeyId })}
                 />
                 <ConfirmAction
                   action={actions.remove}
                   fields={{ ...fields, accessKeyId: key.accessKeyId }}
-                  trigger="Delete"
-                  triggerLabel={`Delete ${key.accessKeyId}`}
-                  title="Delete Access Key"
-                  confirmLabel="Delete"
-                  message={`Delete ${key.accessKeyId}? Scripts that use it stop working, and it cannot be restored.`}
+                  trigger={tc("delete")}
+                  triggerLabel={t("deleteLabel", { id: key.accessKeyId })}
+                  title={t("deleteTitle")}
+                  confirmLabel={tc("delete")}
+                  message={t("deleteMessage", { id: key.accessKeyId })}
                 />
               </OperationTd>
             </tr>

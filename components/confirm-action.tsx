@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm, type FormAction } from "@/components/use-action-form";
@@ -27,6 +28,7 @@ export function ConfirmAction({
   triggerVariant?: ButtonVariant;
   triggerDisabled?: boolean;
 }) {
+  const t = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { state, formAction } = useActionForm(action, { toast: true });
@@ -50,7 +52,7 @@ export function ConfirmAction({
           {state !== null && !state.ok && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t("cancel")}
             </Button>
             <SubmitButton variant="danger">{confirmLabel}</SubmitButton>
           </div>

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function CopyButton({ text, label = "Copy", accessibleLabel }: { text: string; label?: string; accessibleLabel?: string }) {
+export function CopyButton({ text, label, accessibleLabel }: { text: string; label?: string; accessibleLabel?: string }) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
     try {
@@ -15,10 +17,10 @@ export function CopyButton({ text, label = "Copy", accessibleLabel }: { text: st
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" onClick={copy} aria-label={accessibleLabel}>
-        {label}
+        {label ?? t("copy")}
       </Button>
       <span role="status" className="text-sm text-slate-600">
-        {copied === "yes" ? "Copied" : copied === "failed" ? "Copy failed: select the text and copy it." : ""}
+        {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
       </span>
     </span>
   );

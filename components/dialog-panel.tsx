@@ -1,6 +1,7 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -18,6 +19,7 @@ export function DialogPanel({
   variant?: ButtonVariant;
   defaultOpen?: boolean;
 }) {
+  const t = useTranslations("common");
   const [open, setOpen] = useState(defaultOpen);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -32,7 +34,7 @@ export function DialogPanel({
         >
           <div className="flex items-center justify-between">
             <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={t("close")}>
               <X aria-hidden="true" className="size-4" />
             </Dialog.Close>
           </div>

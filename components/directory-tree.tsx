@@ -1,4 +1,5 @@
 import { Folder, UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { FolderNode, MemberRow } from "@/lib/rd/structure";
 
@@ -11,6 +12,7 @@ interface Props {
 
 /** The folders under Root with the member accounts in each, as nested lists; each icon and name reads as one labelled image ("Folder Staging"). */
 export function DirectoryTree({ folders, members, folderActions, memberActions }: Props) {
+  const t = useTranslations("rd");
   const root = folders.find((f) => f.parentId === null);
   if (root === undefined) return null;
   const render = (folder: FolderNode): ReactNode => {
@@ -19,7 +21,7 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
     return (
       <li key={folder.id} className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
-          <span role="img" className="inline-flex items-center gap-1.5 font-medium text-slate-900" aria-label={`Folder ${folder.name}`}>
+          <span role="img" className="inline-flex items-center gap-1.5 font-medium text-slate-900" aria-label={t("tree.folder", { name: folder.name })}>
             <Folder aria-hidden="true" className="size-4 text-amber-600" />
             {folder.name}
           </span>
@@ -29,11 +31,11 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
           <ul className="ml-5 space-y-1 border-l border-slate-200 pl-3">
             {inside.map((member) => (
               <li key={member.accountId} className="flex flex-wrap items-center gap-3 text-sm">
-                <span role="img" className="inline-flex items-center gap-1.5" aria-label={`Account ${member.name}`}>
+                <span role="img" className="inline-flex items-center gap-1.5" aria-label={t("tree.account", { name: member.name })}>
                   <UserRound aria-hidden="true" className="size-4 text-slate-500" />
                   {member.name}
                 </span>
-                {member.isManagement && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">Management account</span>}
+                {member.isManagement && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">{t("managementAccount")}</span>}
                 {memberActions?.(member)}
               </li>
             ))}
@@ -44,7 +46,7 @@ export function DirectoryTree({ folders, members, folderActions, memberActions }
     );
   };
   return (
-    <ul aria-label="Directory structure" className="space-y-1">
+    <ul aria-label={t("tree.label")} className="space-y-1">
       {render(root)}
     </ul>
   );

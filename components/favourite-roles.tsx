@@ -1,9 +1,10 @@
 "use client";
 import { Pin, PinOff } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
-import { roleColourNames, roleColourSwatch } from "@/components/role-colour";
+import { roleColourSwatch } from "@/components/role-colour";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, Input } from "@/components/ui/field";
@@ -23,7 +24,7 @@ export interface Favourite extends RoleRef {
 }
 
 const roleKey = (r: RoleRef) => `${r.agencyName}@${r.accountName}`;
-const colours = Object.keys(roleColourNames) as RoleColour[];
+const colours = Object.keys(roleColourSwatch) as RoleColour[];
 const pinToggleId = (r: RoleRef) => `pin-${encodeURIComponent(roleKey(r))}`;
 
 // After a row's own control is gone, focus goes to where the person can carry on: the role's pin button, or the dialog.
@@ -57,6 +58,7 @@ export function FavouriteRoles({
   switchAction: (data: FormData) => void;
   unpinRole: FormAction;
 }) {
+  const t = useTranslations("roles");
   const unpin = useActionForm(
     async (previous, data) => {
       const result = await unpinRole(previous, data);
@@ -67,8 +69,8 @@ export function FavouriteRoles({
   );
   return (
     <div>
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Favourite roles</h3>
-      <ul aria-label="Favourite roles" className="space-y-1">
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("favourites.title")}</h3>
+      <ul aria-label={t("favourites.title")} className="space-y-1">
         {favourites.map((f) => (
           <li key={roleKey(f)} className="flex items-center gap-1">
             <form action={switchAction} className="min-w-0 flex-1">
@@ -76,17 +78,22 @@ export function FavouriteRoles({
               <button
                 type="submit"
                 disabled={!f.allowed}
-                aria-label={`Switch to ${f.displayName} (${roleKey(f)})`}
+                aria-label={t("favourites.switchTo", { name: f.displayName, role: roleKey(f) })}
                 className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400"
               >
                 <ColourDot colour={f.colour} />
                 <span className="truncate font-medium">{f.displayName}</span>
-                <span className="truncate text-xs text-slate-500">{f.allowed ? roleKey(f) : "Not available now"}</span>
+                <span className="truncate text-xs text-slate-500">{f.allowed ? roleKey(f) : t("favourites.notAvailable")}</span>
               </button>
             </form>
             <form action={unpin.formAction}>
               <RoleFields role={f} />
-              <button type="submit" aria-label={`Unpin ${f.displayName}`} title="Unpin" className="rounded p-2 text-slate-500 hover:bg-slate-100">
+              <button
+                type="submit"
+                aria-label={t("favourites.unpinLabel", { name: f.displayName })}
+                title={t("favourites.unpin")}
+                className="rounded p-2 text-slate-500 hover:bg-slate-100"
+              >
                 <PinOff aria-hidden="true" className="size-4" />
               </button>
             </form>
@@ -104,6 +111,8 @@ export function FavouriteRoles({
 
 /** Pin or edit one role: its own answer, so one role's message or typed name never shows on another's form. */
 function PinForm({ role, favourite, pinRole, onDone }: { role: RoleRef; favourite: Favourite | undefined; pinRole: FormAction; onDone: () => void }) {
+  const t = useTranslations("roles");
+  const common = useTranslations("common");
   const id = useId();
   const pin = useActionForm(
     async (previous, data) => {
@@ -122,19 +131,24 @@ function PinForm({ role, favourite, pinRole, onDone }: { role: RoleRef; favourit
     if (pin.state !== null && !pin.state.ok && pin.state.fieldErrors.displayName) document.getElementById(nameId)?.focus();
   }, [pin.state, nameId]);
   return (
-    <form action={pin.formAction} onChange={pin.onEdit} aria-label={`Pin ${roleKey(role)}`} className="mt-1 space-y-2 rounded border border-slate-200 p-2">
+    <form
+      action={pin.formAction}
+      onChange={pin.onEdit}
+      aria-label={t("recent.pinLabel", { role: roleKey(role) })}
+      className="mt-1 space-y-2 rounded border border-slate-200 p-2"
+    >
       <RoleFields role={role} />
-      <Field label="Display name" name="displayName" id={nameId} errors={pin.errors("displayName")} required>
+      <Field label={t("pin.displayName")} name="displayName" id={nameId} errors={pin.errors("displayName")} required>
         {(p) => <Input {...p} autoFocus defaultValue={pin.value("displayName") ?? favourite?.displayName ?? roleKey(role)} maxLength={64} />}
       </Field>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Colour</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("pin.colour")}</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {colours.map((c) => (
             <label key={c} className="flex items-center gap-1 py-1 text-sm">
               <input type="radio" name="colour" value={c} defaultChecked={c === (pin.value("colour") ?? favourite?.colour ?? "blue")} />
               <ColourDot colour={c} />
-              {roleColourNames[c]}
+              {t(`pin.colours.${c}`)}
             </label>
           ))}
         </div>
@@ -142,7 +156,7 @@ function PinForm({ role, favourite, pinRole, onDone }: { role: RoleRef; favourit
       </fieldset>
       <FormMessage state={pin.state} />
       <div className="flex gap-2">
-        <SubmitButton>{favourite ? "Save" : "Pin"}</SubmitButton>
+        <SubmitButton>{favourite ? common("save") : t("pin.pin")}</SubmitButton>
         <Button
           variant="secondary"
           onClick={() => {
@@ -150,7 +164,7 @@ function PinForm({ role, favourite, pinRole, onDone }: { role: RoleRef; favourit
             focusAfter(role);
           }}
         >
-          Cancel
+          {common("cancel")}
         </Button>
       </div>
     </form>
@@ -169,12 +183,13 @@ export function RecentRoles({
   switchAction: (data: FormData) => void;
   pinRole: FormAction;
 }) {
+  const t = useTranslations("roles");
   const [openKey, setOpenKey] = useState<string | null>(null);
   const formIdPrefix = useId();
   return (
     <div>
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent roles</h3>
-      <ul aria-label="Recent roles" className="space-y-1">
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("recent.title")}</h3>
+      <ul aria-label={t("recent.title")} className="space-y-1">
         {recent.map((role, index) => {
           const key = roleKey(role);
           const favourite = favourites.find((f) => roleKey(f) === key);
@@ -193,8 +208,8 @@ export function RecentRoles({
                   id={pinToggleId(role)}
                   aria-expanded={openKey === key}
                   aria-controls={openKey === key ? formId : undefined}
-                  aria-label={favourite ? `Edit favourite ${favourite.displayName}` : `Pin ${key}`}
-                  title={favourite ? "Edit favourite" : "Pin as favourite"}
+                  aria-label={favourite ? t("recent.editFavouriteLabel", { name: favourite.displayName }) : t("recent.pinLabel", { role: key })}
+                  title={favourite ? t("recent.editFavourite") : t("recent.pinAsFavourite")}
                   onClick={() => setOpenKey(openKey === key ? null : key)}
                   className={cn("rounded p-2 hover:bg-slate-100", favourite ? "text-blue-700" : "text-slate-500")}
                 >

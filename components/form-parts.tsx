@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/components/action-state";
 import { Alert } from "@/components/ui/alert";
@@ -15,9 +16,10 @@ export function SubmitButton({ children, variant = "primary" }: { children: stri
 
 /** The form-level outcome: a success note, or the error that belongs to no single field. */
 export function FormMessage({ state }: { state: ActionState }) {
+  const t = useTranslations("common");
   if (state === null) return null;
   if (state.ok) return <Alert tone="success">{state.message}</Alert>;
   if (state.formError) return <Alert tone="error">{state.formError}</Alert>;
-  if (Object.keys(state.fieldErrors).length > 0) return <Alert tone="error">Check the highlighted fields; nothing was saved.</Alert>;
+  if (Object.keys(state.fieldErrors).length > 0) return <Alert tone="error">{t("checkFields")}</Alert>;
   return null;
 }

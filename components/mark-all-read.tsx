@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/action-state";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/use-action-form";
@@ -8,6 +9,7 @@ import { useActionForm } from "@/components/use-action-form";
  * unread, so focus moves to the page's heading rather than being lost.
  */
 export function MarkAllRead({ action, upTo }: { action: FormAction; upTo: number }) {
+  const t = useTranslations("notifications");
   const { formAction, pending, refusal } = useActionForm(
     async (previous, data) => {
       const result = await action(previous, data);
@@ -26,7 +28,7 @@ export function MarkAllRead({ action, upTo }: { action: FormAction; upTo: number
     <form action={formAction}>
       <input type="hidden" name="upTo" value={upTo} />
       <Button type="submit" variant="secondary" disabled={pending}>
-        Mark all as read
+        {t("markAllRead")}
       </Button>
       {refusal && (
         <span role="alert" className="ml-2 text-xs text-red-700">

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useRef } from "react";
 
 /** The side navigation on a phone: a disclosure that closes once a link has taken the person to another page. */
 export function MobileMenu({ children }: { children: ReactNode }) {
+  const t = useTranslations("nav");
   const menu = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
   useEffect(() => {
@@ -11,7 +13,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
   }, [pathname]);
   return (
     <details ref={menu} className="border-b border-slate-200 bg-white md:hidden">
-      <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>
+      <summary className="cursor-pointer px-4 py-2 text-sm font-medium">{t("menu")}</summary>
       {children}
     </details>
   );

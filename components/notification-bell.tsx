@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 const POLL_MS = 60_000;
 
@@ -9,6 +10,7 @@ export const unreadLabel = (count: number, max: number) => (count >= max ? `${ma
 
 /** The top bar's bell: a link to the notifications with the unread count, refreshed while the page is open. */
 export function NotificationBell({ unread, max }: { unread: number; max: number }) {
+  const t = useTranslations("nav");
   // Keyed by the server's count, so a page drawn after "Mark all as read" starts from the new figure.
   const { data } = useQuery({
     queryKey: ["notifications-unread", unread],
@@ -18,7 +20,7 @@ export function NotificationBell({ unread, max }: { unread: number; max: number 
     queryFn: async () => ((await (await fetch("/api/notifications/unread")).json()) as { unread: number }).unread,
   });
   const count = data ?? unread;
-  const label = count === 0 ? "Notifications, none unread" : `Notifications, ${unreadLabel(count, max)} unread`;
+  const label = count === 0 ? t("notifications.none") : t("notifications.unread", { count: unreadLabel(count, max) });
   return (
     <Link href="/notifications" aria-label={label} title={label} className="relative rounded p-2 hover:bg-white/10">
       <Bell aria-hidden="true" className="size-5" />

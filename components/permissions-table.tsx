@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/confirm-action";
 import { describeScope } from "@/components/scope-label";
 import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
@@ -28,35 +29,38 @@ export function PermissionsTable({
   /** Whose permissions these are, as the confirmation names it: "agency globex-ops", "user group admins". */
   holder: string;
 }) {
+  const t = useTranslations("agencies");
+  const common = useTranslations("common");
+  const scopeOf = (p: Permission) => describeScope(p.scopeKind, p.scopeValues, projectNames, t);
   return (
-    <Table label="Permissions">
+    <Table label={t("labels.permissions")}>
       <thead>
         <tr>
-          <Th>Policy or role</Th>
-          <Th>Scope</Th>
+          <Th>{t("permissions.policyOrRole")}</Th>
+          <Th>{t("scope.legend")}</Th>
           {remove && <OperationTh />}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {permissions.length === 0 && <EmptyRow columns={remove ? 3 : 2}>No permissions granted.</EmptyRow>}
+        {permissions.length === 0 && <EmptyRow columns={remove ? 3 : 2}>{t("permissions.none")}</EmptyRow>}
         {permissions.map((p) => (
           <tr key={p.id}>
             <Td className="font-medium">{p.policyName}</Td>
-            <Td>{describeScope(p.scopeKind, p.scopeValues, projectNames)}</Td>
+            <Td>{scopeOf(p)}</Td>
             {remove && (
               <OperationTd>
                 <ConfirmAction
                   action={remove}
                   fields={removeFields(p)}
-                  trigger="Remove"
-                  triggerLabel={`Remove ${p.policyName}`}
-                  title="Remove Permission"
-                  message={`Remove ${p.policyName} (${describeScope(p.scopeKind, p.scopeValues, projectNames)}) from ${holder}?${
-                    p.policyName === SECURITY_ADMINISTRATOR
-                      ? " It holds all of IAM: whoever uses it loses the management of users, groups, policies and agencies."
-                      : " Whoever uses it loses these permissions at once."
-                  }`}
-                  confirmLabel="Remove"
+                  trigger={common("remove")}
+                  triggerLabel={t("permissions.removeLabel", { policy: p.policyName })}
+                  title={t("permissions.removeTitle")}
+                  message={t(p.policyName === SECURITY_ADMINISTRATOR ? "permissions.removeAdminMessage" : "permissions.removeMessage", {
+                    policy: p.policyName,
+                    scope: scopeOf(p),
+                    holder,
+                  })}
+                  confirmLabel={common("remove")}
                 />
               </OperationTd>
             )}

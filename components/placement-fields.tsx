@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Field, Select } from "@/components/ui/field";
 
 /** Region and enterprise project selects shared by the forms that create a resource. */
@@ -13,13 +14,14 @@ export function PlacementFields({
   errors: (name: string) => string[] | undefined;
   value: (name: string) => string | undefined;
 }) {
+  const t = useTranslations("nav");
   return (
     <>
-      <Field label="Region" name="regionId" errors={errors("regionId")} required>
+      <Field label={t("placement.region")} name="regionId" errors={errors("regionId")} required>
         {(p) => (
           <Select {...p} defaultValue={value("regionId") ?? ""} key={`r${value("regionId")}`}>
             <option value="" disabled>
-              Select a region
+              {t("placement.selectRegion")}
             </option>
             {regions.map((r) => (
               <option key={r.id} value={r.id}>
@@ -29,11 +31,11 @@ export function PlacementFields({
           </Select>
         )}
       </Field>
-      <Field label="Enterprise project" name="enterpriseProjectId" errors={errors("enterpriseProjectId")} required>
+      <Field label={t("placement.project")} name="enterpriseProjectId" errors={errors("enterpriseProjectId")} required>
         {(p) => (
           <Select {...p} defaultValue={value("enterpriseProjectId") ?? ""} key={`p${value("enterpriseProjectId")}`}>
             <option value="" disabled>
-              Select an enterprise project
+              {t("placement.selectProject")}
             </option>
             {projects.map((project) => (
               <option key={project.id} value={project.id}>

@@ -1,8 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
-import { SECURITY_ADMINISTRATOR_WARNING } from "@/lib/agencies/options";
 import type { PolicyReach } from "@/lib/policy/reach";
 
 export interface PolicyOption {
@@ -14,7 +14,8 @@ export interface PolicyOption {
   reach?: PolicyReach;
 }
 
-const kindLabels: Record<string, string> = { system_role: "System-defined role", system_policy: "System-defined policy", custom: "Custom policy" };
+const policyKinds = ["system_role", "system_policy", "custom"] as const;
+const isPolicyKind = (kind: string): kind is (typeof policyKinds)[number] => (policyKinds as readonly string[]).includes(kind);
 
 /** A searchable list of policies and roles to tick, warning when Security Administrator is among them. */
 export function PolicyPicker({
@@ -28,6 +29,7 @@ export function PolicyPicker({
   onChange: (ids: string[]) => void;
   errors?: string[] | undefined;
 }) {
+  const t = useTranslations("agencies");
   const [search, setSearch] = useState("");
   const searchId = useId();
   const shown = policies.filter((p) => p.name.toLowerCase().includes(search.trim().toLowerCase()));
@@ -37,21 +39,21 @@ export function PolicyPicker({
     <div className="space-y-3">
       <div>
         <label htmlFor={searchId} className="text-sm font-medium text-slate-700">
-          Search policies and roles
+          {t("policyPicker.searchLabel")}
         </label>
-        <Input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Enter a policy or role name" />
+        <Input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("policyPicker.searchPlaceholder")} />
       </div>
       <fieldset aria-describedby={errors?.length ? `${searchId}-error` : undefined}>
-        <legend className="mb-1 text-sm text-slate-600">Policies and roles ({chosen.length} selected)</legend>
+        <legend className="mb-1 text-sm text-slate-600">{t("policyPicker.legend", { count: chosen.length })}</legend>
         <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200 bg-white">
-          {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No policy or role matches.</li>}
+          {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">{t("policyPicker.none")}</li>}
           {shown.map((policy) => (
             <li key={policy.id} className="px-3 py-2">
               <label className="flex items-start gap-2 text-sm">
                 <input type="checkbox" className="mt-1" checked={selected.includes(policy.id)} onChange={(e) => toggle(policy.id, e.target.checked)} />
                 <span>
                   <span className="font-medium">{policy.name}</span>
-                  <span className="ml-2 text-xs text-slate-500">{kindLabels[policy.kind] ?? policy.kind}</span>
+                  <span className="ml-2 text-xs text-slate-500">{isPolicyKind(policy.kind) ? t(`policyPicker.kinds.${policy.kind}`) : policy.kind}</span>
                   {policy.description && <span className="block text-xs text-slate-500">{policy.description}</span>}
                 </span>
               </label>
@@ -65,8 +67,8 @@ export function PolicyPicker({
         </p>
       ) : null}
       {chosen.some((p) => p.name === "Security Administrator") && (
-        <Alert tone="warning" title="Least privilege">
-          {SECURITY_ADMINISTRATOR_WARNING}
+        <Alert tone="warning" title={t("leastPrivilege")}>
+          {t("securityAdministratorWarning")}
         </Alert>
       )}
     </div>

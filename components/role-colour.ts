@@ -1,7 +1,5 @@
 import type { RoleColour } from "@/db/schema";
 
-export const roleColourNames: Record<RoleColour, string> = { red: "Red", orange: "Orange", yellow: "Yellow", green: "Green", blue: "Blue" };
-
 // Whole class names, so Tailwind finds them in the source.
 export const roleColourSwatch: Record<RoleColour, string> = {
   red: "bg-red-500",

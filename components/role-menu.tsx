@@ -2,6 +2,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import type { Favourite, RoleRef } from "@/components/favourite-roles";
@@ -9,7 +10,11 @@ import { Button } from "@/components/ui/button";
 
 // Every console page has the button; only a person who opens the dialog needs what is in it.
 const loadBody = () => import("@/components/role-menu-body");
-const RoleMenuBody = dynamic(loadBody, { loading: () => <p className="text-sm text-slate-500">Loading…</p> });
+function LoadingBody() {
+  const t = useTranslations("common");
+  return <p className="text-sm text-slate-500">{t("loading")}</p>;
+}
+const RoleMenuBody = dynamic(loadBody, { loading: () => <LoadingBody /> });
 
 export interface MenuRoles {
   recent: RoleRef[];
@@ -22,13 +27,15 @@ export interface MenuRoles {
  * full-width sheet on phones.
  */
 export function RoleMenu(props: { roles: MenuRoles; switchRole: FormAction; pinRole: FormAction; unpinRole: FormAction }) {
+  const t = useTranslations("roles");
+  const common = useTranslations("common");
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
         {/* Fetched as the pointer or focus reaches the button, so it is there by the click. */}
         <Button variant="onDark" onPointerEnter={loadBody} onFocus={loadBody}>
-          Switch Role
+          {t("switchRole")}
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -38,8 +45,8 @@ export function RoleMenu(props: { roles: MenuRoles; switchRole: FormAction; pinR
           className="fixed inset-x-0 bottom-0 z-40 max-h-[90vh] space-y-4 overflow-y-auto rounded-t-lg bg-white p-4 text-slate-900 shadow-xl sm:inset-x-auto sm:bottom-auto sm:right-4 sm:top-14 sm:w-96 sm:rounded-lg"
         >
           <div className="flex items-center justify-between">
-            <Dialog.Title className="text-base font-semibold">Switch Role</Dialog.Title>
-            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+            <Dialog.Title className="text-base font-semibold">{t("switchRole")}</Dialog.Title>
+            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={common("close")}>
               <X aria-hidden="true" className="size-4" />
             </Dialog.Close>
           </div>

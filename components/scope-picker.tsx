@@ -1,8 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { fitScopes, type PolicyReach } from "@/lib/policy/reach";
 import { type ScopeKind, scopeKinds } from "@/lib/scope";
-import { scopeLabels } from "@/components/scope-label";
+import { useWords } from "@/components/use-words";
 
 interface Option {
   id: string;
@@ -32,6 +33,8 @@ export function ScopePicker({
   /** The policies being granted: a scope in which they could do nothing is offered disabled, with the reason. */
   chosen?: { name: string; reach?: PolicyReach | undefined }[];
 }) {
+  const t = useTranslations("agencies");
+  const words = useWords();
   const [kind, setKind] = useState<ScopeKind>(initialKind);
   const hintId = useId();
   const known = chosen.flatMap((p) => (p.reach === undefined ? [] : [{ name: p.name, reach: p.reach }]));
@@ -59,8 +62,8 @@ export function ScopePicker({
   );
   return (
     <fieldset className="space-y-1">
-      <legend className="mb-1 text-sm font-medium text-slate-700">Scope</legend>
-      {(Object.keys(scopeLabels) as ScopeKind[]).map((k) => (
+      <legend className="mb-1 text-sm font-medium text-slate-700">{t("scope.legend")}</legend>
+      {scopeKinds.map((k) => (
         <div key={k}>
           <label className="flex items-center gap-2 text-sm">
             <input
@@ -72,26 +75,26 @@ export function ScopePicker({
               disabled={!fits[k].ok}
               aria-describedby={fits[k].ok ? undefined : `${hintId}-${k}`}
             />
-            {scopeLabels[k]}
+            {t(`scope.${k}`)}
           </label>
           {(() => {
             const fit = fits[k];
             if (!fit.ok) {
               return (
                 <p id={`${hintId}-${k}`} className="ml-6 text-xs text-slate-500">
-                  {fit.message}
+                  {words(fit.message)}
                 </p>
               );
             }
             const moved = movedToGlobal(k);
             return kind === k && moved.length > 0 ? (
               <p className="ml-6 text-xs text-slate-600">
-                {moved.join(", ")} {moved.length === 1 ? "applies" : "apply"} to global services and will be granted in {scopeLabels.global}.
+                {t("scope.movedToGlobal", { names: moved.join(", "), count: moved.length, global: t("scope.global") })}
               </p>
             ) : null;
           })()}
-          {k === "regions" && kind === "regions" && choices("regions", regions, initialRegions, "Regions")}
-          {k === "projects" && kind === "projects" && choices("projects", projects, initialProjects, "Enterprise projects")}
+          {k === "regions" && kind === "regions" && choices("regions", regions, initialRegions, t("scope.regionsLegend"))}
+          {k === "projects" && kind === "projects" && choices("projects", projects, initialProjects, t("scope.projectsLegend"))}
         </div>
       ))}
       {errors("scopeKind")?.length ? <p className="text-sm text-red-700">{errors("scopeKind")!.join(" ")}</p> : null}

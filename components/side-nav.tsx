@@ -1,51 +1,54 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
+// Each section and link is named by its key in the `nav` namespace.
 const sections = [
   {
-    title: "Identity and Access Management",
+    key: "iam",
     links: [
-      { href: "/iam/users", label: "Users" },
-      { href: "/iam/groups", label: "User Groups" },
-      { href: "/iam/policies", label: "Policies" },
-      { href: "/agencies", label: "Agencies" },
-      { href: "/iam/simulator", label: "Policy Simulator" },
+      { href: "/iam/users", key: "users" },
+      { href: "/iam/groups", key: "groups" },
+      { href: "/iam/policies", key: "policies" },
+      { href: "/agencies", key: "agencies" },
+      { href: "/iam/simulator", key: "simulator" },
     ],
   },
   {
-    title: "Resource Directory",
+    key: "rd",
     links: [
-      { href: "/resource-directory", label: "Overview", exact: true },
-      { href: "/resource-directory/structure", label: "Members and Folders" },
-      { href: "/resource-directory/trusted-services", label: "Trusted Services" },
-      { href: "/delegated-admin", label: "Delegated Administration" },
+      { href: "/resource-directory", key: "rdOverview", exact: true },
+      { href: "/resource-directory/structure", key: "structure" },
+      { href: "/resource-directory/trusted-services", key: "trustedServices" },
+      { href: "/delegated-admin", key: "delegatedAdmin" },
     ],
   },
   {
-    title: "Resources",
+    key: "resources",
     links: [
-      { href: "/resources/ecs", label: "ECS Instances" },
-      { href: "/resources/obs", label: "OBS Buckets" },
+      { href: "/resources/ecs", key: "ecs" },
+      { href: "/resources/obs", key: "obs" },
     ],
   },
   {
-    title: "Audit",
+    key: "audit",
     links: [
-      { href: "/audit", label: "Audit Trail" },
-      { href: "/access", label: "Access Overview" },
+      { href: "/audit", key: "auditTrail" },
+      { href: "/access", key: "access" },
     ],
   },
-];
+] as const;
 
 export function SideNav() {
+  const t = useTranslations("nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="Console" className="space-y-4 p-3 text-sm">
+    <nav aria-label={t("console")} className="space-y-4 p-3 text-sm">
       {sections.map((section) => (
-        <div key={section.title}>
-          <p className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{section.title}</p>
+        <div key={section.key}>
+          <p className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`sections.${section.key}`)}</p>
           <ul>
             {section.links.map((link) => {
               const active = pathname === link.href || (!("exact" in link) && pathname.startsWith(`${link.href}/`));
@@ -56,7 +59,7 @@ export function SideNav() {
                     aria-current={active ? "page" : undefined}
                     className={cn("block rounded px-2 py-1.5 hover:bg-slate-200", active ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700")}
                   >
-                    {link.label}
+                    {t(`links.${link.key}`)}
                   </Link>
                 </li>
               );

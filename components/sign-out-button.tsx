@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/action-state";
 import { signOutOfConsole } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ signOut }: { signOut: FormAction }) {
+  const t = useTranslations("nav");
   const leave = async () => {
     await signOut(null, new FormData());
     await signOutOfConsole();
@@ -11,7 +13,7 @@ export function SignOutButton({ signOut }: { signOut: FormAction }) {
   };
   return (
     <Button variant="onDark" onClick={leave}>
-      Sign Out
+      {t("topBar.signOut")}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
@@ -29,6 +30,7 @@ export function SwitchRoleForm({
   initial?: { account?: string; agency?: string };
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("roles");
   const hydrated = useHydrated();
   const [account, setAccount] = useState(initial.account ?? "");
   const [agency, setAgency] = useState(initial.agency ?? "");
@@ -44,13 +46,13 @@ export function SwitchRoleForm({
     },
   });
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Switch role">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("form.label")}>
       {/* Controlled inputs: disabled until React runs, so nothing typed before is lost. */}
       <fieldset disabled={!hydrated} className="space-y-3 disabled:opacity-60">
-        <Field label="Account" name="accountName" errors={errors("accountName")} required hint="The delegating account's name.">
+        <Field label={t("form.account")} name="accountName" errors={errors("accountName")} required hint={t("form.accountHint")}>
           {(p) => <Input {...p} autoFocus={autoFocus} value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="Agency" name="agencyName" errors={errors("agencyName")} required>
+        <Field label={t("form.agency")} name="agencyName" errors={errors("agencyName")} required>
           {(p) => <Input {...p} list={listId} value={agency} onChange={(e) => setAgency(e.target.value)} autoComplete="off" />}
         </Field>
         <datalist id={listId}>
@@ -60,8 +62,8 @@ export function SwitchRoleForm({
         </datalist>
         {suggestions.data && suggestions.data.length > 0 && (
           <div>
-            <p className="text-xs text-slate-500">Agencies of {accountQuery} that trust your account:</p>
-            <ul aria-label="Suggested agencies" className="mt-1 flex flex-wrap gap-1">
+            <p className="text-xs text-slate-500">{t("form.suggestionsIntro", { account: accountQuery })}</p>
+            <ul aria-label={t("form.suggestionsLabel")} className="mt-1 flex flex-wrap gap-1">
               {suggestions.data.map((name) => (
                 <li key={name}>
                   <button
@@ -77,7 +79,7 @@ export function SwitchRoleForm({
           </div>
         )}
         <FormMessage state={state} />
-        <SubmitButton>Switch Role</SubmitButton>
+        <SubmitButton>{t("switchRole")}</SubmitButton>
       </fieldset>
     </form>
   );

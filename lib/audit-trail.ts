@@ -8,41 +8,47 @@ import { type GuardedRequest, mutate, requireAllowed } from "@/lib/authz/authori
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
+import { phrase, term } from "@/lib/i18n/message";
 import { decimalInteger, optionalText, validate } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const EXPORT_LIMIT = 100_000;
 
-const filterText = (label: string) => optionalText(label, 200);
+const filterText = (field: string) => optionalText(field, 200);
 
 // <input type="datetime-local"> sends "2026-11-23T07:30" with no zone; the console shows and reads UTC.
-const instant = (label: string) =>
+const instant = (field: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
       .string()
-      .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z?$/, `${label} must be a date and time like 2026-11-23T07:30.`)
+      .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z?$/, phrase("validation.audit.dateTime", { field: term(`validation.fields.${field}`) }))
       .transform((v) => new Date(v.endsWith("Z") ? v : `${v}Z`))
-      .refine((d) => !Number.isNaN(d.getTime()), `${label} is not a valid date.`)
+      .refine((d) => !Number.isNaN(d.getTime()), phrase("validation.audit.invalidDate", { field: term(`validation.fields.${field}`) }))
       .optional(),
   );
 
 export const auditQuery = z
   .object({
-    actor: filterText("Actor"),
-    agency: filterText("Agency"),
-    action: filterText("Action"),
-    decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["allow", "deny"], { error: "Decision must be Allowed or Denied." }).optional()),
-    from: instant("From"),
-    to: instant("To"),
+    actor: filterText("actor"),
+    agency: filterText("agency"),
+    action: filterText("action"),
+    decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["allow", "deny"], { error: phrase("validation.audit.decision") }).optional()),
+    from: instant("from"),
+    to: instant("to"),
     before: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      decimalInteger("Invalid page.")
-        .pipe(z.number().int().positive({ error: "Invalid page." }))
+      decimalInteger(phrase("validation.invalidPage"))
+        .pipe(
+          z
+            .number()
+            .int()
+            .positive({ error: phrase("validation.invalidPage") }),
+        )
         .optional(),
     ),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "From must be before To.", path: ["to"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: phrase("validation.audit.fromAfterTo"), path: ["to"] });
 
 export type AuditQuery = z.output<typeof auditQuery>;
 
@@ -79,8 +85,10 @@ export async function listAuditEvents(db: Db, caller: Caller, raw: unknown = {})
   return { events, nextBefore: rows.length > AUDIT_PAGE_SIZE ? events[events.length - 1]!.id : null, query };
 }
 
+const invalidEvent = phrase("validation.audit.invalidEvent");
+
 export async function getAuditEvent(db: Db, caller: Caller, rawId: unknown): Promise<AuditEvent> {
-  const eventId = validate(decimalInteger("Invalid event.").pipe(z.number().int().positive({ error: "Invalid event." }).max(Number.MAX_SAFE_INTEGER)), rawId);
+  const eventId = validate(decimalInteger(invalidEvent).pipe(z.number().int().positive({ error: invalidEvent }).max(Number.MAX_SAFE_INTEGER)), rawId);
   await requireAllowed(db, caller, traceRequest(caller, "cts:traces:get"));
   const [event] = await db
     .select()

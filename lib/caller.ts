@@ -1,4 +1,5 @@
 import type { Grant } from "@/lib/authz/engine";
+import { phrase, term } from "@/lib/i18n/message";
 /**
  * Who is making a request. `accountId` is the account being acted in; the principal fields say
  * who signed in. They differ only while a role is switched into another account through an agency.
@@ -49,9 +50,12 @@ export function isRoot(caller: Caller): boolean {
   return caller.userId === null && caller.accountId === caller.principalAccountId;
 }
 
-/** Who is acting, in words: "IAM user alice", "Root user", or "gina (globex) as globex-ops@acme" while switched. */
+/** Who is acting, as a phrase: "IAM user alice", "Root user", or "gina (globex) as globex-ops@acme" while switched. */
 export function actingLabel(caller: Caller): string {
-  if (!caller.agency) return caller.userName === null ? "Root user" : `IAM user ${caller.userName}`;
-  const who = caller.userName === null ? `${caller.principalAccountName} (root)` : `${caller.userName} (${caller.principalAccountName})`;
-  return `${who} as ${caller.agency.name}@${caller.accountName}`;
+  if (!caller.agency) return caller.userName === null ? phrase("domain.acting.root") : phrase("domain.acting.user", { user: caller.userName });
+  const who =
+    caller.userName === null
+      ? term("domain.acting.principalRoot", { account: caller.principalAccountName })
+      : `${caller.userName} (${caller.principalAccountName})`;
+  return phrase("domain.acting.switched", { who, role: `${caller.agency.name}@${caller.accountName}` });
 }

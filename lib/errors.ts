@@ -1,78 +1,83 @@
-/** Typed domain errors. Messages live here once; actions map them to fields or the form. */
+/**
+ * Typed domain errors. Each is a code; its words are the catalogue's `errors.<code>` (messages/),
+ * put into the reader's language at the edge. Actions map them to fields or the form.
+ */
 import type { AuthzRequest, Decision } from "@/lib/authz/engine";
 import { explainDecision } from "@/lib/authz/engine";
+import { type Phrase, type PhraseValue, phrase } from "@/lib/i18n/message";
 
-export const errorMessages = {
-  "validation.failed": "Check the highlighted fields.",
-  "access.denied": "You do not have permission to perform this action.",
-  "auth.required": "Sign in to continue.",
-  "account.not_found": "The account does not exist.",
-  "user.not_found": "The user does not exist.",
-  "user.name_taken": "A user with this name already exists in this account.",
-  "user.self_delete": "You cannot delete the user you are signed in as.",
-  "user.already_member": "The user is already a member of this group.",
-  "group.not_found": "The user group does not exist.",
-  "group.name_taken": "A user group with this name already exists.",
-  "policy.not_found": "The policy does not exist.",
-  "policy.name_taken": "A policy with this name already exists.",
-  "policy.system_readonly": "System policies and roles cannot be changed.",
-  "policy.in_use": "The policy is attached to a user group or an agency; remove it from each of them first.",
-  "agency.not_found": "The agency does not exist.",
-  "agency.name_taken": "An agency with this name already exists in this account.",
-  "agency.delegated_account_unknown": "The account does not exist. Enter the name of an existing account.",
-  "agency.delegated_self": "You cannot delegate to your own account. Enter the name of another account.",
-  "agency.last_permission": "An agency must keep at least one permission; add another before removing this one.",
-  "agency.permission_not_found": "The permission does not exist.",
-  "access_key.limit": "A user can have at most 2 access keys; delete one before creating another.",
-  "access_key.not_found": "The access key does not exist.",
-  "access_key.locked": "An administrator deactivated this access key; ask one to activate it again.",
-  "role.unavailable": "The agency does not exist, has expired, or does not trust your account.",
-  "role.favourite_not_recent": "Only a role you have switched to can be pinned; switch to it first.",
-  "role.favourite_not_found": "The role is not one of your favourites.",
-  "role.session_not_found": "The session does not exist or has already ended.",
-  "sign_in.not_found": "The sign-in does not exist or has already ended.",
-  "rd.none": "Your account does not manage a resource directory.",
-  "rd.already_member": "Your account already belongs to a resource directory.",
-  "rd.folder_not_found": "The folder does not exist.",
-  "rd.folder_name_taken": "A folder with this name already exists in the parent folder.",
-  "rd.folder_not_empty": "Only an empty folder can be deleted: move its members and delete its subfolders first.",
-  "rd.root_readonly": "The Root folder cannot be renamed or deleted.",
-  "rd.folder_too_deep": "Folders can be nested at most 5 levels below Root.",
-  "rd.member_not_found": "The account is not a member of this resource directory.",
-  "rd.invitee_unknown": "The account does not exist. Enter the name of an existing account.",
-  "rd.invitee_member": "The account already belongs to a resource directory.",
-  "rd.invitee_pending": "The account already has a pending invitation to this resource directory.",
-  "rd.invitation_not_found": "The invitation does not exist or has already been answered.",
-  "rd.remove_management": "The management account cannot leave or be removed from its resource directory.",
-  "rd.service_not_found": "The trusted service does not exist.",
-  "rd.service_no_delegation": "This trusted service does not support delegated administrator accounts.",
-  "rd.delegate_management": "The management account cannot be specified as a delegated administrator account.",
-  "rd.delegate_not_member": "Delegated administrator accounts can only be members of the resource directory.",
-  "rd.already_delegated": "The account is already a delegated administrator account of this trusted service.",
-  "rd.max_delegated": "This trusted service has reached its maximum number of delegated administrator accounts.",
-  "rd.delegate_not_found": "The account is not a delegated administrator account of this trusted service.",
-  "rd.trusted_access_in_use": "Remove the delegated administrator accounts of this trusted service before disabling trusted access.",
-  "rd.not_delegated_admin": "Your account is not a delegated administrator account of this trusted service.",
-  "grant.not_found": "The permission does not exist.",
-  "scope.unknown_region": "Select regions from the list.",
-  "scope.unknown_project": "Select enterprise projects of this account.",
-  "scope.does_not_fit": "The scope does not fit the selected policies: they would grant nothing in it.",
-  "resource.not_found": "The resource does not exist.",
-  "region.unknown": "Select a region from the list.",
-  "project.unknown": "Select an enterprise project of this account.",
-  "bucket.name_taken": "A bucket with this name already exists in this account.",
-  "ecs.already_in_state": "The instance is already in that state.",
-} as const;
+export const errorCodes = [
+  "validation.failed",
+  "access.denied",
+  "auth.required",
+  "account.not_found",
+  "user.not_found",
+  "user.name_taken",
+  "user.self_delete",
+  "user.already_member",
+  "group.not_found",
+  "group.name_taken",
+  "policy.not_found",
+  "policy.name_taken",
+  "policy.system_readonly",
+  "policy.in_use",
+  "agency.not_found",
+  "agency.name_taken",
+  "agency.delegated_account_unknown",
+  "agency.delegated_self",
+  "agency.last_permission",
+  "agency.permission_not_found",
+  "access_key.limit",
+  "access_key.not_found",
+  "access_key.locked",
+  "role.unavailable",
+  "role.favourite_not_recent",
+  "role.favourite_not_found",
+  "role.session_not_found",
+  "sign_in.not_found",
+  "rd.none",
+  "rd.already_member",
+  "rd.folder_not_found",
+  "rd.folder_name_taken",
+  "rd.folder_not_empty",
+  "rd.root_readonly",
+  "rd.folder_too_deep",
+  "rd.member_not_found",
+  "rd.invitee_unknown",
+  "rd.invitee_member",
+  "rd.invitee_pending",
+  "rd.invitation_not_found",
+  "rd.remove_management",
+  "rd.service_not_found",
+  "rd.service_no_delegation",
+  "rd.delegate_management",
+  "rd.delegate_not_member",
+  "rd.already_delegated",
+  "rd.max_delegated",
+  "rd.delegate_not_found",
+  "rd.trusted_access_in_use",
+  "rd.not_delegated_admin",
+  "grant.not_found",
+  "scope.unknown_region",
+  "scope.unknown_project",
+  "scope.does_not_fit",
+  "resource.not_found",
+  "region.unknown",
+  "project.unknown",
+  "bucket.name_taken",
+  "ecs.already_in_state",
+] as const;
 
-export type ErrorCode = keyof typeof errorMessages;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   /** The form field the error belongs to, when there is one. */
   readonly field: string | undefined;
 
-  constructor(code: ErrorCode, options: { field?: string; message?: string } = {}) {
-    super(options.message ?? errorMessages[code]);
+  /** `message`, when given, is a more precise phrase than the code's own (lib/i18n/message.ts). */
+  constructor(code: ErrorCode, options: { field?: string; message?: string; values?: Record<string, PhraseValue> } = {}) {
+    super(options.message ?? phrase(`errors.${code}`, options.values));
     this.name = "DomainError";
     this.code = code;
     this.field = options.field;
@@ -83,7 +88,7 @@ export class ValidationError extends DomainError {
   readonly fieldErrors: Record<string, string[]>;
 
   constructor(fieldErrors: Record<string, string[]>, formErrors: string[] = []) {
-    super("validation.failed", { message: formErrors[0] ?? errorMessages["validation.failed"] });
+    super("validation.failed", formErrors[0] === undefined ? {} : { message: formErrors[0] });
     this.name = "ValidationError";
     this.fieldErrors = fieldErrors;
   }
@@ -96,10 +101,15 @@ export class AccessDeniedError extends DomainError {
   /** Why, when a rule other than the engine's decision refused it (hand-on, re-delegation). */
   readonly reason: string | undefined;
 
-  constructor(request: AuthzRequest, decision: Decision, refusal?: { reason: string; field?: string | undefined }, remedy?: string) {
+  constructor(request: AuthzRequest, decision: Decision, refusal?: { reason: string; field?: string | undefined }, remedy?: Phrase) {
     super("access.denied", {
       message:
-        refusal?.reason ?? `You do not have permission to perform ${request.action}. ${explainDecision(decision)}${remedy === undefined ? "" : ` ${remedy}`}`,
+        refusal?.reason ??
+        phrase(remedy === undefined ? "errors.access.deniedAction" : "errors.access.deniedActionRemedy", {
+          action: request.action,
+          why: explainDecision(decision),
+          ...(remedy === undefined ? {} : { remedy }),
+        }),
       ...(refusal?.field === undefined ? {} : { field: refusal.field }),
     });
     this.reason = refusal?.reason;

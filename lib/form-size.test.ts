@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FORM_BODY_LIMIT_BYTES, oversizedForm, SERVER_BODY_LIMIT_BYTES } from "@/lib/form-size";
 import type { NextConfig } from "next";
+import { english } from "@/tests/helpers/english";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -15,7 +16,7 @@ describe("forms too large for a server action", () => {
 
   test("an oversized form names its largest field, with sizes a person can act on", () => {
     const problem = oversizedForm(form({ name: "ops", description: "x".repeat(300 * 1024) }));
-    expect(problem).toEqual({
+    expect({ ...problem, message: english(problem!.message) }).toEqual({
       field: "description",
       message: "This is too long to send (300 KB; a form may send at most 192 KB). Shorten it and try again; nothing was saved.",
     });

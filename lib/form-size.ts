@@ -3,6 +3,8 @@
  * `serverActions.bodySizeLimit` before the action runs, and the browser then shows only an error
  * digest; so the browser checks first, with room to spare, and names the field that is too long.
  */
+import { phrase } from "@/lib/i18n/message";
+
 export const SERVER_BODY_LIMIT_BYTES = 256 * 1024; // next.config.js: experimental.serverActions.bodySizeLimit
 export const FORM_BODY_LIMIT_BYTES = 192 * 1024;
 
@@ -12,11 +14,12 @@ const PER_FIELD_OVERHEAD = 128;
 export interface OversizedForm {
   /** The largest field: the one to shorten. */
   field: string;
+  /** A phrase (lib/i18n/message.ts). */
   message: string;
 }
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en")} KB`;
+const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
 
 export function oversizedForm(entries: Iterable<[string, FormDataEntryValue]>, limit = FORM_BODY_LIMIT_BYTES): OversizedForm | null {
   let total = 0;
@@ -29,6 +32,6 @@ export function oversizedForm(entries: Iterable<[string, FormDataEntryValue]>, l
   if (total <= limit) return null;
   return {
     field: largest.field,
-    message: `This is too long to send (${kilobytes(largest.bytes)}; a form may send at most ${kilobytes(limit)}). Shorten it and try again; nothing was saved.`,
+    message: phrase("domain.formTooLarge", { size: kilobytes(largest.bytes), limit: kilobytes(limit) }),
   };
 }

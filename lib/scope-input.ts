@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "@/lib/i18n/message";
 import { scopeKinds } from "@/lib/scope";
 import { hasControlCharacters, listOf } from "@/lib/validation";
 
@@ -10,17 +11,17 @@ const fromList = (message: string) =>
 
 /** The form fields of an authorization scope, shared by group grants and agency permissions. */
 export const scopeShape = {
-  scopeKind: z.enum(scopeKinds, { error: "Select a scope." }),
+  scopeKind: z.enum(scopeKinds, { error: phrase("validation.scopeChoice.select") }),
   // Values come from a list; anything else (a NUL byte would reach the database) is refused here.
-  regions: listOf(fromList("Select regions from the list.")),
-  projects: listOf(fromList("Select enterprise projects from the list.")),
+  regions: listOf(fromList(phrase("validation.scopeChoice.regionsFromList"))),
+  projects: listOf(fromList(phrase("validation.scopeChoice.projectsFromList"))),
 };
 
 export function checkScope(v: { scopeKind: string; regions: string[]; projects: string[] }, ctx: z.RefinementCtx) {
   if (v.scopeKind === "regions" && v.regions.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["regions"], message: "Select at least one region." });
+    ctx.addIssue({ code: "custom", path: ["regions"], message: phrase("validation.scopeChoice.atLeastOneRegion") });
   }
   if (v.scopeKind === "projects" && v.projects.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["projects"], message: "Select at least one enterprise project." });
+    ctx.addIssue({ code: "custom", path: ["projects"], message: phrase("validation.scopeChoice.atLeastOneProject") });
   }
 }

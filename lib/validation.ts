@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasControlCharacters } from "@/lib/control-characters";
 import { ValidationError } from "@/lib/errors";
+import { phrase, term } from "@/lib/i18n/message";
 
 export { hasControlCharacters };
 
@@ -17,38 +18,46 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
-export const controlCharacterMessage = (label: string) => `${label} must not contain control characters.`;
+/**
+ * A field's name inside a message: `field` is a key of the catalogue's `validation.fields`
+ * ("agencyName" reads "Agency name" / "委托名称").
+ */
+export type FieldName = string;
+const fieldTerm = (field: FieldName) => term(`validation.fields.${field}`);
 
-export function requiredText(label: string, max: number) {
+export const controlCharacterMessage = (field: FieldName) => phrase("validation.controlCharacters", { field: fieldTerm(field) });
+
+export function requiredText(field: FieldName, max: number) {
+  const required = phrase("validation.required", { field: fieldTerm(field) });
   return (
     z
-      .string({ error: `${label} is required.` })
+      .string({ error: required })
       .trim()
       // abort: an empty or over-long value gets one message, not also the pattern's.
-      .min(1, { error: `${label} is required.`, abort: true })
-      .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
-      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true })
+      .min(1, { error: required, abort: true })
+      .max(max, { error: phrase("validation.tooLong", { field: fieldTerm(field), max }), abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(field), abort: true })
   );
 }
 
 /** A text field or query parameter that may be left empty (read as undefined). */
-export function optionalText(label: string, max: number) {
+export function optionalText(field: FieldName, max: number) {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
-      .string({ error: `${label} must be text.` })
+      .string({ error: phrase("validation.notText", { field: fieldTerm(field) }) })
       .trim()
-      .max(max, { error: `${label} must be at most ${max} characters.`, abort: true })
-      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(label), abort: true })
+      .max(max, { error: phrase("validation.tooLong", { field: fieldTerm(field), max }), abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage(field), abort: true })
       .optional(),
   );
 }
 
 export const description = z
-  .string({ error: "Description must be text." })
+  .string({ error: phrase("validation.notText", { field: fieldTerm("description") }) })
   .trim()
-  .max(255, { error: "Description must be at most 255 characters.", abort: true })
-  .refine((v) => !hasControlCharacters(v, true), { error: controlCharacterMessage("Description"), abort: true })
+  .max(255, { error: phrase("validation.tooLong", { field: fieldTerm("description"), max: 255 }), abort: true })
+  .refine((v) => !hasControlCharacters(v, true), { error: controlCharacterMessage("description"), abort: true })
   .optional()
   .transform((v) => v ?? "");
 
@@ -56,7 +65,7 @@ export const description = z
  * A whole number typed into a form: decimal digits only. `z.coerce.number` would also take "0x10",
  * "1e1", " 16 " and "Infinity", so a value could mean something other than what the field shows.
  */
-export function decimalInteger(message: string) {
+export function decimalInteger(message: string /* a phrase */) {
   return z.unknown().transform((v, ctx) => {
     if (typeof v === "number" && Number.isSafeInteger(v)) return v;
     if (typeof v === "string" && /^[0-9]{1,15}$/.test(v)) return Number(v);
@@ -65,7 +74,8 @@ export function decimalInteger(message: string) {
   });
 }
 
-export const id = (label: string) => z.uuid({ error: `Select a valid ${label}.` });
+/** An id picked from a list; `thing` is a key of the catalogue's `validation.things` ("agency"). */
+export const id = (thing: string) => z.uuid({ error: phrase("validation.selectValid", { thing: term(`validation.things.${thing}`) }) });
 
 /** A row id as the database writes it (lowercase), before it is looked up. */
 export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);

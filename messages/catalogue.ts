@@ -19,6 +19,7 @@ import enNotifications from "./en/notifications.json";
 import enRd from "./en/rd.json";
 import enResources from "./en/resources.json";
 import enRoles from "./en/roles.json";
+import enValidation from "./en/validation.json";
 import zhAccess from "./zh-CN/access.json";
 import zhAccessKeys from "./zh-CN/accessKeys.json";
 import zhAccount from "./zh-CN/account.json";
@@ -36,6 +37,7 @@ import zhNotifications from "./zh-CN/notifications.json";
 import zhRd from "./zh-CN/rd.json";
 import zhResources from "./zh-CN/resources.json";
 import zhRoles from "./zh-CN/roles.json";
+import zhValidation from "./zh-CN/validation.json";
 
 const en = {
   access: enAccess,
@@ -55,6 +57,7 @@ const en = {
   rd: enRd,
   resources: enResources,
   roles: enRoles,
+  validation: enValidation,
 };
 
 export type Messages = typeof en;
@@ -77,6 +80,7 @@ const zhCN: Messages = {
   rd: zhRd,
   resources: zhResources,
   roles: zhRoles,
+  validation: zhValidation,
 };
 
 export const catalogues = { en, "zh-CN": zhCN } as const;

@@ -3,6 +3,7 @@ import { MobileMenu } from "@/components/mobile-menu";
 import { SideNav } from "@/components/side-nav";
 import { TopBar } from "@/components/top-bar";
 import { redirect } from "next/navigation";
+import { chooseLanguage } from "@/app/_lib/i18n/choose-language";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { UNREAD_COUNTED, unreadNotificationCount } from "@/lib/notifications/notifications";
@@ -17,6 +18,7 @@ const roleActions = {
   dismissNotice: dismissRoleNoticeAction,
   pinRole: pinRoleAction,
   unpinRole: unpinRoleAction,
+  chooseLanguage,
 };
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionState, action } from "@/app/_lib/action";
+import { requestLanguage } from "@/app/_lib/i18n/language";
+import { translatorFor } from "@/app/_lib/i18n/translate";
 import { clearRoleCookie, setRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import { pinRole, unpinRole } from "@/lib/roles/favourites";
@@ -25,13 +27,13 @@ export const switchBackAction = action(endOwnRoleSession, {
 export const pinRoleAction = action(pinRole, {
   whenRoleEnded: "run",
   revalidate: ["/"],
-  success: ({ displayName }) => `Pinned ${displayName} to your favourite roles.`,
+  success: ({ displayName }, t) => t("roles.toast.pinned", { name: displayName }),
 });
 
 export const unpinRoleAction = action(unpinRole, {
   whenRoleEnded: "run",
   revalidate: ["/"],
-  success: ({ displayName }) => `Removed ${displayName} from your favourite roles.`,
+  success: ({ displayName }, t) => t("roles.toast.unpinned", { name: displayName }),
 });
 
 /**
@@ -42,7 +44,7 @@ export const signOutAction = action(endOwnRoleSession, {
   fixed: { reason: "signed_out" },
   whenRoleEnded: "run",
   after: () => clearRoleCookie(),
-  success: () => "Signed out.",
+  success: (_, t) => t("roles.toast.signedOut"),
 });
 
 /** Only the browser's note that a role ended: nothing on the server changes. */
@@ -50,5 +52,6 @@ export async function dismissRoleNoticeAction(_previous: ActionState, _formData:
   if ((await resolveRequest()) === null) redirect("/sign-in");
   await clearRoleCookie();
   revalidatePath("/", "layout");
-  return { ok: true, message: "Dismissed.", values: {} };
+  const t = translatorFor(await requestLanguage());
+  return { ok: true, message: t("roles.toast.dismissed"), values: {} };
 }

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { requestLanguage } from "@/app/_lib/i18n/language";
-import { inWords, type Translate, translatorFor } from "@/app/_lib/i18n/translate";
+import { inWords, type Translate, translatorFor } from "@/messages/words";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import type { ActionState, FormValues } from "@/components/action-state";

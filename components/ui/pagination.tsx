@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 /** Previous / Next links that keep the other query parameters (such as a search). */
@@ -15,6 +16,7 @@ export function Pagination({
   params: Record<string, string>;
   label: string;
 }) {
+  const t = useTranslations("common.pagination");
   const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
   const link = (p: number, text: string, enabled: boolean) =>
     enabled ? (
@@ -28,12 +30,10 @@ export function Pagination({
     );
   return (
     <nav aria-label={label} className="mt-3 flex items-center justify-between text-sm text-slate-600">
-      <span>
-        Total records: {total} · Page {page} of {pages}
-      </span>
+      <span>{t("summary", { total: String(total), page: String(page), pages: String(pages) })}</span>
       <span className="flex gap-2">
-        {link(page - 1, "Previous", page > 1)}
-        {link(page + 1, "Next", page < pages)}
+        {link(page - 1, t("previousShort"), page > 1)}
+        {link(page + 1, t("nextShort"), page < pages)}
       </span>
     </nav>
   );

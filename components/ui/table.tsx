@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
@@ -32,8 +33,9 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
 // The operations column stays in view while a wide table scrolls sideways on a phone.
 const stickyEnd = "sticky right-0 shadow-[-1px_0_0_0_var(--color-slate-200)]";
 
-export function OperationTh({ children = "Operation" }: { children?: ReactNode }) {
-  return <Th className={cn(stickyEnd, "bg-slate-50")}>{children}</Th>;
+export function OperationTh({ children }: { children?: ReactNode }) {
+  const t = useTranslations("common");
+  return <Th className={cn(stickyEnd, "bg-slate-50")}>{children ?? t("operation")}</Th>;
 }
 
 export function OperationTd({ className, children }: { className?: string; children: ReactNode }) {

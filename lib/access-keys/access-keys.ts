@@ -171,7 +171,7 @@ export const createUserAccessKey = command({
       const request = { ...keysRequest(caller, "iam:accessKeys:create", user.name), detail };
       await guard(request);
       assertNoCredentialsFromRole(caller, guard, request);
-      await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "create another user's access keys");
+      await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "createKeys");
       const created = await createFor(tx, user);
       detail.accessKeyId = created.accessKeyId;
       return created;
@@ -193,7 +193,7 @@ async function onUserKey(
   await guard(request);
   assertNotSwitched(caller, guard, request);
   // Turning a user's key off or on, or deleting it, is as much the user's identity as making one.
-  await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "change another user's access keys");
+  await assertMayActAsUser(tx, caller, guard, request, { id: user.userId!, name: user.name }, "changeKeys");
   return user;
 }
 

@@ -3,7 +3,8 @@ import { isExpired } from "@/lib/agencies/validity";
 import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { policyReach, scopeFits } from "@/lib/policy/reach";
-import { type ScopeKind, scopeLabels } from "@/lib/scope";
+import type { ScopeKind } from "@/lib/scope";
+import { phrase, term } from "@/lib/i18n/message";
 
 export const UNUSED_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,6 +13,7 @@ export type FindingKind = "security_admin" | "full_access" | "ineffective" | "un
 
 export interface Finding {
   kind: FindingKind;
+  /** A phrase (lib/i18n/message.ts). */
   message: string;
 }
 
@@ -30,18 +32,19 @@ export function grantsFullAccess(name: string, document: PolicyDocument): boolea
 export function policyFindings(permissions: { policyName: string; document?: unknown }[]): Finding[] {
   const findings: Finding[] = [];
   if (permissions.some((p) => p.policyName === SECURITY_ADMINISTRATOR)) {
-    findings.push({ kind: "security_admin", message: "Security Administrator is attached: the delegated party can manage IAM, including agencies." });
+    findings.push({ kind: "security_admin", message: phrase("domain.findings.security_admin", { role: SECURITY_ADMINISTRATOR }) });
   }
   const full = permissions.filter(
     (p) =>
       p.policyName !== SECURITY_ADMINISTRATOR &&
       grantsFullAccess(p.policyName, (p.document as PolicyDocument | undefined) ?? { Version: "1.1", Statement: [] }),
   );
-  if (full.length > 0) findings.push({ kind: "full_access", message: `Full access: ${full.map((p) => p.policyName).join(", ")}.` });
+  if (full.length > 0)
+    findings.push({ kind: "full_access", message: phrase("domain.findings.full_access", { policies: full.map((p) => p.policyName).join(", ") }) });
   return findings;
 }
 
-export const unlimitedFinding: Finding = { kind: "unlimited", message: "Unlimited validity: the agency never expires." };
+export const unlimitedFinding: Finding = { kind: "unlimited", message: phrase("domain.findings.unlimited") };
 
 export function agencyFindings(
   agency: { expiresAt: Date | null; createdAt: Date; type: string },
@@ -55,18 +58,18 @@ export function agencyFindings(
   for (const p of ineffective) {
     findings.push({
       kind: "ineffective",
-      message: `Grants nothing: "${p.policyName}" cannot act in ${scopeLabels[p.scopeKind as ScopeKind]}. Remove it, or add it again with a scope that fits.`,
+      message: phrase("domain.findings.ineffective", { policy: p.policyName, scope: term(`domain.scope.${p.scopeKind}`) }),
     });
   }
   if (agency.expiresAt === null) findings.push(unlimitedFinding);
   if (isExpired(agency.expiresAt, now)) {
-    findings.push({ kind: "expired", message: "Expired but still present: delete it, or renew it if it is still needed." });
+    findings.push({ kind: "expired", message: phrase("domain.findings.expired") });
   } else if (agency.type === "account") {
     const since = lastUsedAt ?? agency.createdAt;
     if (now.getTime() - since.getTime() > UNUSED_DAYS * DAY_MS) {
       findings.push({
         kind: "unused",
-        message: lastUsedAt === null ? `Never used in the ${UNUSED_DAYS} days since it was created.` : `Not used in the last ${UNUSED_DAYS} days.`,
+        message: phrase(lastUsedAt === null ? "domain.findings.neverUsed" : "domain.findings.unused", { days: UNUSED_DAYS }),
       });
     }
   }

@@ -18,6 +18,7 @@ import { requireAllowed } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { LOGIN_MAX_AGE_MS } from "@/lib/roles/role-sessions";
+import { phrase } from "@/lib/i18n/message";
 
 export const OVERVIEW_LIMIT = 500;
 
@@ -83,7 +84,11 @@ export async function inboundAccess(db: Db, caller: Caller) {
     return {
       id: agency.id,
       name: agency.name,
-      delegatedParty: agency.type === "account" ? `Account ${delegatedName}` : `Cloud service ${agency.service}`,
+      // A phrase: the page puts it into words.
+      delegatedParty:
+        agency.type === "account"
+          ? phrase("domain.party.account", { name: delegatedName ?? "" })
+          : phrase("domain.party.service", { service: agency.service ?? "" }),
       permissions: perms,
       expiresAt: agency.expiresAt,
       lastUsedAt,

@@ -11,17 +11,25 @@ import { evaluate, explainDecision, type Decision, type Grant } from "@/lib/auth
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
+import { phrase, spoken, term } from "@/lib/i18n/message";
 import { id, requiredText, validate } from "@/lib/validation";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const simulateInput = z.object({
-  principalType: z.enum(["user", "group", "agency"], { error: "Select a principal type." }),
+  principalType: z.enum(["user", "group", "agency"], { error: phrase("validation.simulator.selectPrincipalType") }),
   principalId: id("principal"),
-  action: requiredText("Action", 128).regex(/^[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+(:[A-Za-z0-9*?]+)?$/, "Enter an action like ecs:instances:stop."),
-  resource: z.preprocess(blank, z.string().trim().max(512, "Resource must be at most 512 characters.").optional()),
+  action: requiredText("action", 128).regex(/^[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+(:[A-Za-z0-9*?]+)?$/, phrase("validation.simulator.actionFormat")),
+  resource: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .max(512, phrase("validation.tooLong", { field: term("validation.fields.resource"), max: 512 }))
+      .optional(),
+  ),
   regionId: z.preprocess(blank, z.string().max(64).optional()),
-  enterpriseProjectId: z.preprocess(blank, id("enterprise project").optional()),
+  enterpriseProjectId: z.preprocess(blank, id("enterpriseProject").optional()),
 });
 
 export interface Simulation {
@@ -85,7 +93,7 @@ export async function simulate(db: Db, caller: Caller, raw: unknown): Promise<Si
     region: input.regionId ?? null,
     enterpriseProjectId: input.enterpriseProjectId ?? null,
   });
-  return { principal: label, decision, explanation: explainDecision(decision) };
+  return { principal: label, decision, explanation: spoken(explainDecision(decision)) };
 }
 
 /** Everything the simulator can be asked about, for its picker. */

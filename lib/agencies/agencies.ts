@@ -16,6 +16,7 @@ import { DomainError } from "@/lib/errors";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 import { command } from "@/lib/authz/command";
 import { notify } from "@/lib/notifications/notify";
+import { phrase } from "@/lib/i18n/message";
 
 const delegated = alias(accounts, "delegated");
 
@@ -130,7 +131,7 @@ async function newDelegatedParty(db: Db, caller: Caller, agency: Agency, delegat
   if (agency.type !== "account")
     throw new DomainError("agency.delegated_account_unknown", {
       field: "delegatedAccount",
-      message: "A cloud service agency cannot be delegated to an account.",
+      message: phrase("errors.agency.service_not_delegable"),
     });
   const party = await resolveDelegatedParty(db, caller, { type: "account", delegatedAccount });
   return party.delegatedAccountId === agency.delegatedAccountId ? null : party;

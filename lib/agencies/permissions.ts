@@ -15,6 +15,7 @@ import { notify } from "@/lib/notifications/notify";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { fittedScopes } from "@/lib/policy/reach";
 import type { ScopeKind } from "@/lib/scope";
+import { phrase } from "@/lib/i18n/message";
 
 export const agencyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "agency", name);
 
@@ -182,7 +183,7 @@ export const changeAgencyRole = command({
         return;
       }
       const inPlace = held !== undefined && held.scopeKind === input.scopeKind && (input.scopeKind !== "regions" || regions.includes(input.region!));
-      if (!inPlace) throw new DomainError("agency.permission_not_found", { message: "The agency does not hold this role there." });
+      if (!inPlace) throw new DomainError("agency.permission_not_found", { message: phrase("errors.agency.role_not_there") });
       const remaining = regions.filter((r) => r !== input.region);
       if (input.scopeKind === "regions" && remaining.length > 0) await attach("regions", remaining);
       else await detachPermission(tx, guard, caller, agency, held.id);

@@ -1,27 +1,24 @@
 import { z } from "zod";
 import { agencyTypes, validityKinds } from "@/db/schema";
 import { AGENCY_PAGE_SIZE, cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
+import { phrase, term } from "@/lib/i18n/message";
 import { checkScope, scopeShape } from "@/lib/scope-input";
 import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
 
-export const agencyName = requiredText("Agency name", 64).regex(
-  /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/,
-  "Agency name must start with a letter or digit and contain only letters, digits, spaces, hyphens (-), underscores (_) and periods (.).",
-);
+export const agencyName = requiredText("agencyName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, phrase("validation.agency.nameCharacters"));
+
+const daysRange = phrase("validation.daysRange", { max: MAX_CUSTOM_DAYS });
 
 const validityShape = {
-  validityKind: z.enum(validityKinds, { error: "Select a validity period." }),
-  validityDays: z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? undefined : v),
-    decimalInteger(`Enter a whole number of days from 1 to ${MAX_CUSTOM_DAYS}.`).optional(),
-  ),
+  validityKind: z.enum(validityKinds, { error: phrase("validation.agency.selectValidity") }),
+  validityDays: z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), decimalInteger(daysRange).optional()),
 };
 
 function checkValidity(v: { validityKind: string; validityDays?: number | undefined }, ctx: z.RefinementCtx) {
   if (v.validityKind !== "custom") return;
   const days = v.validityDays;
   if (days === undefined || !Number.isInteger(days) || days < 1 || days > MAX_CUSTOM_DAYS) {
-    ctx.addIssue({ code: "custom", path: ["validityDays"], message: `Enter a whole number of days from 1 to ${MAX_CUSTOM_DAYS}.` });
+    ctx.addIssue({ code: "custom", path: ["validityDays"], message: daysRange });
   }
 }
 
@@ -29,7 +26,7 @@ const serviceIds: readonly string[] = cloudServices.map((s) => s.id);
 
 const basicsShape = {
   name: agencyName,
-  type: z.enum(agencyTypes, { error: "Select an agency type." }),
+  type: z.enum(agencyTypes, { error: phrase("validation.agency.selectType") }),
   delegatedAccount: z.string().trim().max(200).optional(),
   service: z.string().optional(),
   ...validityShape,
@@ -38,9 +35,9 @@ const basicsShape = {
 
 function checkDelegatedAccount(name: string, ctx: z.RefinementCtx) {
   const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["delegatedAccount"], message });
-  if (name === "") issue("Enter the name of the delegated account.");
-  else if (/[/@:\\]/.test(name)) issue("The delegated party must be an account, not an IAM user or a federated user. Enter an account name only.");
-  else if (!/^[A-Za-z0-9_-]{3,64}$/.test(name)) issue("An account name has 3–64 letters, digits, hyphens (-) and underscores (_).");
+  if (name === "") issue(phrase("validation.agency.delegatedAccountRequired"));
+  else if (/[/@:\\]/.test(name)) issue(phrase("validation.agency.delegatedNotAccount"));
+  else if (!/^[A-Za-z0-9_-]{3,64}$/.test(name)) issue(phrase("validation.agency.delegatedAccountName"));
 }
 
 function checkBasics(
@@ -50,7 +47,7 @@ function checkBasics(
   if (v.type === "account") {
     checkDelegatedAccount(v.delegatedAccount ?? "", ctx);
   } else if (!serviceIds.includes(v.service ?? "")) {
-    ctx.addIssue({ code: "custom", path: ["service"], message: "Select a cloud service from the list." });
+    ctx.addIssue({ code: "custom", path: ["service"], message: phrase("validation.agency.selectService") });
   }
   checkValidity(v, ctx);
 }
@@ -58,8 +55,12 @@ function checkBasics(
 /** Step 1 of the wizard: Agency Name, Agency Type with its delegated party, Validity Period, Description. */
 export const agencyBasicsInput = z.object(basicsShape).superRefine(checkBasics);
 
-const policyIds = listOf(id("policy or role")).pipe(
-  z.array(z.string()).min(1, "Select at least one policy or role.").max(50, "Select at most 50 policies or roles."),
+const MAX_POLICIES = 50;
+const policyIds = listOf(id("policyOrRole")).pipe(
+  z
+    .array(z.string())
+    .min(1, phrase("validation.agency.atLeastOnePolicy"))
+    .max(MAX_POLICIES, phrase("validation.agency.atMostPolicies", { max: MAX_POLICIES })),
 );
 
 /** The whole wizard, as one flat form so that each message lands at its field. */
@@ -81,7 +82,10 @@ export const agencyPermissionInput = z.object({ agencyId: id("agency"), policyId
 export const deleteAgencyInput = z.object({ agencyId: id("agency") });
 export const deleteAgenciesInput = z.object({
   agencyIds: listOf(id("agency")).pipe(
-    z.array(z.string()).min(1, "Select at least one agency.").max(AGENCY_PAGE_SIZE, `Select at most ${AGENCY_PAGE_SIZE} agencies.`),
+    z
+      .array(z.string())
+      .min(1, phrase("validation.agency.atLeastOneAgency"))
+      .max(AGENCY_PAGE_SIZE, phrase("validation.agency.atMostAgencies", { max: AGENCY_PAGE_SIZE })),
   ),
 });
 
@@ -89,16 +93,16 @@ export const deleteAgenciesInput = z.object({
 export const agencyRoleInput = z
   .object({
     agencyId: id("agency"),
-    policyId: id("policy or role"),
-    scopeKind: z.enum(["global", "regions", "all"], { error: "Select where the role applies." }),
+    policyId: id("policyOrRole"),
+    scopeKind: z.enum(["global", "regions", "all"], { error: phrase("validation.agency.selectRoleScope") }),
     region: z
       .string()
-      .max(64, "Select a region from the list.")
-      .refine((v) => !hasControlCharacters(v), "Select a region from the list.")
+      .max(64, phrase("validation.scopeChoice.regionFromList"))
+      .refine((v) => !hasControlCharacters(v), phrase("validation.scopeChoice.regionFromList"))
       .optional(),
     change: z.enum(["grant", "revoke"]),
   })
-  .refine((v) => v.scopeKind !== "regions" || v.region !== undefined, { path: ["region"], message: "Select a region." });
+  .refine((v) => v.scopeKind !== "regions" || v.region !== undefined, { path: ["region"], message: phrase("validation.scopeChoice.region") });
 
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
@@ -109,10 +113,10 @@ export const agencyListQuery = z.object({
     z
       .string()
       .trim()
-      .max(64, { error: "Search must be at most 64 characters.", abort: true })
-      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("Search") }),
+      .max(64, { error: phrase("validation.tooLong", { field: term("validation.fields.search"), max: 64 }), abort: true })
+      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
   ),
-  page: decimalInteger("Invalid page.").pipe(z.number().int().min(1).max(1_000_000)).catch(1),
+  page: decimalInteger(phrase("validation.invalidPage")).pipe(z.number().int().min(1).max(1_000_000)).catch(1),
   // Filters and order come from links and selects: anything else falls back to the default.
   type: z.enum(["all", "account", "service"]).catch("all"),
   status: z.enum(["all", "active", "expiring", "expired"]).catch("all"),

@@ -1,5 +1,3 @@
-import { utcMinute } from "@/lib/format";
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ValidityKind = "unlimited" | "one_day" | "custom";
@@ -14,12 +12,6 @@ export function isExpired(expiresAt: Date | null, now: Date): boolean {
   return expiresAt !== null && expiresAt.getTime() <= now.getTime();
 }
 
-export function describeValidity(expiresAt: Date | null, now: Date): string {
-  if (expiresAt === null) return "Unlimited";
-  if (isExpired(expiresAt, now)) return "Expired";
-  return `Expires ${utcMinute(expiresAt)}`;
-}
-
 export const EXPIRING_DAYS = 7;
 
 export type ValidityState = "unlimited" | "active" | "expiring" | "expired";
@@ -29,13 +21,4 @@ export function validityState(expiresAt: Date | null, now: Date): ValidityState 
   if (expiresAt === null) return "unlimited";
   if (isExpired(expiresAt, now)) return "expired";
   return expiresAt.getTime() - now.getTime() <= EXPIRING_DAYS * DAY_MS ? "expiring" : "active";
-}
-
-/** "in 3 days", "in 5 hours", "in 12 minutes": the time an agency has left, rounded down. */
-export function timeLeft(expiresAt: Date, now: Date): string {
-  const ms = expiresAt.getTime() - now.getTime();
-  const unit = (n: number, name: string) => `in ${n} ${name}${n === 1 ? "" : "s"}`;
-  if (ms >= DAY_MS) return unit(Math.floor(ms / DAY_MS), "day");
-  if (ms >= 3_600_000) return unit(Math.floor(ms / 3_600_000), "hour");
-  return unit(Math.max(1, Math.floor(ms / 60_000)), "minute");
 }

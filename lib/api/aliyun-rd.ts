@@ -16,6 +16,10 @@ import {
 import { rdActions } from "@/lib/rd/actions";
 import type { PolicyAction } from "@/lib/authz/action-catalogue";
 import { isUuid } from "@/lib/validation";
+import { inWords } from "@/messages/words";
+
+// The vendors' APIs answer in English, whatever the console's reader chose.
+const english = (message: string) => inWords("en", message);
 
 export class AcsError extends Error {
   constructor(
@@ -85,11 +89,11 @@ const domainCodes: Record<string, [number, string]> = {
 /** The vendor's answer for a domain error: its status and code, the console's own message; undefined for a fault of the server. */
 export function acsErrorOf(error: unknown): AcsError | undefined {
   if (error instanceof AcsError) return error;
-  if (error instanceof AccessDeniedError) return new AcsError(403, "NoPermission", error.message);
-  if (error instanceof ValidationError) return new AcsError(400, "InvalidParameter", error.message);
+  if (error instanceof AccessDeniedError) return new AcsError(403, "NoPermission", english(error.message));
+  if (error instanceof ValidationError) return new AcsError(400, "InvalidParameter", english(error.message));
   if (error instanceof DomainError) {
     const [status, code] = domainCodes[error.code] ?? [400, "InvalidParameter"];
-    return new AcsError(status, code, error.message);
+    return new AcsError(status, code, english(error.message));
   }
   return undefined;
 }

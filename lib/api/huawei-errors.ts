@@ -1,5 +1,6 @@
 /** Huawei IAM's error answers: `{"error_code":"IAM.xxxx","error_msg":"…"}`, mapped from the console's domain errors. */
 import { AccessDeniedError, DomainError, type ErrorCode, ValidationError } from "@/lib/errors";
+import { inWords } from "@/messages/words";
 
 export class HuaweiError extends Error {
   constructor(
@@ -45,14 +46,16 @@ const fieldNames: Record<string, string> = {
 /** The vendor's answer for an error the rules raise; undefined for any other (a fault of the server). */
 export function huaweiErrorOf(error: unknown): HuaweiError | undefined {
   if (error instanceof HuaweiError) return error;
-  if (error instanceof AccessDeniedError) return forbidden(error.message);
+  // The vendors' APIs answer in English, whatever the console's reader chose.
+  const english = (message: string) => inWords("en", message);
+  if (error instanceof AccessDeniedError) return forbidden(english(error.message));
   if (error instanceof ValidationError) {
     const [field, messages] = Object.entries(error.fieldErrors)[0] ?? [];
-    return badRequest(field === undefined ? error.message : `${fieldNames[field] ?? field}: ${messages?.[0] ?? error.message}`);
+    return badRequest(field === undefined ? english(error.message) : `${fieldNames[field] ?? field}: ${english(messages?.[0] ?? error.message)}`);
   }
   if (error instanceof DomainError) {
     const status = statusOf[error.code] ?? 400;
-    return new HuaweiError(status, codeOf[status]!, error.message);
+    return new HuaweiError(status, codeOf[status]!, english(error.message));
   }
   return undefined;
 }

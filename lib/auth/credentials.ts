@@ -92,7 +92,7 @@ export async function verifyCredentials(db: Db, raw: unknown, context: AttemptCo
     detail: unknownUser ? { address, unknownUser: true, attemptedUserName: escapeName(userName!) } : { address },
   } as const;
   if (principal === null)
-    await auditDenied(db, attempt, { ...request, resource: urn("iam", null, account.id, "account", account.name) }, "wrong password or user name");
+    await auditDenied(db, attempt, { ...request, resource: urn("iam", null, account.id, "account", account.name) }, "errors.auditReason.wrongPassword");
   else await selfService(db, attempt, request, async () => ({ value: undefined }));
   if (principal !== null) await clearPair(db, key, address);
   return principal;

@@ -1,22 +1,20 @@
-/** Sign-in messages, shared by the server and the sign-in form (free of imports for the client). */
-export const SIGN_IN_FAILED = "Incorrect account name, IAM user name or password.";
+/** Sign-in messages as phrases, shared by the server and the sign-in form (free of server imports). */
+import { phrase, readPhrase } from "@/lib/i18n/message";
 
-const THROTTLED_PREFIX = "Too many failed sign-in attempts.";
-
-function duration(seconds: number): string {
-  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
-}
+export const SIGN_IN_FAILED = "errors.signIn.failed";
 
 export function throttledMessage(retryAfterSeconds: number): string {
-  return `${THROTTLED_PREFIX} Try again in ${duration(Math.max(1, Math.ceil(retryAfterSeconds)))}.`;
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return seconds < 120 ? phrase("errors.signIn.throttledSeconds", { seconds }) : phrase("errors.signIn.throttledMinutes", { minutes: Math.ceil(seconds / 60) });
 }
 
-// The form shows the server's text only when it is exactly a throttling message, so a crafted
-// `error` parameter cannot put arbitrary words on the sign-in page.
-const THROTTLED_SHAPE = /^Too many failed sign-in attempts\. Try again in \d{1,4} (?:seconds?|minutes)\.$/;
-
-export function isThrottledMessage(text: string): boolean {
-  return THROTTLED_SHAPE.test(text);
+// The form shows the server's message only when it is exactly a throttling phrase with a whole
+// number, so a crafted `error` parameter cannot put arbitrary words on the sign-in page.
+export function throttledPhrase(text: string): { key: "errors.signIn.throttledSeconds" | "errors.signIn.throttledMinutes"; count: number } | null {
+  const found = readPhrase(text);
+  if (found === null || found.values === undefined) return null;
+  const count = found.key === "errors.signIn.throttledSeconds" ? found.values.seconds : found.values.minutes;
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 9999) return null;
+  if (found.key !== "errors.signIn.throttledSeconds" && found.key !== "errors.signIn.throttledMinutes") return null;
+  return { key: found.key, count: count as number };
 }

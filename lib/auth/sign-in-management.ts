@@ -13,8 +13,9 @@ import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller, type Caller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { id } from "@/lib/validation";
+import { phrase } from "@/lib/i18n/message";
 
-export const endSignInInput = z.object({ signInId: id("sign-in") });
+export const endSignInInput = z.object({ signInId: id("signIn") });
 export const endUserSignInsInput = z.object({ userId: id("user") });
 
 /** Whose sign-ins these are: always the principal who signed in, even while switched into a role. */
@@ -77,7 +78,7 @@ export const endOwnSignIn = command({
   action: "iam:sessions:signOutOne",
   input: endSignInInput,
   async run({ caller, loginId, own }, input): Promise<void> {
-    if (input.signInId === loginId) throw new DomainError("sign_in.not_found", { message: "This is the sign-in you are using; use Sign Out to end it." });
+    if (input.signInId === loginId) throw new DomainError("sign_in.not_found", { message: phrase("errors.sign_in.current") });
     const principal = ownAccountCaller(caller);
     await own({ target: `account ${principal.accountName}`, detail: { signInId: input.signInId } }, async (tx) => {
       if (!(await endSignIn(tx, ownerOf(caller), input.signInId, "ended_by_user"))) throw new DomainError("sign_in.not_found");

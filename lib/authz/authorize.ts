@@ -12,6 +12,7 @@ import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
 import type { Caller } from "@/lib/caller";
 import { isRoot } from "@/lib/caller";
 import { remedyFor } from "@/lib/authz/remedy";
+import { phrase, spoken } from "@/lib/i18n/message";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument } from "@/lib/policy/document";
 
@@ -39,7 +40,7 @@ export async function agencyGrants(db: Db, agencyId: string, agencyName: string)
     policyName: r.policyName,
     document: r.document as PolicyDocument,
     scope: toScope(r.scopeKind, r.scopeValues),
-    source: `agency ${agencyName}`,
+    source: phrase("domain.source.agency", { name: agencyName }),
   }));
 }
 
@@ -61,7 +62,7 @@ export async function groupGrantsOf(db: Db, accountId: string, groupId: string):
     policyName: r.policyName,
     document: r.document as PolicyDocument,
     scope: toScope(r.scopeKind, r.scopeValues),
-    source: `group ${r.groupName}`,
+    source: phrase("domain.source.group", { name: r.groupName }),
   }));
 }
 
@@ -85,7 +86,7 @@ export async function grantsFor(db: Db, caller: Caller): Promise<Grant[]> {
     policyName: r.policyName,
     document: r.document as PolicyDocument,
     scope: toScope(r.scopeKind, r.scopeValues),
-    source: `group ${r.groupName}`,
+    source: phrase("domain.source.group", { name: r.groupName }),
   }));
 }
 
@@ -133,6 +134,7 @@ export interface GuardedRequest extends AuthzRequest {
 }
 
 /** Records a refused request in a transaction of its own (the refused change wrote nothing to commit with). */
+/** `reason` is a phrase (lib/i18n/message.ts): the audit trail shows it in its reader's language. */
 export async function auditDenied(db: Db, caller: Caller, request: GuardedRequest, reason: string): Promise<void> {
   await db.transaction((tx) =>
     recordEvent(tx, caller, {
@@ -145,7 +147,7 @@ export async function auditDenied(db: Db, caller: Caller, request: GuardedReques
 }
 
 const recordDenial = (db: Db, caller: Caller, error: AccessDeniedError, request: GuardedRequest) =>
-  auditDenied(db, caller, request, error.reason ?? explainDecision(error.decision));
+  auditDenied(db, caller, request, error.reason ?? spoken(explainDecision(error.decision)));
 
 /**
  * A change a principal makes to itself (its own password, its own sign-ins): allowed because of who

@@ -1,6 +1,7 @@
 /** Decisions explained to people and the root's decision (issue 11's mutation run found them untested). */
 import { describe, expect, test } from "vitest";
 import { evaluate, explainDecision, rootDecision, type Grant } from "@/lib/authz/engine";
+import { said } from "@/tests/helpers/english";
 
 const grant = (Effect: "Allow" | "Deny", policyName: string): Grant => ({
   policyName,
@@ -19,17 +20,17 @@ describe("explainDecision", () => {
   test("the root user is allowed everything in its own account, and the explanation says so", () => {
     const decision = rootDecision("acme");
     expect(decision).toEqual({ allowed: true, effect: "Allow", decidedBy: { kind: "root", account: "acme" } });
-    expect(explainDecision(decision)).toBe("Allowed: the root user of acme may do everything in its own account.");
+    expect(said(explainDecision(decision))).toBe("Allowed: the root user of acme may do everything in its own account.");
   });
 
   test("an allow and a deny name the statement (counted from 1), the policy and where it comes from", () => {
     const request = { action: "ecs:instances:start", resource: "ecs:cn-north-4:acc:instance:web-01" };
-    expect(explainDecision(evaluate([grant("Allow", "ECS ops")], request))).toBe('Allowed by statement 2 of "ECS ops" (group admins).');
-    expect(explainDecision(evaluate([grant("Deny", "No ECS")], request))).toBe('Denied by statement 2 of "No ECS" (group admins).');
+    expect(said(explainDecision(evaluate([grant("Allow", "ECS ops")], request)))).toBe('Allowed by statement 2 of "ECS ops" (group admins).');
+    expect(said(explainDecision(evaluate([grant("Deny", "No ECS")], request)))).toBe('Denied by statement 2 of "No ECS" (group admins).');
   });
 
   test("an implicit deny says that nothing allows the action", () => {
-    expect(explainDecision(evaluate([], { action: "ecs:instances:start", resource: "x" }))).toBe("No statement allows this action (implicit deny).");
+    expect(said(explainDecision(evaluate([], { action: "ecs:instances:start", resource: "x" })))).toBe("No statement allows this action (implicit deny).");
   });
 });
 

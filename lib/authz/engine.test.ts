@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { evaluate, explainDecision, scopeApplies, wildcardMatch, type Grant } from "@/lib/authz/engine";
 import { systemPolicies } from "@/lib/authz/system-policies";
 import type { PolicyDocument } from "@/lib/policy/document";
+import { said } from "@/tests/helpers/english";
 
 const doc = (...statements: PolicyDocument["Statement"]): PolicyDocument => ({ Version: "1.1", Statement: statements });
 const grant = (policyName: string, document: PolicyDocument, scope: Grant["scope"] = { kind: "all" }): Grant => ({
@@ -43,7 +44,7 @@ describe("decisions", () => {
   test("no grant means an implicit deny that names no statement", () => {
     const decision = evaluate([], ecs("list"));
     expect(decision).toEqual({ allowed: false, effect: "ImplicitDeny", decidedBy: null });
-    expect(explainDecision(decision)).toMatch(/implicit deny/);
+    expect(said(explainDecision(decision))).toMatch(/implicit deny/);
   });
 
   test("an allow names the deciding policy and statement", () => {

@@ -5,6 +5,7 @@
  */
 import { compileGlobList, globMatch, type Matcher } from "@/lib/authz/glob";
 import type { ConditionOperator, PolicyDocument, Statement } from "@/lib/policy/document";
+import { type Phrase, readPhrase, term } from "@/lib/i18n/message";
 
 export type Scope = { kind: "all" } | { kind: "global" } | { kind: "regions"; regions: string[] } | { kind: "projects"; projects: string[] };
 
@@ -144,10 +145,11 @@ export function rootDecision(accountName: string): Decision {
   return { allowed: true, effect: "Allow", decidedBy: { kind: "root", account: accountName } };
 }
 
-export function explainDecision(decision: Decision): string {
+export function explainDecision(decision: Decision): Phrase {
   const by = decision.decidedBy;
-  if (by === null) return "No statement allows this action (implicit deny).";
-  if (by.kind === "root") return `Allowed: the root user of ${by.account} may do everything in its own account.`;
-  const verb = decision.allowed ? "Allowed" : "Denied";
-  return `${verb} by statement ${by.statementIndex + 1} of "${by.policyName}" (${by.source}).`;
+  if (by === null) return term("errors.decision.implicitDeny");
+  if (by.kind === "root") return term("errors.decision.root", { account: by.account });
+  // A grant names its source as a phrase ("group admins"), put into words with the rest.
+  const values = { statement: by.statementIndex + 1, policy: by.policyName, source: readPhrase(by.source) ?? by.source };
+  return term(decision.allowed ? "errors.decision.allowedBy" : "errors.decision.deniedBy", values);
 }

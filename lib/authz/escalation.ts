@@ -17,7 +17,7 @@ import { SECURITY_ADMINISTRATOR } from "@/lib/authz/system-policies";
 import { isRoot, ownAccountCaller, type Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
-import { scopeLabels } from "@/lib/scope";
+import { type Phrase, phrase, term } from "@/lib/i18n/message";
 
 export async function universeOf(db: Db, accountId: string): Promise<Universe> {
   const regionRows = await db.select({ id: regions.id }).from(regions);
@@ -25,19 +25,17 @@ export async function universeOf(db: Db, accountId: string): Promise<Universe> {
   return { regions: regionRows.map((r) => r.id), projects: projectRows.map((p) => p.id) };
 }
 
-export function describeScope(scope: Scope): string {
-  if (scope.kind === "regions") return `regions ${scope.regions.join(", ")}`;
-  if (scope.kind === "projects") return "the selected enterprise projects";
-  return scopeLabels[scope.kind];
+export function describeScope(scope: Scope): Phrase {
+  if (scope.kind === "regions") return term("errors.scope.inRegions", { regions: scope.regions.join(", ") });
+  if (scope.kind === "projects") return term("errors.scope.inProjects");
+  return term(`domain.scope.${scope.kind}`);
 }
 
 const allOfIam: PolicyDocument = { Version: "1.1", Statement: [{ Effect: "Allow", Action: ["iam:*"] }] };
 
 function handOnMessage(gap: Shortfall): string {
-  if (gap.undecided) {
-    return `Mandate could not verify that you hold everything "${gap.policyName}" (${describeScope(gap.scope)}) allows: its wildcard patterns are too costly to compare. Simplify them, or ask the root user to attach it.`;
-  }
-  return `You can hand on only permissions you hold: "${gap.policyName}" (${describeScope(gap.scope)}) allows ${gap.action}, which you do not hold.`;
+  const values = { policy: gap.policyName, scope: describeScope(gap.scope) };
+  return gap.undecided ? phrase("errors.handOn.undecided", values) : phrase("errors.handOn.notHeld", { ...values, action: gap.action });
 }
 
 // Keys the engine answers per principal (authorize.ts `callerContext`).
@@ -93,11 +91,7 @@ export async function assertMayHandOn(tx: Db, caller: Caller, guard: Guard, requ
     if (management === null) continue;
     const sa: Lending = { policyName: SECURITY_ADMINISTRATOR, document: allOfIam, scope: lending.scope };
     if (findShortfall(holder, [sa], universe) !== null) {
-      guard.refuse(
-        request,
-        `Only the root user or a ${SECURITY_ADMINISTRATOR} can hand on IAM management: "${lending.policyName}" allows ${management}.`,
-        field,
-      );
+      guard.refuse(request, phrase("errors.handOn.iamManagement", { role: SECURITY_ADMINISTRATOR, policy: lending.policyName, action: management }), field);
     }
   }
   const gap = findShortfall(holder, lendings, universe);
@@ -107,7 +101,7 @@ export async function assertMayHandOn(tx: Db, caller: Caller, guard: Guard, requ
 /** Lifting Deny statements hands on what they held back. */
 export function liftedBy(policyName: string, document: PolicyDocument, scope: Scope): Lending[] {
   const restrictions = restrictionsOf(document);
-  return restrictions === null ? [] : [{ policyName: `${policyName} (its Deny statements)`, document: restrictions, scope }];
+  return restrictions === null ? [] : [{ policyName: `${policyName} (Deny)`, document: restrictions, scope }];
 }
 
 /**
@@ -122,7 +116,7 @@ export async function liftedByRescope(tx: Db, caller: Caller, policyName: string
 /** No re-delegation: a switched role manages neither the agencies nor the role sessions of the account it acts in. */
 export function redelegationRefusal(caller: Caller): string | null {
   if (!caller.agency) return null;
-  return `A switched role cannot manage agencies or role sessions of ${caller.accountName}: the agency "${caller.agency.name}" lends permissions, not the right to delegate them further.`;
+  return phrase("errors.role.noRedelegation", { account: caller.accountName, agency: caller.agency.name });
 }
 
 export function assertNotSwitched(caller: Caller, guard: Guard, request: GuardedRequest): void {
@@ -143,7 +137,7 @@ export async function requireNotSwitched(db: Db, caller: Caller, request: Guarde
  * a reset): a password outlives the role, and would keep its power after the agency ends.
  */
 export function credentialsRefusal(caller: Caller): string | null {
-  return caller.agency ? `A switched role cannot set passwords in ${caller.accountName}: a password outlives the role.` : null;
+  return caller.agency ? phrase("errors.role.noPasswords", { account: caller.accountName }) : null;
 }
 
 export function assertNoCredentialsFromRole(caller: Caller, guard: Guard, request: GuardedRequest): void {
@@ -167,19 +161,19 @@ export async function assertPowerNotGrown(tx: Db, caller: Caller, before: Grant[
   const gap = findShortfall(before, after, await universeOf(tx, caller.accountId), after);
   if (gap?.undecided) guard.refuse(request, handOnMessage(gap));
   if (gap !== null) {
-    guard.refuse(
-      request,
-      `This change would give you ${gap.action} (through "${gap.policyName}"), which you do not hold; you can hand on only permissions you hold.`,
-    );
+    guard.refuse(request, phrase("errors.handOn.wouldGrow", { action: gap.action, policy: gap.policyName }));
   }
 }
 
+/** What only root or a Security Administrator may do to another user (the words are the catalogue's `errors.onlyAdmin.<what>`). */
+export type AdminOnly = "createKeys" | "changeKeys" | "setPassword";
+
 /** Only root or a holder of all of IAM (Security Administrator) may do `request`; `what` says why it matters. */
-export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, what: string): Promise<void> {
+export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, what: AdminOnly): Promise<void> {
   if (isRoot(caller)) return;
   const sa: Lending = { policyName: SECURITY_ADMINISTRATOR, document: allOfIam, scope: { kind: "global" } };
   if (findShortfall(await heldBy(tx, caller), [sa], await universeOf(tx, caller.accountId)) !== null) {
-    guard.refuse(request, `Only the root user or a ${SECURITY_ADMINISTRATOR} can ${what}.`);
+    guard.refuse(request, phrase(`errors.onlyAdmin.${what}`, { role: SECURITY_ADMINISTRATOR }));
   }
 }
 
@@ -187,7 +181,7 @@ export async function assertSecurityAdministrator(tx: Db, caller: Caller, guard:
  * Taking over what makes a principal a user (setting its password, its access keys): only root or a
  * Security Administrator, and only for a user who holds no more than the caller.
  */
-export async function assertMayActAsUser(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, user: { id: string; name: string }, what: string) {
+export async function assertMayActAsUser(tx: Db, caller: Caller, guard: Guard, request: GuardedRequest, user: { id: string; name: string }, what: AdminOnly) {
   await assertSecurityAdministrator(tx, caller, guard, request, what);
   // A caller of its own: the acting caller's request memo holds its grants, not the user's.
   const target: Caller = { ...ownAccountCaller(caller), userId: user.id, userName: user.name };

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { narrowestPolicyFor, remedyFor } from "@/lib/authz/remedy";
+import { said } from "@/tests/helpers/english";
 
 test.each([
   ["ecs:instances:list", "ECS ReadOnlyAccess"],
@@ -13,11 +14,11 @@ test.each([
 });
 
 test("the remedy names the account and the policy to ask for", () => {
-  expect(remedyFor("globex", "iam:agencies:assume")).toBe(
+  expect(said(remedyFor("globex", "iam:agencies:assume"))).toBe(
     "Ask an administrator of globex for Agent Operator (or another policy that allows iam:agencies:assume).",
   );
   // Every action is allowed by some system role (Tenant Administrator outside IAM, Security Administrator inside).
-  expect(remedyFor("acme", "vpc:subnets:create")).toBe(
+  expect(said(remedyFor("acme", "vpc:subnets:create"))).toBe(
     "Ask an administrator of acme for Tenant Administrator (or another policy that allows vpc:subnets:create).",
   );
 });

@@ -5,6 +5,7 @@
 import { actionCatalogue } from "@/lib/authz/action-catalogue";
 import { evaluate, type Grant } from "@/lib/authz/engine";
 import { systemPolicies } from "@/lib/authz/system-policies";
+import { type Phrase, term } from "@/lib/i18n/message";
 
 const asGrant = (p: (typeof systemPolicies)[number]): Grant => ({ policyName: p.name, document: p.document, scope: { kind: "all" }, source: "" });
 const allows = (grant: Grant, action: string) => evaluate([grant], { action, resource: "*", anyScope: true }).allowed;
@@ -23,9 +24,7 @@ export function narrowestPolicyFor(action: string): string | null {
 }
 
 /** The sentence a refusal ends with: who to ask, and for what. */
-export function remedyFor(accountName: string, action: string): string {
+export function remedyFor(accountName: string, action: string): Phrase {
   const policy = narrowestPolicyFor(action);
-  return policy === null
-    ? `Ask an administrator of ${accountName} for a policy that allows it.`
-    : `Ask an administrator of ${accountName} for ${policy} (or another policy that allows ${action}).`;
+  return policy === null ? term("errors.remedy.any", { account: accountName }) : term("errors.remedy.policy", { account: accountName, policy, action });
 }

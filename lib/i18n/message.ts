@@ -21,6 +21,9 @@ export function phrase(key: string, values?: Record<string, PhraseValue>): strin
 /** A phrase as an object, to nest inside another one's values. */
 export const term = (key: string, values?: Record<string, PhraseValue>): Phrase => (values === undefined ? { key } : { key, values });
 
+/** A nested phrase as a message string of its own. */
+export const spoken = (p: Phrase): string => phrase(p.key, p.values);
+
 /** The phrase a message holds, or null when it is plain text (a library's own message). */
 export function readPhrase(text: string): Phrase | null {
   const space = text.indexOf(" ");

@@ -54,7 +54,7 @@ async function findGroup(db: Db, caller: Caller, groupId: string, lock?: "update
 }
 
 export async function getGroup(db: Db, caller: Caller, rawId: unknown) {
-  const groupId = validate(id("user group"), rawId);
+  const groupId = validate(id("userGroup"), rawId);
   const group = await findGroup(db, caller, groupId);
   await requireAllowed(db, caller, { action: "iam:groups:get", resource: groupUrn(caller, group.name), target: `user group ${group.name}` });
   const members = await db

@@ -19,7 +19,11 @@ export const setOwnLanguage = command({
     await own({ target, detail: { language: input.language } }, async (tx) => {
       const [row] =
         principal.userId === null
-          ? await tx.update(accounts).set({ language: input.language }).where(and(eq(accounts.id, principal.accountId), changed(accounts.language))).returning({ id: accounts.id })
+          ? await tx
+              .update(accounts)
+              .set({ language: input.language })
+              .where(and(eq(accounts.id, principal.accountId), changed(accounts.language)))
+              .returning({ id: accounts.id })
           : await tx
               .update(users)
               .set({ language: input.language })

@@ -14,24 +14,24 @@ import { assertMayActAsUser, assertNoCredentialsFromRole } from "@/lib/authz/esc
 import { urn } from "@/lib/authz/urn";
 import { ownAccountCaller } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
-import { password } from "@/lib/iam/schemas";
+import { confirmPassword, password, passwordsDiffer } from "@/lib/iam/schemas";
+import { phrase } from "@/lib/i18n/message";
 import { id } from "@/lib/validation";
 
 const confirmed = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
-const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
+
+const currentPasswordRequired = phrase("validation.iam.currentPasswordRequired");
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(128, "Enter your current password."),
+    currentPassword: z.string({ error: currentPasswordRequired }).min(1, currentPasswordRequired).max(128, currentPasswordRequired),
     password,
-    confirmPassword: z.string({ error: "Confirm the password." }),
+    confirmPassword,
   })
-  .refine(confirmed, mismatch)
-  .refine((v) => v.password !== v.currentPassword, { message: "The new password must differ from the current one.", path: ["password"] });
+  .refine(confirmed, passwordsDiffer)
+  .refine((v) => v.password !== v.currentPassword, { message: phrase("validation.iam.samePassword"), path: ["password"] });
 
-export const resetPasswordInput = z
-  .object({ userId: id("user"), password, confirmPassword: z.string({ error: "Confirm the password." }) })
-  .refine(confirmed, mismatch);
+export const resetPasswordInput = z.object({ userId: id("user"), password, confirmPassword }).refine(confirmed, passwordsDiffer);
 
 /** Changes the signed-in principal's own password (never a role's: a role has none) and ends its other sign-ins. */
 export const changeOwnPassword = command({
@@ -47,7 +47,7 @@ export const changeOwnPassword = command({
             .from(users)
             .where(and(eq(users.id, principal.userId), eq(users.accountId, principal.accountId)));
     if (row === undefined || !(await verifyPassword(input.currentPassword, row.hash))) {
-      throw new DomainError("validation.failed", { field: "currentPassword", message: "The current password is incorrect." });
+      throw new DomainError("validation.failed", { field: "currentPassword", message: phrase("validation.iam.currentPasswordWrong") });
     }
     const hash = await hashPassword(input.password);
     const target = principal.userName === null ? `account ${principal.accountName}` : `user ${principal.userName}`;
@@ -83,9 +83,8 @@ export const resetUserPassword = command({
       };
       await guard(request);
       assertNoCredentialsFromRole(caller, guard, request);
-      if (user.id === caller.userId)
-        throw new DomainError("validation.failed", { field: "userId", message: "Change your own password under My account › Password." });
-      await assertMayActAsUser(tx, caller, guard, request, user, "set another user's password");
+      if (user.id === caller.userId) throw new DomainError("validation.failed", { field: "userId", message: phrase("validation.iam.changeOwnPassword") });
+      await assertMayActAsUser(tx, caller, guard, request, user, "setPassword");
       await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
       await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "password_reset");
       return { userName: user.name };

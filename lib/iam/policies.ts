@@ -12,6 +12,7 @@ import { policyIdInput, policyInput, updatePolicyInput } from "@/lib/iam/schemas
 import type { PolicyDocument } from "@/lib/policy/document";
 import { policyReach } from "@/lib/policy/reach";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
+import { phrase } from "@/lib/i18n/message";
 
 const policyUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "policy", name);
 
@@ -71,7 +72,7 @@ async function assertNotSystemName(db: Db, name: string) {
     .select({ id: policies.id })
     .from(policies)
     .where(and(isNull(policies.accountId), sql`lower(${policies.name}) = lower(${name})`));
-  if (clash !== undefined) throw new DomainError("policy.name_taken", { field: "name", message: "A system policy has this name; choose another." });
+  if (clash !== undefined) throw new DomainError("policy.name_taken", { field: "name", message: phrase("errors.policy.system_name_taken") });
 }
 
 async function storeNamed<T>(write: () => Promise<T>): Promise<T> {
@@ -126,8 +127,8 @@ export const updatePolicy = command({
       if (caller.agency && attachments.some((a) => a.agencyId !== null)) {
         const own = attachments.some((a) => a.agencyId === caller.agency!.id);
         const reason = own
-          ? `A switched role cannot change the agency it acts through: "${policy.name}" is attached to ${caller.agency.name}.`
-          : `A switched role cannot change the permissions of agencies of ${caller.accountName}: "${policy.name}" is attached to an agency.`;
+          ? phrase("errors.role.noOwnAgencyChange", { policy: policy.name, agency: caller.agency.name })
+          : phrase("errors.role.noAgencyPolicyChange", { policy: policy.name, account: caller.accountName });
         guard.refuse(request, reason, "document");
       }
       // The new document takes effect wherever the policy is attached, so it is handed on there.

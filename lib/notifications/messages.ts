@@ -1,6 +1,7 @@
 import type { Notification } from "@/db/schema";
+import { type Phrase, phrase, term } from "@/lib/i18n/message";
 
-/** A notification in words, with where it leads (null where nothing is left to see). */
+/** A notification as phrases (put into words by the page), with where it leads (null where nothing is left to see). */
 export interface NotificationText {
   message: string;
   href: string | null;
@@ -15,20 +16,23 @@ const text = (detail: unknown, key: string): string | null => {
 const list = (value: unknown): string | null =>
   Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string") ? value.join(", ") : null;
 
-/** What an agency change did, from the facts the change recorded. */
-function describeChange(detail: unknown): string {
+/** What an agency change did, from the facts the change recorded: its parts joined one to the next. */
+function describeChange(detail: unknown): Phrase {
   const d = (detail ?? {}) as Record<string, unknown>;
-  const parts: string[] = [];
+  const parts: Phrase[] = [];
   const added = list(d.added);
-  if (added !== null) parts.push(`permissions added (${added})`);
+  if (added !== null) parts.push(term("domain.notifications.change.added", { policies: added }));
   const removed = text(d, "removed");
-  if (removed !== null) parts.push(`permission removed (${removed})`);
+  if (removed !== null) parts.push(term("domain.notifications.change.removed", { policy: removed }));
   if ("expiresAt" in d) {
     const expiresAt = text(d, "expiresAt");
-    parts.push(expiresAt === null ? "it no longer expires" : `it now expires on ${expiresAt.slice(0, 10)}`);
+    parts.push(
+      expiresAt === null ? term("domain.notifications.change.noExpiry") : term("domain.notifications.change.expires", { date: expiresAt.slice(0, 10) }),
+    );
   }
-  if (d.description === true) parts.push("its description changed");
-  return parts.length === 0 ? "its settings changed" : parts.join("; ");
+  if (d.description === true) parts.push(term("domain.notifications.change.description"));
+  if (parts.length === 0) return term("domain.notifications.change.settings");
+  return parts.reduce((all, part) => term("domain.notifications.change.and", { first: all, next: part }));
 }
 
 const switchRoleHref = (account: string, agency: string) => `/switch-role?${new URLSearchParams({ account, agency })}`;
@@ -38,38 +42,38 @@ export function describeNotification(n: Pick<Notification, "kind" | "fromAccount
   switch (n.kind) {
     case "agency_created":
       return {
-        message: `${from} created the agency ${n.subject}, which trusts your account.`,
+        message: phrase("domain.notifications.agencyCreated", { from, agency: n.subject }),
         href: switchRoleHref(from, n.subject),
-        linkLabel: `Switch role to ${n.subject}@${from}`,
+        linkLabel: phrase("domain.notifications.switchTo", { role: `${n.subject}@${from}` }),
       };
     case "agency_changed":
       return {
-        message: `${from} changed the agency ${n.subject}: ${describeChange(n.detail)}.`,
+        message: phrase("domain.notifications.agencyChanged", { from, agency: n.subject, change: describeChange(n.detail) }),
         href: switchRoleHref(from, n.subject),
-        linkLabel: `Switch role to ${n.subject}@${from}`,
+        linkLabel: phrase("domain.notifications.switchTo", { role: `${n.subject}@${from}` }),
       };
     case "agency_deleted":
-      return { message: `${from} deleted the agency ${n.subject}; your account can no longer switch into it.`, href: null, linkLabel: null };
+      return { message: phrase("domain.notifications.agencyDeleted", { from, agency: n.subject }), href: null, linkLabel: null };
     case "delegated_admin_added": {
       const service = text(n.detail, "service");
       return {
-        message: `Your account is now a delegated administrator of ${n.subject} in the resource directory of ${from}.`,
+        message: phrase("domain.notifications.delegatedAdded", { from, service: n.subject }),
         href: service === null ? "/delegated-admin" : `/delegated-admin/${encodeURIComponent(service)}`,
-        linkLabel: `Open ${n.subject}`,
+        linkLabel: phrase("domain.notifications.open", { service: n.subject }),
       };
     }
     case "delegated_admin_removed":
       return {
-        message: `Your account is no longer a delegated administrator of ${n.subject} in the resource directory of ${from}.`,
+        message: phrase("domain.notifications.delegatedRemoved", { from, service: n.subject }),
         href: null,
         linkLabel: null,
       };
     case "role_switched_in": {
       const agencyId = text(n.detail, "agencyId");
       return {
-        message: `${text(n.detail, "principal") ?? from} switched into the agency ${n.subject}.`,
+        message: phrase("domain.notifications.switchedIn", { who: text(n.detail, "principal") ?? from, agency: n.subject }),
         href: agencyId === null ? null : `/agencies/${agencyId}`,
-        linkLabel: `View agency ${n.subject}`,
+        linkLabel: phrase("domain.notifications.viewAgency", { agency: n.subject }),
       };
     }
   }

@@ -12,6 +12,7 @@ import { authorizer } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
 import { type Caller, ownAccountCaller } from "@/lib/caller";
+import { phrase, term } from "@/lib/i18n/message";
 import { describeNotification, type NotificationText } from "@/lib/notifications/messages";
 import { ownedBy } from "@/lib/owned-by";
 import { assumeRequest } from "@/lib/roles/role-sessions";
@@ -109,7 +110,7 @@ export interface ListedNotification extends NotificationText {
   unread: boolean;
 }
 
-const pageQuery = z.object({ before: decimalInteger("Select a valid page.").optional() });
+const pageQuery = z.object({ before: decimalInteger(phrase("validation.selectValid", { thing: term("validation.things.page") })).optional() });
 
 /**
  * A page of the account's notifications, newest first (keyset by id), with where the next page
@@ -136,7 +137,7 @@ export async function unreadNotificationCount(db: Db, caller: Caller): Promise<n
   return (await visible(db, reader, { after }, UNREAD_COUNTED)).rows.length;
 }
 
-export const markNotificationsReadInput = z.object({ upTo: decimalInteger("Select the notifications to mark as read.") });
+export const markNotificationsReadInput = z.object({ upTo: decimalInteger(phrase("validation.notifications.selectToMarkRead")) });
 
 /**
  * Marks as read everything up to the newest notification the reader was shown (`upTo`): one that

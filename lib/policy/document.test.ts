@@ -1,15 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { parsePolicyDocument } from "@/lib/policy/document";
+import { english } from "@/tests/helpers/english";
 
 const ok = (text: string) => {
   const result = parsePolicyDocument(text);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(english(result.error));
   return result.document;
 };
 const error = (text: string) => {
   const result = parsePolicyDocument(text);
   if (result.ok) throw new Error("expected an error");
-  return result.error;
+  return english(result.error);
 };
 
 describe("parsePolicyDocument", () => {

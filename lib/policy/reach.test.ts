@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { systemPolicies } from "@/lib/authz/system-policies";
 import { fitScopes, policyReach, scopeFits } from "@/lib/policy/reach";
+import { inWords } from "@/messages/words";
 
 const reachOf = (name: string) => policyReach(systemPolicies.find((p) => p.name === name)!.document);
 
@@ -40,4 +41,21 @@ test("which scopes fit which reach", () => {
   expect(fitScopes([{ name: "ecs", reach: regional }], "global")).toMatchObject({ ok: false });
   expect(fitScopes([{ name: "iam", reach: global }], "regions")).toMatchObject({ ok: false });
   expect(fitScopes([{ name: "iam", reach: global }], "all")).toMatchObject({ ok: true });
+});
+
+test("a refusal names the policies and the scopes that would fit, in the reader's language", () => {
+  const regional = { global: false, regional: true };
+  const global = { global: true, regional: false };
+  const words = (fit: ReturnType<typeof fitScopes>, language = "en") => (fit.ok ? "" : inWords(language, fit.message));
+  expect(words(fitScopes([{ name: "ecs", reach: regional }], "global"))).toBe(
+    '"ecs" is a policy of project-level services and would grant nothing in Global services. Choose All resources, Region-specific projects or Enterprise projects.',
+  );
+  const two = [
+    { name: "iam", reach: global },
+    { name: "rd", reach: global },
+  ];
+  expect(words(fitScopes(two, "regions"))).toBe(
+    '"iam", "rd" apply to global services only and would grant nothing in Region-specific projects. Choose Global services or All resources.',
+  );
+  expect(words(fitScopes(two, "projects"), "zh-CN")).toBe('"iam", "rd" 仅适用于全局服务，在“企业项目”中不会授予任何权限。请选择“全局服务”或“所有资源”。');
 });

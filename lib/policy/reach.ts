@@ -8,8 +8,8 @@ import { actionCatalogue } from "@/lib/authz/action-catalogue";
 import { DomainError } from "@/lib/errors";
 import { globMatch } from "@/lib/authz/glob";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
+import { phrase, term } from "@/lib/i18n/message";
 import type { ScopeKind } from "@/lib/scope";
-import { scopeLabels } from "@/lib/scope";
 
 export interface PolicyReach {
   /** Some action of a global service (decided without a region). */
@@ -52,9 +52,12 @@ export function scopeFits(reach: PolicyReach, kind: ScopeKind): boolean {
   return reach.regional;
 }
 
+/** `message` is a phrase (lib/i18n/message.ts) of the catalogue's `validation.reach`. */
 export type ScopeFit<P> = { ok: true; scopes: { policy: P; kind: ScopeKind }[] } | { ok: false; message: string };
 
+// Policy names are shown as they are written, quoted, in a list.
 const names = (list: { name: string }[]) => list.map((p) => `"${p.name}"`).join(", ");
+const scope = (kind: ScopeKind) => term(`validation.scopes.${kind}`);
 
 /**
  * The scope each chosen policy is granted in. With a region or enterprise-project scope, policies
@@ -66,20 +69,31 @@ export function fitScopes<P extends { name: string; reach: PolicyReach }>(polici
   if (kind === "global") {
     const misfits = policies.filter((p) => !scopeFits(p.reach, "global"));
     if (misfits.length > 0) {
-      const verb = misfits.length === 1 ? "is a policy of project-level services" : "are policies of project-level services";
       return {
         ok: false,
-        message: `${names(misfits)} ${verb} and would grant nothing in ${scopeLabels.global}. Choose ${scopeLabels.all}, ${scopeLabels.regions} or ${scopeLabels.projects}.`,
+        message: phrase("validation.reach.projectLevelInGlobal", {
+          names: names(misfits),
+          count: misfits.length,
+          scope: scope("global"),
+          all: scope("all"),
+          regions: scope("regions"),
+          projects: scope("projects"),
+        }),
       };
     }
     return { ok: true, scopes: policies.map((policy) => ({ policy, kind })) };
   }
   if (kind === "regions" || kind === "projects") {
     if (policies.length > 0 && !policies.some((p) => scopeFits(p.reach, kind))) {
-      const verb = policies.length === 1 ? "applies" : "apply";
       return {
         ok: false,
-        message: `${names(policies)} ${verb} to global services only and would grant nothing in ${scopeLabels[kind]}. Choose ${scopeLabels.global} or ${scopeLabels.all}.`,
+        message: phrase("validation.reach.globalOnly", {
+          names: names(policies),
+          count: policies.length,
+          scope: scope(kind),
+          global: scope("global"),
+          all: scope("all"),
+        }),
       };
     }
     return { ok: true, scopes: policies.map((policy) => ({ policy, kind: scopeFits(policy.reach, kind) ? kind : "global" })) };

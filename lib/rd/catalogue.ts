@@ -17,6 +17,3 @@ export const trustedServiceCatalogue = [
   { principal: "tag", name: "Tag Policy", description: "Enforces tagging rules on the resources of member accounts.", maxDelegatedAdmins: null },
   { principal: "resourcesharing", name: "Resource Sharing", description: "Shares resources among the accounts of the directory.", maxDelegatedAdmins: null },
 ] as const;
-
-export const REMOVE_DELEGATED_ADMIN_WARNING =
-  "The removal of a delegated administrator account may affect the use of the related trusted service. Proceed with caution when you perform this operation.";

@@ -18,6 +18,7 @@ import { delegatedAdminInput, trustedAccessInput } from "@/lib/rd/schemas";
 import { folderPath, loadStructure } from "@/lib/rd/structure";
 import { requiredText, validate } from "@/lib/validation";
 import { notify } from "@/lib/notifications/notify";
+import { phrase } from "@/lib/i18n/message";
 
 async function findService(db: Db, principal: string): Promise<TrustedService> {
   const [service] = await db.select().from(trustedServices).where(eq(trustedServices.principal, principal));
@@ -55,7 +56,7 @@ export async function listTrustedServices(db: Db, caller: Caller) {
 
 /** A service's page: trusted access, its delegated administrator accounts, and the members that could be added. */
 export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: unknown) {
-  const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
+  const principal = validate(requiredText("trustedService", 64), rawPrincipal);
   const read = readServices(db, caller, `trusted service ${principal}`);
   const directory = await managedDirectory(db, caller, read);
   await read(directoryUrn(caller, directory.id));
@@ -130,14 +131,10 @@ export const registerDelegatedAdmin = command({
       await guard(request);
       if (caller.agency && member?.accountId === caller.principalAccountId) {
         // A registration outlives the role: the role would give its own account standing access.
-        guard.refuse(
-          request,
-          `A switched role cannot register its own account (${caller.principalAccountName}) as a delegated administrator: the registration would outlive the role.`,
-          "accountId",
-        );
+        guard.refuse(request, phrase("errors.role.noSelfRegistration", { account: caller.principalAccountName }), "accountId");
       }
       if (service.maxDelegatedAdmins === null)
-        throw new DomainError("rd.service_no_delegation", { message: `${service.name} does not support delegated administrator accounts.` });
+        throw new DomainError("rd.service_no_delegation", { message: phrase("errors.rd.service_no_delegation_named", { service: service.name }) });
       if (member === undefined) throw new DomainError("rd.delegate_not_member", { field: "accountId" });
       if (member.accountId === directory.managementAccountId) throw new DomainError("rd.delegate_management", { field: "accountId" });
       const current = await tx
@@ -147,7 +144,7 @@ export const registerDelegatedAdmin = command({
       if (current.some((c) => c.accountId === member.accountId)) throw new DomainError("rd.already_delegated", { field: "accountId" });
       if (current.length >= service.maxDelegatedAdmins) {
         throw new DomainError("rd.max_delegated", {
-          message: `${service.name} allows at most ${service.maxDelegatedAdmins} delegated administrator account${service.maxDelegatedAdmins === 1 ? "" : "s"}; remove one before adding another.`,
+          message: phrase("errors.rd.max_delegated_named", { service: service.name, max: service.maxDelegatedAdmins }),
         });
       }
       await tx.insert(delegatedAdmins).values({ directoryId: directory.id, servicePrincipal: service.principal, accountId: member.accountId });
@@ -229,7 +226,7 @@ export async function myDelegatedServices(db: Db, caller: Caller) {
  * and members, read-only. Checked on every request, so removal takes effect at once.
  */
 export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unknown) {
-  const principal = validate(requiredText("Trusted service", 64), rawPrincipal);
+  const principal = validate(requiredText("trustedService", 64), rawPrincipal);
   const service = await findService(db, principal);
   const request: GuardedRequest = {
     action: multiAccountAction(service.principal),
@@ -243,7 +240,7 @@ export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unk
     .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
     .where(and(eq(delegatedAdmins.accountId, caller.accountId), eq(delegatedAdmins.servicePrincipal, service.principal)));
   if (registration === undefined) {
-    await auditDenied(db, caller, request, "not a delegated administrator");
+    await auditDenied(db, caller, request, "errors.auditReason.notDelegatedAdmin");
     throw new DomainError("rd.not_delegated_admin");
   }
   const structure = await loadStructure(db, registration.directoryId);

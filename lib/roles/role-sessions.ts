@@ -18,6 +18,7 @@ import { ownedBy } from "@/lib/owned-by";
 import { DomainError } from "@/lib/errors";
 import { assumeRoleInput, endRoleSessionInput } from "@/lib/roles/schemas";
 import { id, validate } from "@/lib/validation";
+import { phrase, term } from "@/lib/i18n/message";
 
 /** A sign-in lasts at most this long, and so does any role session started in it. */
 export const LOGIN_MAX_AGE_MS = 8 * 60 * 60 * 1000;
@@ -66,7 +67,7 @@ export const assumeRole = command({
       .where(and(sql`lower(${accounts.name}) = lower(${input.accountName})`, eq(agencies.name, input.agencyName)));
     const usable = found !== undefined && found.agency.delegatedAccountId === principal.accountId && !isExpired(found.agency.expiresAt, new Date());
     if (!usable) {
-      await auditDenied(db, principal, request, "unknown, expired or untrusted agency");
+      await auditDenied(db, principal, request, "errors.auditReason.roleUnavailable");
       throw new DomainError("role.unavailable", { field: "agencyName" });
     }
     const { agency } = found;
@@ -141,17 +142,9 @@ export const assumeRole = command({
   },
 });
 
-const endMessages: Record<RoleEndReason, string> = {
-  switched_back: "you switched back",
-  signed_out: "you signed out",
-  expired: "the agency has expired",
-  agency_deleted: "the agency was deleted",
-  ended_by_owner: "the delegating account ended it",
-  trust_changed: "the agency no longer trusts your account",
-};
-
+/** Why a role ended, in the words of the catalogue's `errors.roleEnded.<reason>`. */
 export function endedNotice(accountName: string, agencyName: string, reason: RoleEndReason | null): string {
-  return `Your role session as ${agencyName}@${accountName} has ended: ${endMessages[reason ?? "switched_back"]}.`;
+  return phrase("errors.roleEnded.notice", { role: `${agencyName}@${accountName}`, why: term(`errors.roleEnded.${reason ?? "switched_back"}`) });
 }
 
 /** When a role session stops working at the latest: its own end, the sign-in's length, or the agency's expiry. */
@@ -164,14 +157,14 @@ export type Resolved = { ok: true; caller: Caller } | { ok: false; notice: strin
 
 /** Re-checks a role session for this request; ends it (with the reason) when it can no longer be used. */
 export async function resolveRoleSession(db: Db, principal: Caller, roleSessionId: string, loginId: string): Promise<Resolved> {
-  if (!/^[0-9a-f-]{36}$/i.test(roleSessionId)) return { ok: false, notice: "Your role session has ended." };
+  if (!/^[0-9a-f-]{36}$/i.test(roleSessionId)) return { ok: false, notice: phrase("errors.roleEnded.plain") };
   const [row] = await db
     .select({ session: roleSessions, agency: agencies, accountName: accounts.name })
     .from(roleSessions)
     .innerJoin(accounts, eq(accounts.id, roleSessions.accountId))
     .leftJoin(agencies, eq(agencies.id, roleSessions.agencyId))
     .where(and(eq(roleSessions.id, roleSessionId), ownedBy(roleSessions, principal), eq(roleSessions.loginId, loginId)));
-  if (row === undefined) return { ok: false, notice: "Your role session has ended." };
+  if (row === undefined) return { ok: false, notice: phrase("errors.roleEnded.plain") };
   const { session, agency, accountName } = row;
   const now = new Date();
   let reason: RoleEndReason | null = session.endedReason;

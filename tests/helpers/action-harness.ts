@@ -15,12 +15,16 @@ export interface Identity {
   loginId: string;
   roleEnded: string | null;
   roleNotice: string | null;
+  /** The principal's saved language, as resolveRequest reads it. */
+  language?: string | null;
 }
 
 export const state = {
   db: undefined as unknown,
   identity: null as Identity | null,
   cookies: new Map<string, string>(),
+  /** Request headers other than cookies (Accept-Language). */
+  requestHeaders: new Map<string, string>(),
 };
 
 export class Redirect extends Error {
@@ -45,7 +49,7 @@ export const doubles = {
       set: (name: string, value: string) => state.cookies.set(name, value),
       delete: (name: string) => state.cookies.delete(name),
     }),
-    headers: async () => new Headers(),
+    headers: async () => new Headers([...state.requestHeaders]),
   },
   db: { getDb: async () => state.db },
   session: {

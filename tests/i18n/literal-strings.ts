@@ -14,32 +14,133 @@ export interface Literal {
 }
 
 // Not words: brand names, language names shown in their own language, punctuation.
-const allowed = new Set(["Mandate", "MANDATE", "English", "简体中文"]);
+const allowed = new Set(["Mandate", "MANDATE", "English", "简体中文", "UTC"]);
 
 // Attributes and props that carry codes, styles or addresses, never words.
 const codeAttributes = new Set([
-  "className", "href", "id", "name", "type", "value", "defaultValue", "key", "role", "variant", "tone", "method", "htmlFor",
-  "autoComplete", "inputMode", "pattern", "rel", "target", "size", "side", "align", "lang", "dateTime", "form", "src",
-  "precision", "colour", "scheme", "testId", "data-testid", "encType", "mode", "kind", "as", "state", "dir", "sideOffset",
-  "aria-controls", "aria-describedby", "aria-labelledby", "aria-current", "aria-live", "aria-haspopup", "aria-expanded",
-  "aria-hidden", "aria-invalid", "aria-pressed", "aria-selected", "aria-checked", "aria-busy", "aria-modal", "aria-atomic",
-  "aria-relevant", "aria-orientation", "scope", "rows", "cols", "min", "max", "step", "maxLength", "width", "height",
-  "viewBox", "fill", "stroke", "d", "strokeWidth", "xmlns", "focusable", "spellCheck", "wrap", "accept", "field", "path",
-  "action", "icon", "status", "sortKey", "formAction", "prefetch", "replace", "scroll", "fieldName", "hrefFor", "query",
+  "className",
+  "href",
+  "id",
+  "name",
+  "type",
+  "value",
+  "defaultValue",
+  "key",
+  "role",
+  "variant",
+  "tone",
+  "method",
+  "htmlFor",
+  "autoComplete",
+  "inputMode",
+  "pattern",
+  "rel",
+  "target",
+  "size",
+  "side",
+  "align",
+  "lang",
+  "dateTime",
+  "form",
+  "src",
+  "precision",
+  "colour",
+  "scheme",
+  "testId",
+  "data-testid",
+  "encType",
+  "mode",
+  "kind",
+  "as",
+  "state",
+  "dir",
+  "sideOffset",
+  "aria-controls",
+  "aria-describedby",
+  "aria-labelledby",
+  "aria-current",
+  "aria-live",
+  "aria-haspopup",
+  "aria-expanded",
+  "aria-hidden",
+  "aria-invalid",
+  "aria-pressed",
+  "aria-selected",
+  "aria-checked",
+  "aria-busy",
+  "aria-modal",
+  "aria-atomic",
+  "aria-relevant",
+  "aria-orientation",
+  "scope",
+  "rows",
+  "cols",
+  "min",
+  "max",
+  "step",
+  "maxLength",
+  "width",
+  "height",
+  "viewBox",
+  "fill",
+  "stroke",
+  "d",
+  "strokeWidth",
+  "xmlns",
+  "focusable",
+  "spellCheck",
+  "wrap",
+  "accept",
+  "field",
+  "path",
+  "action",
+  "icon",
+  "status",
+  "sortKey",
+  "formAction",
+  "prefetch",
+  "replace",
+  "scroll",
+  "fieldName",
+  "hrefFor",
+  "query",
 ]);
 
 // Object properties whose string value is shown to a person.
-const visibleProperties = new Set(["title", "label", "message", "description", "heading", "placeholder", "confirmLabel", "triggerLabel", "emptyText", "hint", "success", "summary", "text"]);
+const visibleProperties = new Set([
+  "title",
+  "label",
+  "message",
+  "description",
+  "heading",
+  "placeholder",
+  "confirmLabel",
+  "triggerLabel",
+  "emptyText",
+  "hint",
+  "success",
+  "summary",
+  "text",
+]);
 
 const hasWords = (text: string) => /\p{L}/u.test(text) && !allowed.has(text.trim());
 // A code ("regions", "onDark", "iam:agencies:create") is one lowercase-led token; words have a space or a capital.
-const looksLikeWords = (text: string) => hasWords(text) && (/\s/.test(text.trim()) || /^\p{Lu}/u.test(text.trim()) || /[^\x00-\x7f]/.test(text));
+// A list of style classes ("border-green-300 bg-green-50") is not words either.
+const isClassList = (text: string) =>
+  text
+    .trim()
+    .split(/\s+/)
+    .every((token) => /^[a-z0-9:/[\].!%#_-]+$/.test(token)) && /-/.test(text);
+const looksLikeWords = (text: string) => hasWords(text) && !isClassList(text) && (/\s/.test(text) || /^\p{Lu}/u.test(text.trim()) || /[^ -~\s]/.test(text));
 
 function staticText(node: ts.Node): string[] {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].filter((t) => t.trim() !== "");
   if (ts.isConditionalExpression(node)) return [...staticText(node.whenTrue), ...staticText(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)
+  ) {
     return [...staticText(node.left), ...staticText(node.right)];
   }
   if (ts.isParenthesizedExpression(node)) return staticText(node.expression);
@@ -60,7 +161,12 @@ export function literalsIn(file: string, source: string): Literal[] {
       if (hasWords(node.text)) add(node, node.text);
     } else if (ts.isJsxExpression(node) && node.expression !== undefined && !ts.isJsxAttribute(node.parent)) {
       for (const text of staticText(node.expression)) if (looksLikeWords(text)) add(node, text);
-    } else if (ts.isJsxAttribute(node) && node.initializer !== undefined && !codeAttributes.has(attributeName(node)) && !attributeName(node).startsWith("data-")) {
+    } else if (
+      ts.isJsxAttribute(node) &&
+      node.initializer !== undefined &&
+      !codeAttributes.has(attributeName(node)) &&
+      !attributeName(node).startsWith("data-")
+    ) {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
       if (value !== undefined) for (const text of staticText(value)) if (looksLikeWords(text)) add(node, text);
     } else if (ts.isPropertyAssignment(node) && visibleProperties.has(node.name.getText())) {

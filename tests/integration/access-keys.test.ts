@@ -17,6 +17,7 @@ import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, type DomainError, type ValidationError } from "@/lib/errors";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
+import { english } from "../helpers/english";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -106,11 +107,11 @@ describe("a principal's own keys", () => {
   test("malformed ids and statuses are refused at their fields", async () => {
     for (const accessKeyId of ["", "short", "lowercaseaaaaaaaaaaa", "A".repeat(21), "AAAAAAAAAAAAAAAAAAA\u0000"]) {
       const error = await rejection<ValidationError>(() => deleteOwnAccessKey(t.db, bob, { accessKeyId }));
-      expect(error.fieldErrors.accessKeyId).toEqual(["Select an access key."]);
+      expect(error.fieldErrors.accessKeyId?.map(english)).toEqual(["Select an access key."]);
     }
     const { accessKeyId } = (await listOwnAccessKeys(t.db, bob))[0]!;
     const error = await rejection<ValidationError>(() => setOwnAccessKeyStatus(t.db, bob, { accessKeyId, status: "deleted" }));
-    expect(error.fieldErrors.status).toEqual(["Select Active or Inactive."]);
+    expect(error.fieldErrors.status?.map(english)).toEqual(["Select Active or Inactive."]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
 import { createPolicy, deletePolicy } from "@/lib/iam/policies";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
 import { auditCount } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -50,7 +51,7 @@ async function expectRefusedAt(field: string, fn: () => Promise<unknown>, messag
   expect(error).toBeInstanceOf(DomainError);
   const fields = error instanceof ValidationError ? error.fieldErrors : { [(error as DomainError).field ?? "?"]: [error.message] };
   expect(Object.keys(fields), JSON.stringify(fields)).toContain(field);
-  if (message) expect(fields[field]!.join(" ")).toMatch(message);
+  if (message) expect(fields[field]!.map(english).join(" ")).toMatch(message);
   expect([await agencyCount(), await auditCount(t.db)]).toEqual(before);
 }
 

@@ -28,14 +28,20 @@ import { createPolicy } from "@/lib/iam/policies";
 import { createUser } from "@/lib/iam/users";
 import { inviteAccount } from "@/lib/rd/directory";
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
+import { setOwnLanguage } from "@/lib/iam/language";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 // Every server-action module under app/ and every module of the domain, found by path: a new file is covered without editing this one.
 const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "/app/**/*-actions.ts"], { eager: true });
 const libModules = import.meta.glob<Record<string, unknown>>(["/lib/**/*.ts", "!/lib/**/*.test.ts"], { eager: true });
 
-// Commands only the API runs (lib/api) are wrapped here as the console wraps its own, so each has a row too.
-const apiOnlyActions = { apiCreateAgencyWithoutPermissions: action(createAgencyWithoutPermissions), apiChangeAgencyRole: action(changeAgencyRole) };
+// Commands only the API runs (lib/api), or the language switcher (app/_lib/i18n/choose-language.ts, which also
+// serves signed-out pages), are wrapped here as the console wraps its own, so each has a row too.
+const apiOnlyActions = {
+  apiCreateAgencyWithoutPermissions: action(createAgencyWithoutPermissions),
+  apiChangeAgencyRole: action(changeAgencyRole),
+  languageChoice: action(setOwnLanguage, { whenRoleEnded: "run" }),
+};
 const allActions: Record<string, Action> = Object.fromEntries([
   ...Object.values(actionModules).flatMap((module) => Object.entries(module).filter(([, value]) => typeof value === "function")),
   ...Object.entries(apiOnlyActions),
@@ -255,6 +261,8 @@ const matrix: Record<string, Row> = {
   },
   // A principal's own reading marker: every signed-in principal may move it.
   markNotificationsReadAction: { fields: async () => ({ upTo: "999999999" }), allowed: everyone },
+  // A principal's own display language: whoever asks, even from a role (it is the principal's, not the role's).
+  languageChoice: { fields: async () => ({ language: "zh-CN" }), allowed: everyone },
   // Favourites are the principal's own shortcuts, and only to roles it has switched to (gina's, here).
   pinRoleAction: {
     fields: async () => ({ accountName: "acme", agencyName: "matrix-full", displayName: "Full", colour: "red" }),

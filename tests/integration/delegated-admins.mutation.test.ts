@@ -78,7 +78,7 @@ test("an account that is not a delegated administrator is refused the multi-acco
       action: "securitycenter:multiAccount:list",
       target: "Security Center multi-account module",
       decision: "deny",
-      detail: { reason: "not a delegated administrator", resource: expect.stringMatching(/^securitycenter::.+:directory:\*$/) },
+      detail: { reason: "errors.auditReason.notDelegatedAdmin", resource: expect.stringMatching(/^securitycenter::.+:directory:\*$/) },
     },
   ]);
 });

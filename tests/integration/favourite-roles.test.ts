@@ -6,6 +6,7 @@ import type { DomainError, ValidationError } from "@/lib/errors";
 import { currentFavourite, favouriteRolesOf, pinRole, unpinRole } from "@/lib/roles/favourites";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
 import { tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -33,7 +34,7 @@ test("a recent role is pinned with a display name and a colour, and pinning agai
 test("only a role the principal has switched to can be pinned; nothing is written otherwise", async () => {
   const tables = await tableCounts(t.db);
   const error = await rejection<DomainError>(() => pinRole(t.db, globex, { ...ops, displayName: "Not mine", colour: "blue" }));
-  expect(error.message).toBe("Only a role you have switched to can be pinned; switch to it first.");
+  expect(english(error.message)).toBe("Only a role you have switched to can be pinned; switch to it first.");
   const other = await rejection<DomainError>(() => pinRole(t.db, gina, { accountName: "acme", agencyName: "old-audit", displayName: "x", colour: "blue" }));
   expect(other.code).toBe("role.favourite_not_recent");
   expect(await tableCounts(t.db)).toEqual(tables);
@@ -49,7 +50,7 @@ test("bad names and colours are refused at their fields", async () => {
   ];
   for (const [fields, field, message] of cases) {
     const error = await rejection<ValidationError>(() => pinRole(t.db, gina, { ...ops, ...fields }));
-    expect(error.fieldErrors[field]).toEqual([message]);
+    expect(error.fieldErrors[field]?.map(english)).toEqual([message]);
   }
   expect(await tableCounts(t.db)).toEqual(tables);
 });
@@ -114,6 +115,6 @@ test("a role whose agency is gone is refused for pinning, and an existing favour
 test("a display name with invisible or direction-changing characters is refused at its field", async () => {
   for (const displayName of ["\u200b", "sppa\u202e", "a\u200db"]) {
     const error = await rejection<ValidationError>(() => pinRole(t.db, gina, { ...ops, displayName, colour: "red" }));
-    expect(error.fieldErrors.displayName).toEqual(["Display name must not contain invisible or direction-changing characters."]);
+    expect(error.fieldErrors.displayName?.map(english)).toEqual(["Display name must not contain invisible or direction-changing characters."]);
   }
 });

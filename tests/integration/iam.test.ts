@@ -8,6 +8,7 @@ import { createPolicy, deletePolicy, getPolicy, updatePolicy } from "@/lib/iam/p
 import { createUser, deleteUser, listUsers } from "@/lib/iam/users";
 import { listInstances } from "@/lib/resources/ecs";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -34,7 +35,7 @@ async function expectFieldError(field: string, fn: () => Promise<unknown>, messa
   expect(error).toBeInstanceOf(DomainError);
   const fieldErrors = error instanceof ValidationError ? error.fieldErrors : { [(error as DomainError).field ?? "?"]: [error.message] };
   expect(Object.keys(fieldErrors)).toContain(field);
-  if (message) expect(fieldErrors[field]!.join(" ")).toMatch(message);
+  if (message) expect(fieldErrors[field]!.map(english).join(" ")).toMatch(message);
   expect(await tableCounts(t.db)).toEqual(before);
   expect(await auditCount(t.db)).toBe(events);
 }

@@ -8,6 +8,7 @@ import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE, unre
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { assumeRole } from "@/lib/roles/role-sessions";
 import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
+import { english } from "../helpers/english";
 import { auditCount, tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
@@ -31,8 +32,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const messages = async (who: Caller) => (await listNotifications(t.db, who)).items.map((n) => n.message);
-const newest = async (who: Caller) => (await listNotifications(t.db, who)).items[0];
+// Notifications are phrases: read here as an English reader sees them.
+async function listedInEnglish(db: Parameters<typeof listNotifications>[0], who: Caller, raw?: Parameters<typeof listNotifications>[2]) {
+  const page = await listNotifications(db, who, raw);
+  return { ...page, items: page.items.map((n) => ({ ...n, message: english(n.message), linkLabel: n.linkLabel === null ? null : english(n.linkLabel) })) };
+}
+
+const messages = async (who: Caller) => (await listedInEnglish(t.db, who)).items.map((n) => n.message);
+const newest = async (who: Caller) => (await listedInEnglish(t.db, who)).items[0];
 
 const agencyFor = (name: string, over: Record<string, unknown> = {}) => agencyTrustingGlobex(t.db, acme, policy["ECS FullAccess"]!, name, over);
 
@@ -158,7 +165,7 @@ describe("reading", () => {
     const ginaBefore = await unreadNotificationCount(t.db, gina);
     await markNotificationsRead(t.db, globex, { upTo: String(shown.newestId) });
     expect(await unreadNotificationCount(t.db, globex)).toBe(1);
-    expect((await listNotifications(t.db, globex)).items.filter((n) => n.unread).map((n) => n.message)).toEqual([
+    expect((await listedInEnglish(t.db, globex)).items.filter((n) => n.unread).map((n) => n.message)).toEqual([
       "acme created the agency note-read-2, which trusts your account.",
     ]);
     // gina reads the same account's notifications with a marker of her own.
@@ -197,7 +204,7 @@ describe("reading", () => {
     const tables = await tableCounts(t.db);
     for (const upTo of ["", "-1", "0x10", "1e3", "abc"]) {
       const error = await rejection<Error & { fieldErrors?: Record<string, string[]> }>(() => markNotificationsRead(t.db, globex, { upTo }));
-      expect(error.fieldErrors?.upTo).toEqual(["Select the notifications to mark as read."]);
+      expect(error.fieldErrors?.upTo?.map(english)).toEqual(["Select the notifications to mark as read."]);
     }
     expect(await tableCounts(t.db)).toEqual(tables);
   });
@@ -265,7 +272,7 @@ describe("what one party can repeat or pile up", () => {
     await registerDelegatedAdmin(t.db, acme, { service: "securitycenter", accountId: globex.accountId });
     await pileUp("agency_changed", () => "'globex-ops'", 2500);
     expect(await unreadNotificationCount(t.db, tina)).toBe(1);
-    expect((await listNotifications(t.db, tina)).items.map((n) => n.message)).toEqual([
+    expect((await listedInEnglish(t.db, tina)).items.map((n) => n.message)).toEqual([
       "Your account is now a delegated administrator of Security Center in the resource directory of acme.",
     ]);
     await deregisterDelegatedAdmin(t.db, acme, { service: "securitycenter", accountId: globex.accountId });
@@ -279,10 +286,10 @@ describe("what one party can repeat or pile up", () => {
     );
     await agencyFor("note-before-hidden");
     await pileUp("agency_created", (g) => `'hidden-' || ${g}`, 2500);
-    let page = await listNotifications(t.db, ivy);
+    let page = await listedInEnglish(t.db, ivy);
     const seen: string[] = page.items.map((n) => n.message);
     for (let hops = 0; hops < 5 && page.olderThan !== null && !seen.some((m) => m.includes("note-before-hidden")); hops++) {
-      page = await listNotifications(t.db, ivy, { before: String(page.olderThan) });
+      page = await listedInEnglish(t.db, ivy, { before: String(page.olderThan) });
       seen.push(...page.items.map((n) => n.message));
     }
     expect(seen).toContain("acme created the agency note-before-hidden, which trusts your account.");

@@ -7,6 +7,7 @@ import type { Caller } from "@/lib/caller";
 import type { DomainError } from "@/lib/errors";
 import { changeOwnPassword, resetUserPassword } from "@/lib/iam/passwords";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
 
 let t: TestDatabase;
 let acme: Caller;
@@ -59,6 +60,6 @@ test("nobody resets a user of another account, and a mismatch is reported at its
   const mismatch = await rejection<DomainError & { fieldErrors: Record<string, string[]> }>(() =>
     resetUserPassword(t.db, acme, { userId: bob.userId, password: "R3set-passw0rd", confirmPassword: "other" }),
   );
-  expect(mismatch.fieldErrors.confirmPassword).toEqual(["The passwords do not match."]);
+  expect(mismatch.fieldErrors.confirmPassword?.map(english)).toEqual(["The passwords do not match."]);
   expect(await hashOf(gus)).toBe(before);
 });

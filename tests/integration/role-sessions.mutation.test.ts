@@ -9,6 +9,7 @@ import type { Caller } from "@/lib/caller";
 import { assumeRole, endOwnRoleSession, LOGIN_MAX_AGE_MS, resolveRoleSession } from "@/lib/roles/role-sessions";
 import { createAgency } from "@/lib/agencies/agencies";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { englishNotice } from "../helpers/english";
 
 let t: TestDatabase;
 let acme: Caller;
@@ -45,16 +46,16 @@ async function switched() {
 describe("resolving a role session on each request", () => {
   test("a live session resolves to the switched caller, and its last-seen time moves only after a minute", async () => {
     const s = await switched();
-    const resolved = await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId);
+    const resolved = englishNotice(await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId));
     expect(resolved).toMatchObject({ ok: true, caller: { accountName: "acme", agency: { name: s.name, roleSessionId: s.roleSessionId } } });
     const seen = async () => (await t.db.select().from(roleSessions).where(eq(roleSessions.id, s.roleSessionId)))[0]!.lastSeenAt.getTime();
     const recent = new Date(Date.now() - 30_000);
     await t.db.update(roleSessions).set({ lastSeenAt: recent }).where(eq(roleSessions.id, s.roleSessionId));
-    await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId);
+    englishNotice(await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId));
     expect(await seen()).toBe(recent.getTime());
     const old = new Date(Date.now() - 120_000);
     await t.db.update(roleSessions).set({ lastSeenAt: old }).where(eq(roleSessions.id, s.roleSessionId));
-    await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId);
+    englishNotice(await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId));
     expect(await seen()).toBeGreaterThan(Date.now() - 10_000);
   });
 
@@ -64,7 +65,7 @@ describe("resolving a role session on each request", () => {
     ["an id with a suffix", `${"0".repeat(36)}x`],
     ["an unknown id", "00000000-0000-4000-8000-00000000abcd"],
   ])("%s has simply ended", async (_what, id) => {
-    expect(await resolveRoleSession(t.db, gina, id, "any")).toEqual({ ok: false, notice: "Your role session has ended." });
+    expect(englishNotice(await resolveRoleSession(t.db, gina, id, "any"))).toEqual({ ok: false, notice: "Your role session has ended." });
   });
 
   test.each([
@@ -93,7 +94,7 @@ describe("resolving a role session on each request", () => {
   ])("it ends when %s, saying why", async (_what, change, why) => {
     const s = await switched();
     await change(s);
-    expect(await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId)).toEqual({
+    expect(englishNotice(await resolveRoleSession(t.db, gina, s.roleSessionId, s.loginId))).toEqual({
       ok: false,
       notice: `Your role session as ${s.name}@acme has ended: ${why}.`,
     });
@@ -121,7 +122,7 @@ describe("what the trails record", () => {
     expect(await eventsOf(gina.accountId, "iam:agencies:assume")).toContainEqual({
       target: "agency acme/no-such-agency",
       decision: "deny",
-      detail: expect.objectContaining({ reason: "unknown, expired or untrusted agency" }),
+      detail: expect.objectContaining({ reason: "errors.auditReason.roleUnavailable" }),
     });
   });
 

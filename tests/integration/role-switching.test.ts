@@ -19,6 +19,7 @@ import {
 } from "@/lib/roles/role-sessions";
 import { agencyTrustingGlobex, callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { auditCount } from "../helpers/snapshot";
+import { english, englishNotice } from "../helpers/english";
 
 let t: TestDatabase;
 let acme: Caller;
@@ -90,7 +91,7 @@ describe("switching into acme through globex-ops", () => {
     const root = await callerFor(t.db, "globex");
     const { caller, roleSessionId } = await switchIn(root, "globex-ops", "root-login");
     await endOwnRoleSession(t.db, caller, { reason: "switched_back" });
-    const resolved = await resolveRoleSession(t.db, root, roleSessionId, "root-login");
+    const resolved = englishNotice(await resolveRoleSession(t.db, root, roleSessionId, "root-login"));
     expect(resolved).toEqual({ ok: false, notice: "Your role session as globex-ops@acme has ended: you switched back." });
     const [event] = await t.db
       .select()
@@ -144,7 +145,7 @@ describe("refusals", () => {
     const answers = [];
     for (const [who, accountName, agencyName] of attempts) {
       const error = await rejection<DomainError>(() => assumeRole(t.db, who, { accountName, agencyName }, LOGIN));
-      answers.push([error.code, error.field, error.message]);
+      answers.push([error.code, error.field, english(error.message)]);
     }
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
       new Set([JSON.stringify(["role.unavailable", "agencyName", "The agency does not exist, has expired, or does not trust your account."])]),
@@ -170,7 +171,7 @@ describe("changes take effect on the next request", () => {
     const { roleSessionId } = await switchIn(gina, "to-delete");
     expect((await listActiveRoleSessions(t.db, acme, agency.id)).map((s) => s.userName)).toEqual(["gina"]);
     await deleteAgency(t.db, acme, { agencyId: agency.id });
-    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toEqual({
+    expect(englishNotice(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN))).toEqual({
       ok: false,
       notice: "Your role session as to-delete@acme has ended: the agency was deleted.",
     });
@@ -180,7 +181,7 @@ describe("changes take effect on the next request", () => {
     const agency = await agencyFor("changing");
     const { roleSessionId } = await switchIn(gina, "changing");
     const again = async () => {
-      const resolved = await resolveRoleSession(t.db, gina, roleSessionId, LOGIN);
+      const resolved = englishNotice(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN));
       if (!resolved.ok) throw new Error(resolved.notice);
       return resolved.caller;
     };
@@ -200,7 +201,7 @@ describe("changes take effect on the next request", () => {
       .update(agencies)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(agencies.id, agency.id));
-    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toEqual({
+    expect(englishNotice(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN))).toEqual({
       ok: false,
       notice: "Your role session as short-lived@acme has ended: the agency has expired.",
     });
@@ -215,7 +216,7 @@ describe("changes take effect on the next request", () => {
     await expect(endRoleSessionAsOwner(t.db, bob, { agencyId: agency.id, roleSessionId })).rejects.toBeInstanceOf(AccessDeniedError);
     expect((await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).ok).toBe(true);
     await endRoleSessionAsOwner(t.db, acme, { agencyId: agency.id, roleSessionId });
-    expect(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN)).toMatchObject({
+    expect(englishNotice(await resolveRoleSession(t.db, gina, roleSessionId, LOGIN))).toMatchObject({
       ok: false,
       notice: expect.stringContaining("the delegating account ended it"),
     });
@@ -295,7 +296,7 @@ test("re-creating a deleted agency under the same name does not revive the sessi
     policyIds: [policy["ECS FullAccess"]!],
     scopeKind: "all",
   });
-  const resolved = await resolveRoleSession(t.db, gina, roleSessionId, "login-phoenix");
+  const resolved = englishNotice(await resolveRoleSession(t.db, gina, roleSessionId, "login-phoenix"));
   expect(resolved).toEqual({ ok: false, notice: "Your role session as phoenix@acme has ended: the agency was deleted." });
 });
 

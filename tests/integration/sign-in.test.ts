@@ -4,6 +4,7 @@ import { auditEvents, users } from "@/db/schema";
 import { SignInThrottledError, verifyCredentials } from "@/lib/auth/credentials";
 import { ACCOUNT_CEILING, ADDRESS_CEILING, PAIR_FREE_FAILURES } from "@/lib/auth/throttle";
 import { testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
 
 // Counts every bcrypt comparison, so a test can tell how many attempts were actually evaluated.
 const checks = vi.hoisted(() => ({ n: 0 }));
@@ -109,7 +110,7 @@ describe("throttling", () => {
     for (let i = 0; i < PAIR_FREE_FAILURES; i++) expect(await attempt(`guess-${i}`, 100)).toBeNull();
     const first = await attempt("guess", 101).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(SignInThrottledError);
-    expect((first as SignInThrottledError).message).toBe("Too many failed sign-in attempts. Try again in 31 seconds.");
+    expect(english((first as SignInThrottledError).message)).toBe("Too many failed sign-in attempts. Try again in 31 seconds.");
     expect(await attempt("guess", 132)).toBeNull();
     await expect(attempt("Passw0rd!", 190)).rejects.toBeInstanceOf(SignInThrottledError);
     expect(await attempt("Passw0rd!", 196)).not.toBeNull();

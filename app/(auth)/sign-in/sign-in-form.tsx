@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { signInWithCredentials } from "@/components/auth-client";
@@ -6,10 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { isThrottledMessage, SIGN_IN_FAILED } from "@/lib/auth/messages";
+import { SIGN_IN_FAILED, throttledPhrase } from "@/lib/auth/messages";
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, USER_NAME, USER_NAME_RULE } from "@/lib/auth/name-rules";
+import { useWords } from "@/components/use-words";
 
 export function SignInForm() {
+  const t = useTranslations("auth");
+  const te = useTranslations("errors");
+  const words = useWords();
   const router = useRouter();
   const params = useSearchParams();
   const [asUser, setAsUser] = useState(true);
@@ -27,12 +32,12 @@ export function SignInForm() {
     const user = asUser ? String(data.get("user") ?? "").trim() : "";
     const password = String(data.get("password") ?? "");
     if (account === "" || password === "" || (asUser && user === "")) {
-      setError(asUser ? "Enter the account name, IAM user name and password." : "Enter the account name and password.");
+      setError(asUser ? t("enterAllAsUser") : t("enterAllAsRoot"));
       return;
     }
     const badName = {
-      ...(ACCOUNT_NAME.test(account) ? {} : { account: [ACCOUNT_NAME_RULE] }),
-      ...(asUser && !USER_NAME.test(user) ? { user: [USER_NAME_RULE] } : {}),
+      ...(ACCOUNT_NAME.test(account) ? {} : { account: [words(ACCOUNT_NAME_RULE)] }),
+      ...(asUser && !USER_NAME.test(user) ? { user: [words(USER_NAME_RULE)] } : {}),
     };
     setFieldErrors(badName);
     if (Object.keys(badName).length > 0) {
@@ -44,7 +49,14 @@ export function SignInForm() {
     const failure = await signInWithCredentials({ account, user, password }).catch(() => SIGN_IN_FAILED);
     setPending(false);
     if (failure !== null) {
-      setError(isThrottledMessage(failure) ? failure : SIGN_IN_FAILED);
+      const throttled = throttledPhrase(failure);
+      setError(
+        throttled === null
+          ? te("signIn.failed")
+          : throttled.key === "errors.signIn.throttledSeconds"
+            ? te("signIn.throttledSeconds", { seconds: throttled.count })
+            : te("signIn.throttledMinutes", { minutes: throttled.count }),
+      );
       return;
     }
     // Only a path of this console, so a crafted link cannot send a fresh session elsewhere.
@@ -55,28 +67,28 @@ export function SignInForm() {
   return (
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <fieldset className="flex gap-4 text-sm">
-        <legend className="sr-only">Sign in as</legend>
+        <legend className="sr-only">{t("signInAs")}</legend>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="mode" checked={asUser} onChange={() => setAsUser(true)} /> IAM user
+          <input type="radio" name="mode" checked={asUser} onChange={() => setAsUser(true)} /> {t("iamUser")}
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="mode" checked={!asUser} onChange={() => setAsUser(false)} /> Account (root user)
+          <input type="radio" name="mode" checked={!asUser} onChange={() => setAsUser(false)} /> {t("rootUser")}
         </label>
       </fieldset>
-      <Field label="Account name" name="account" required errors={fieldErrors.account}>
+      <Field label={t("accountName")} name="account" required errors={fieldErrors.account}>
         {(p) => <Input {...p} autoComplete="organization" autoFocus />}
       </Field>
       {asUser && (
-        <Field label="IAM user name" name="user" required errors={fieldErrors.user}>
+        <Field label={t("userName")} name="user" required errors={fieldErrors.user}>
           {(p) => <Input {...p} autoComplete="username" />}
         </Field>
       )}
-      <Field label="Password" name="password" required>
+      <Field label={t("password")} name="password" required>
         {(p) => <Input {...p} type="password" autoComplete="current-password" />}
       </Field>
       {error && <Alert tone="error">{error}</Alert>}
       <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? "Signing in…" : "Sign In"}
+        {pending ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/page-loading";
 
 export default function Loading() {
-  return <PageLoading label="access overview" />;
+  const t = useTranslations("access");
+  return <PageLoading label={t("loading")} />;
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { attempt, load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { InlineAction } from "@/components/inline-action";
-import { describeScope } from "@/components/scope-label";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/ui/table";
 import { inboundAccess, OVERVIEW_LIMIT, outboundAccess } from "@/lib/access/overview";
@@ -11,19 +10,32 @@ import { TriangleAlert } from "lucide-react";
 import { ValidityStatus } from "@/components/validity-status";
 import { listEnterpriseProjects } from "@/lib/catalogue";
 import type { ScopeKind } from "@/lib/scope";
+import { inWords } from "@/messages/words";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 import { switchRoleAction } from "../role-actions";
-import { utcDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Access Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("access");
+  return { title: t("title") };
+}
 
 type Permission = { policyName: string; scopeKind: ScopeKind; scopeValues: string[] };
 
 function Permissions({ permissions, projectNames }: { permissions: Permission[]; projectNames: Map<string, string> }) {
+  const t = useTranslations("access");
+  const describe = (p: Permission) => {
+    const scope = t(`scope.${p.scopeKind}`);
+    if (p.scopeKind === "regions") return t("scopeWithValues", { scope, values: p.scopeValues.join(", ") });
+    if (p.scopeKind === "projects") return t("scopeWithValues", { scope, values: p.scopeValues.map((v) => projectNames.get(v) ?? v).join(", ") });
+    return scope;
+  };
   return (
     <ul>
       {permissions.map((p) => (
         <li key={p.policyName}>
-          {p.policyName} <span className="text-slate-500">({describeScope(p.scopeKind, p.scopeValues, projectNames)})</span>
+          {p.policyName} <span className="text-slate-500">{t("scopeInParentheses", { scope: describe(p) })}</span>
         </li>
       ))}
     </ul>
@@ -31,6 +43,9 @@ function Permissions({ permissions, projectNames }: { permissions: Permission[];
 }
 
 export default async function AccessPage() {
+  const t = await getTranslations("access");
+  const tc = await getTranslations("common");
+  const language = await getLocale();
   const result = await load(async (db, caller) => {
     const [inbound, outbound, projects] = await Promise.all([
       attempt(inboundAccess(db, caller)),
@@ -45,13 +60,10 @@ export default async function AccessPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader
-        title="Access Overview"
-        description="Who can get into this account, and where this account can go, with the findings a least-privilege review should look at first."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <section aria-labelledby="inbound" className="mb-8 space-y-3">
         <h2 id="inbound" className="text-lg font-semibold">
-          Who can access this account
+          {t("inbound.heading")}
         </h2>
         {!inbound.ok ? (
           <AccessDenied message={inbound.message} />
@@ -59,28 +71,30 @@ export default async function AccessPage() {
           <>
             {inbound.data.total > OVERVIEW_LIMIT && (
               <p className="text-sm text-slate-600">
-                Showing the {OVERVIEW_LIMIT} newest of {inbound.data.total} agencies; see{" "}
-                <Link href="/agencies" className="text-blue-700 underline">
-                  Agencies
-                </Link>{" "}
-                for all.
+                {t.rich("inbound.truncated", {
+                  limit: OVERVIEW_LIMIT,
+                  total: inbound.data.total,
+                  link: (c) => (
+                    <Link href="/agencies" className="text-blue-700 underline">
+                      {c}
+                    </Link>
+                  ),
+                })}
               </p>
             )}
-            <Table label="Agencies of this account">
+            <Table label={t("inbound.table")}>
               <thead>
                 <tr>
-                  <Th>Agency</Th>
-                  <Th>Delegated party</Th>
-                  <Th>Permissions and scope</Th>
-                  <Th>Validity</Th>
-                  <Th>Active sessions</Th>
-                  <Th>Findings</Th>
+                  <Th>{t("agency")}</Th>
+                  <Th>{t("inbound.delegatedParty")}</Th>
+                  <Th>{t("permissionsAndScope")}</Th>
+                  <Th>{t("validity")}</Th>
+                  <Th>{t("inbound.activeSessions")}</Th>
+                  <Th>{t("inbound.findings")}</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {inbound.data.agencies.length === 0 && (
-                  <EmptyRow columns={6}>No agencies: nobody outside this account can act in it through an agency.</EmptyRow>
-                )}
+                {inbound.data.agencies.length === 0 && <EmptyRow columns={6}>{t("inbound.empty")}</EmptyRow>}
                 {inbound.data.agencies.map((a) => (
                   <tr key={a.id}>
                     <Td>
@@ -88,7 +102,7 @@ export default async function AccessPage() {
                         {a.name}
                       </Link>
                     </Td>
-                    <Td>{a.delegatedParty}</Td>
+                    <Td>{inWords(language, a.delegatedParty)}</Td>
                     <Td>
                       <Permissions permissions={a.permissions as Permission[]} projectNames={projectNames} />
                     </Td>
@@ -97,11 +111,11 @@ export default async function AccessPage() {
                     </Td>
                     <Td>{a.activeSessions}</Td>
                     <Td>
-                      <ul aria-label={`Findings for ${a.name}`} className="space-y-0.5 text-amber-800">
+                      <ul aria-label={t("inbound.findingsFor", { name: a.name })} className="space-y-0.5 text-amber-800">
                         {a.findings.map((f) => (
                           <li key={`${f.kind}-${f.message}`} className="flex gap-1.5">
                             <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-                            {f.message}
+                            {inWords(language, f.message)}
                           </li>
                         ))}
                       </ul>
@@ -110,23 +124,25 @@ export default async function AccessPage() {
                 ))}
               </tbody>
             </Table>
-            <Table label="Delegated administrator registrations">
+            <Table label={t("inbound.registrations")}>
               <thead>
                 <tr>
-                  <Th>Trusted service</Th>
-                  <Th>Delegated administrator account</Th>
-                  <Th>Management account</Th>
-                  <Th>Registered</Th>
+                  <Th>{t("inbound.trustedService")}</Th>
+                  <Th>{t("inbound.delegatedAdmin")}</Th>
+                  <Th>{t("inbound.managementAccount")}</Th>
+                  <Th>{t("inbound.registered")}</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {inbound.data.delegatedAdmin.length === 0 && <EmptyRow columns={4}>No delegated administrator registrations involve this account.</EmptyRow>}
+                {inbound.data.delegatedAdmin.length === 0 && <EmptyRow columns={4}>{t("inbound.noRegistrations")}</EmptyRow>}
                 {inbound.data.delegatedAdmin.map((r) => (
                   <tr key={`${r.service}/${r.member}`}>
                     <Td>{r.service}</Td>
                     <Td>{r.member}</Td>
                     <Td>{r.management}</Td>
-                    <Td>{utcDate(r.registeredAt)}</Td>
+                    <Td>
+                      <DateTime value={r.registeredAt} precision="date" />
+                    </Td>
                   </tr>
                 ))}
               </tbody>
@@ -136,23 +152,23 @@ export default async function AccessPage() {
       </section>
       <section aria-labelledby="outbound" className="space-y-3">
         <h2 id="outbound" className="text-lg font-semibold">
-          Where can I go
+          {t("outbound.heading")}
         </h2>
         {!outbound.ok ? (
           <AccessDenied message={outbound.message} />
         ) : (
-          <Table label="Agencies that trust this account">
+          <Table label={t("outbound.table")}>
             <thead>
               <tr>
-                <Th>Account</Th>
-                <Th>Agency</Th>
-                <Th>Permissions and scope</Th>
-                <Th>Validity</Th>
+                <Th>{tc("account")}</Th>
+                <Th>{t("agency")}</Th>
+                <Th>{t("permissionsAndScope")}</Th>
+                <Th>{t("validity")}</Th>
                 <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {outbound.data.length === 0 && <EmptyRow columns={5}>No agency of another account trusts this account.</EmptyRow>}
+              {outbound.data.length === 0 && <EmptyRow columns={5}>{t("outbound.empty")}</EmptyRow>}
               {outbound.data.map((a) => (
                 <tr key={a.id}>
                   <Td className="font-medium">{a.accountName}</Td>
@@ -168,8 +184,8 @@ export default async function AccessPage() {
                       <InlineAction
                         action={switchRoleAction}
                         fields={{ accountName: a.accountName, agencyName: a.agencyName }}
-                        label="Switch Role"
-                        accessibleLabel={`Switch role to ${a.agencyName}@${a.accountName}`}
+                        label={t("outbound.switchRole")}
+                        accessibleLabel={t("outbound.switchRoleTo", { agency: a.agencyName, account: a.accountName })}
                       />
                     ) : (
                       "—"

@@ -1,42 +1,57 @@
 "use server";
-import { action } from "@/app/_lib/action";
+import { action, type Words } from "@/app/_lib/action";
 import { checkAgencyBasics, createAgency, deleteAgencies, deleteAgency, updateAgency } from "@/lib/agencies/agencies";
 import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
+import { readPhrase, type PhraseValue } from "@/lib/i18n/message";
 import { endRoleSessionAsOwner } from "@/lib/roles/role-sessions";
 
 const paths = ["/agencies"];
 
-export const checkAgencyBasicsAction = action(checkAgencyBasics, { success: () => "Basic information is valid." });
+// A refusal of one agency in a batch is the domain's phrase: put into words with the request's translator.
+function say(t: Words, message: string): string {
+  const found = readPhrase(message);
+  if (found === null) return message;
+  const words = (value: PhraseValue): string | number =>
+    typeof value === "object" ? t(value.key, value.values && Object.fromEntries(Object.entries(value.values).map(([k, v]) => [k, words(v)]))) : value;
+  return String(words(found));
+}
+
+export const checkAgencyBasicsAction = action(checkAgencyBasics, { success: (_, t) => t("agencies.toast.basicsValid") });
 
 export const createAgencyAction = action(createAgency, {
   revalidate: paths,
-  success: (agency) => `Agency ${agency.name} created.`,
+  success: (agency, t) => t("agencies.toast.created", { name: agency.name }),
   redirectTo: (agency) => `/agencies/${agency.id}/created`,
 });
 
-export const updateAgencyAction = action(updateAgency, { revalidate: paths, success: () => "Agency saved." });
+export const updateAgencyAction = action(updateAgency, { revalidate: paths, success: (_, t) => t("agencies.toast.saved") });
 
 export const addAgencyPermissionsAction = action(addAgencyPermissions, {
   revalidate: paths,
-  success: ({ agencyName, policies }) => `Added ${policies.join(", ")} to agency ${agencyName}.`,
+  success: ({ agencyName, policies }, t) => t("agencies.toast.permissionsAdded", { policies: policies.join(", "), name: agencyName }),
 });
 
 export const removeAgencyPermissionAction = action(removeAgencyPermission, {
   revalidate: paths,
-  success: ({ agencyName, policyName }) => `Removed ${policyName} from agency ${agencyName}.`,
+  success: ({ agencyName, policyName }, t) => t("agencies.toast.permissionRemoved", { policy: policyName, name: agencyName }),
 });
 
 export const deleteAgenciesAction = action(deleteAgencies, {
   revalidate: paths,
-  success: (outcomes) => `Deleted ${outcomes.map((o) => o.name).join(", ")}.`,
-  refusedIn: (outcomes) => {
+  success: (outcomes, t) => t("agencies.toast.deletedMany", { names: outcomes.map((o) => o.name).join(", ") }),
+  refusedIn: (outcomes, t) => {
     const failed = outcomes.filter((o) => !o.deleted);
     if (failed.length === 0) return undefined;
     const deleted = outcomes.filter((o) => o.deleted).map((o) => o.name);
-    return `${deleted.length > 0 ? `Deleted ${deleted.join(", ")}. ` : ""}Not deleted: ${failed.map((o) => o.message).join(" ")}`;
+    const reasons = failed.map((o) => (o.message === null ? "" : say(t, o.message))).join(" ");
+    return deleted.length > 0 ? t("agencies.toast.partlyDeleted", { names: deleted.join(", "), reasons }) : t("agencies.toast.notDeleted", { reasons });
   },
 });
 
-export const deleteAgencyAction = action(deleteAgency, { revalidate: paths, success: ({ name }) => `Agency ${name} deleted.`, redirectTo: () => "/agencies" });
+export const deleteAgencyAction = action(deleteAgency, {
+  revalidate: paths,
+  success: ({ name }, t) => t("agencies.toast.deleted", { name }),
+  redirectTo: () => "/agencies",
+});
 
-export const endRoleSessionAction = action(endRoleSessionAsOwner, { revalidate: paths, success: () => "Session ended." });
+export const endRoleSessionAction = action(endRoleSessionAsOwner, { revalidate: paths, success: (_, t) => t("agencies.toast.sessionEnded") });

@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/confirm-action";
 import { CopyButton } from "@/components/copy-button";
+import { DateTime } from "@/components/date-time";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { ValidityStatus } from "@/components/validity-status";
-import { utcDate } from "@/lib/format";
 import { deleteAgenciesAction, deleteAgencyAction } from "./actions";
 
 export interface AgencyRow {
@@ -29,6 +30,8 @@ export interface SortLink {
 
 /** The agency list as Huawei IAM shows it: ID with copy, Modify and Delete per row, and a batch delete of the ticked rows. */
 export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sortLinks: Record<"name" | "expiry" | "created", SortLink>; empty: string }) {
+  const t = useTranslations("agencies");
+  const common = useTranslations("common");
   const [selected, setSelected] = useState<string[]>([]);
   const now = new Date();
   const deletable = rows.filter((r) => r.mayDelete);
@@ -48,27 +51,27 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
           <ConfirmAction
             action={deleteAgenciesAction}
             fields={{ agencyIds: chosen.map((r) => r.id) }}
-            trigger={`Delete selected (${chosen.length})`}
+            trigger={t("table.deleteSelected", { count: chosen.length })}
             triggerVariant="secondary"
             triggerDisabled={chosen.length === 0}
-            title="Delete Agencies"
-            confirmLabel="Delete"
-            message={`Delete ${chosen.map((r) => r.name).join(", ")}? Their delegated parties lose access at once, and every session that uses them ends.`}
+            title={t("table.deleteManyTitle")}
+            confirmLabel={common("delete")}
+            message={t("table.deleteManyMessage", { names: chosen.map((r) => r.name).join(", ") })}
           />
         </div>
       )}
-      <Table label="Agencies">
+      <Table label={t("title")}>
         <thead>
           <tr>
             <Th>
-              <span className="sr-only">Select</span>
+              <span className="sr-only">{t("table.select")}</span>
             </Th>
             {header("name")}
-            <Th>Agency ID</Th>
-            <Th>Agency type</Th>
-            <Th>Delegated party</Th>
+            <Th>{t("labels.id")}</Th>
+            <Th>{t("labels.type")}</Th>
+            <Th>{t("labels.party")}</Th>
             {header("expiry")}
-            <Th>Description</Th>
+            <Th>{common("description_label")}</Th>
             {header("created")}
             {/* Kept in view on a narrow screen while the other columns scroll under it. */}
             <OperationTh />
@@ -81,7 +84,7 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
               <Td>
                 <input
                   type="checkbox"
-                  aria-label={`Select ${agency.name}`}
+                  aria-label={t("table.selectOne", { name: agency.name })}
                   disabled={!agency.mayDelete}
                   checked={selected.includes(agency.id)}
                   onChange={(e) => setSelected(e.target.checked ? [...selected, agency.id] : selected.filter((s) => s !== agency.id))}
@@ -94,30 +97,36 @@ export function AgencyTable({ rows, sortLinks, empty }: { rows: AgencyRow[]; sor
               </Td>
               <Td className="whitespace-nowrap">
                 <span className="font-mono text-xs">{agency.id.slice(0, 8)}…</span>{" "}
-                <CopyButton text={agency.id} accessibleLabel={`Copy the ID of ${agency.name}`} />
+                <CopyButton text={agency.id} accessibleLabel={t("table.copyId", { name: agency.name })} />
               </Td>
-              <Td>{agency.type === "account" ? "Account" : "Cloud service"}</Td>
+              <Td>{t(`type.${agency.type}`)}</Td>
               <Td>{agency.party}</Td>
               <Td>
                 <ValidityStatus expiresAt={agency.expiresAt} now={now} />
               </Td>
               <Td className="max-w-xs truncate">{agency.description || "—"}</Td>
-              <Td className="whitespace-nowrap">{utcDate(agency.createdAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <DateTime value={agency.createdAt} precision="date" />
+              </Td>
               <OperationTd>
                 {agency.mayUpdate && (
-                  <Link href={`/agencies/${agency.id}?modify=1`} className="text-blue-700 hover:underline" aria-label={`Modify agency ${agency.name}`}>
-                    Modify
+                  <Link
+                    href={`/agencies/${agency.id}?modify=1`}
+                    className="text-blue-700 hover:underline"
+                    aria-label={t("table.modifyLabel", { name: agency.name })}
+                  >
+                    {t("table.modify")}
                   </Link>
                 )}
                 {agency.mayDelete && (
                   <ConfirmAction
                     action={deleteAgencyAction}
                     fields={{ agencyId: agency.id }}
-                    trigger="Delete"
-                    triggerLabel={`Delete agency ${agency.name}`}
-                    title="Delete Agency"
-                    confirmLabel="Delete"
-                    message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+                    trigger={common("delete")}
+                    triggerLabel={t("table.deleteLabel", { name: agency.name })}
+                    title={t("table.deleteTitle")}
+                    confirmLabel={common("delete")}
+                    message={t("table.deleteMessage", { name: agency.name })}
                   />
                 )}
               </OperationTd>

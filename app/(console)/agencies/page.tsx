@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { inWords } from "@/messages/words";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { buttonClass } from "@/components/ui/button";
@@ -12,7 +14,10 @@ import { agencyListQuery } from "@/lib/agencies/schemas";
 import { AgencyTable, type SortLink } from "./agency-table";
 import { EXPIRING_DAYS } from "@/lib/agencies/validity";
 
-export const metadata: Metadata = { title: "Agencies" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agencies");
+  return { title: t("title") };
+}
 
 // The list's defaults are the schema's own: a link carries only what differs from them.
 const { type, status, sort, dir } = agencyListQuery.parse({});
@@ -20,6 +25,9 @@ const defaultFilters = { type, status, sort, dir };
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  const t = await getTranslations("agencies");
+  const common = await getTranslations("common");
+  const locale = await getLocale();
   // A search the domain would refuse (control characters, too long) is shown at the search field over the full list.
   const search = agencyListQuery.safeParse({ q: params.q });
   const searchError = search.success ? undefined : search.error.issues[0]?.message;
@@ -39,15 +47,15 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        title="Agencies"
-        description="Share your resources with another account, or delegate a cloud service to access other services, without sharing your security credentials."
+        title={t("title")}
+        description={t("description")}
         actions={
           may?.may("create") ? (
             <Link href="/agencies/new" className={buttonClass("primary")}>
-              Create Agency
+              {t("create")}
             </Link>
           ) : may?.blockedBy ? (
-            <p className="max-w-sm text-sm text-slate-600">{may.blockedBy}</p>
+            <p className="max-w-sm text-sm text-slate-600">{inWords(locale, may.blockedBy)}</p>
           ) : null
         }
       />
@@ -58,42 +66,42 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           <search className="mb-3 max-w-3xl">
             <form className="flex gap-2" action="/agencies">
               <label htmlFor="agency-search" className="sr-only">
-                Search by agency name
+                {t("list.searchLabel")}
               </label>
               <Input
                 id="agency-search"
                 name="q"
                 type="search"
-                placeholder="Search by agency name"
+                placeholder={t("list.searchLabel")}
                 defaultValue={result.data.q}
                 aria-invalid={Boolean(searchError)}
                 aria-describedby={searchError ? "agency-search-error" : undefined}
               />
               <label className="sr-only" htmlFor="agency-type">
-                Agency type
+                {t("labels.type")}
               </label>
               <Select id="agency-type" name="type" defaultValue={result.data.filters.type} className="w-auto">
-                <option value="all">All types</option>
-                <option value="account">Account</option>
-                <option value="service">Cloud service</option>
+                <option value="all">{t("list.allTypes")}</option>
+                <option value="account">{t("type.account")}</option>
+                <option value="service">{t("type.service")}</option>
               </Select>
               <label className="sr-only" htmlFor="agency-status">
-                Status
+                {common("status")}
               </label>
               <Select id="agency-status" name="status" defaultValue={result.data.filters.status} className="w-auto">
-                <option value="all">All statuses</option>
-                <option value="active">Active</option>
-                <option value="expiring">Expiring within {EXPIRING_DAYS} days</option>
-                <option value="expired">Expired</option>
+                <option value="all">{t("list.allStatuses")}</option>
+                <option value="active">{t("validity.active")}</option>
+                <option value="expiring">{t("list.expiringWithin", { days: EXPIRING_DAYS })}</option>
+                <option value="expired">{t("validity.expired")}</option>
               </Select>
               <button type="submit" className={buttonClass("secondary")}>
-                Search
+                {common("search")}
               </button>
             </form>
           </search>
           {searchError && (
             <p id="agency-search-error" role="alert" className="-mt-2 mb-3 text-sm text-red-700">
-              {searchError}
+              {inWords(locale, searchError)}
             </p>
           )}
           <AgencyTable
@@ -108,10 +116,10 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               mayDelete: may?.may("delete", agency.name) ?? false,
               mayUpdate: may?.may("update", agency.name) ?? false,
             }))}
-            sortLinks={sortLinks(result.data.filters, keep)}
-            empty={result.data.q || filtered ? "No agency matches the search and filters." : "No agencies yet."}
+            sortLinks={sortLinks(result.data.filters, keep, { name: t("labels.name"), expiry: t("labels.validity"), created: common("created") })}
+            empty={result.data.q || filtered ? t("list.noMatch") : t("list.none")}
           />
-          <Pagination label="Agency pages" page={result.data.page} pages={result.data.pages} total={result.data.total} params={keep} />
+          <Pagination label={t("list.pages")} page={result.data.page} pages={result.data.pages} total={result.data.total} params={keep} />
         </>
       )}
     </>
@@ -120,16 +128,18 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
 
 type Filters = { type: string; status: string; sort: string; dir: string };
 
+type SortKey = "name" | "expiry" | "created";
+
 /** Each sortable column's link: the first click sorts ascending (created: newest first), the next one reverses. */
-function sortLinks(filters: Filters, keep: Record<string, string>): Record<"name" | "expiry" | "created", SortLink> {
-  const link = (key: "name" | "expiry" | "created", label: string, first: "asc" | "desc"): SortLink => {
+function sortLinks(filters: Filters, keep: Record<string, string>, labels: Record<SortKey, string>): Record<SortKey, SortLink> {
+  const link = (key: SortKey, first: "asc" | "desc"): SortLink => {
     const current = filters.sort === key;
     const dir = current ? (filters.dir === "asc" ? "desc" : "asc") : first;
     return {
-      label,
+      label: labels[key],
       href: `?${new URLSearchParams({ ...keep, sort: key, dir })}`,
       sorted: current ? (filters.dir === "asc" ? "ascending" : "descending") : null,
     };
   };
-  return { name: link("name", "Agency name", "asc"), expiry: link("expiry", "Validity period", "asc"), created: link("created", "Created", "desc") };
+  return { name: link("name", "asc"), expiry: link("expiry", "asc"), created: link("created", "desc") };
 }

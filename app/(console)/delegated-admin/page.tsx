@@ -5,18 +5,21 @@ import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { myDelegatedServices } from "@/lib/rd/delegated-admins";
-import { utcDate } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
+import { DateTime } from "@/components/date-time";
 
-export const metadata: Metadata = { title: "Delegated Administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("delegatedAdmin");
+  return { title: t("title") };
+}
 
 export default async function DelegatedAdminPage() {
+  const t = await getTranslations("delegatedAdmin");
+  const tc = await getTranslations("common");
+  const words = await getWords();
   const result = await load(myDelegatedServices);
-  const header = (
-    <PageHeader
-      title="Delegated Administration"
-      description="Trusted services for which the management account of your resource directory made this account a delegated administrator account."
-    />
-  );
+  const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!result.ok) {
     return (
       <>
@@ -29,25 +32,27 @@ export default async function DelegatedAdminPage() {
   return (
     <>
       {header}
-      <Table label="Services you administer">
+      <Table label={t("table")}>
         <thead>
           <tr>
-            <Th>Trusted service</Th>
-            <Th>Description</Th>
-            <Th>Since</Th>
+            <Th>{t("trustedService")}</Th>
+            <Th>{tc("description_label")}</Th>
+            <Th>{t("since")}</Th>
             <OperationTh />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {services.length === 0 && <EmptyRow columns={4}>This account is not a delegated administrator account of any trusted service.</EmptyRow>}
+          {services.length === 0 && <EmptyRow columns={4}>{t("empty")}</EmptyRow>}
           {services.map((s) => (
             <tr key={s.principal}>
               <Td className="font-medium">{s.name}</Td>
-              <Td className="text-slate-600">{s.description}</Td>
-              <Td>{utcDate(s.registeredAt)}</Td>
+              <Td className="text-slate-600">{serviceDescription(words, s)}</Td>
+              <Td>
+                <DateTime value={s.registeredAt} precision="date" />
+              </Td>
               <OperationTd>
-                <Link href={`/delegated-admin/${s.principal}`} className="text-blue-700 hover:underline" aria-label={`Open the ${s.name} multi-account module`}>
-                  Multi-account module
+                <Link href={`/delegated-admin/${s.principal}`} className="text-blue-700 hover:underline" aria-label={t("openModule", { name: s.name })}>
+                  {t("module")}
                 </Link>
               </OperationTd>
             </tr>

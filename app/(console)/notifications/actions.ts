@@ -5,5 +5,5 @@ import { markNotificationsRead } from "@/lib/notifications/notifications";
 export const markNotificationsReadAction = action(markNotificationsRead, {
   whenRoleEnded: "run",
   revalidate: ["/"],
-  success: () => "Notifications marked as read.",
+  success: (_, t) => t("notifications.toast.markedRead"),
 });

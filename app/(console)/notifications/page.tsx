@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { inWords } from "@/messages/words";
+import { DateTime } from "@/components/date-time";
 import { MarkAllRead } from "@/components/mark-all-read";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { requireCaller } from "@/app/_lib/session";
-import { utcMinute } from "@/lib/format";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { markNotificationsReadAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notifications");
+  return { title: t("title") };
+}
 
 const pageLink = "rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50";
 
@@ -20,36 +25,38 @@ const pageLink = "rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-
  */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requireCaller();
+  const t = await getTranslations("notifications");
+  const locale = await getLocale();
   const { items, newestId, anyUnread, olderThan, firstPage } = await listNotifications(await getDb(), caller, await searchParams);
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description={`News for your account ${caller.principalAccountName}: agencies other accounts create, change or delete for it, its delegated administration of trusted services, and who switches into its agencies.`}
+        title={t("title")}
+        description={t("description", { account: caller.principalAccountName })}
         actions={anyUnread && newestId !== null ? <MarkAllRead action={markNotificationsReadAction} upTo={newestId} /> : undefined}
       />
       {items.length === 0 ? (
-        <p className="rounded border border-slate-200 bg-white p-6 text-sm text-slate-600">{firstPage ? "No notifications yet." : "No older notifications."}</p>
+        <p className="rounded border border-slate-200 bg-white p-6 text-sm text-slate-600">{firstPage ? t("empty") : t("noOlder")}</p>
       ) : (
-        <ul aria-label="Notifications" className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+        <ul aria-label={t("listLabel")} className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
           {items.map((n) => (
             <li key={n.id} className="flex flex-col gap-2 p-3 text-sm sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0 flex-1">
                 <p className={n.unread ? "font-medium text-slate-900" : "text-slate-700"}>
                   {n.unread && (
                     <StatusBadge tone="warning" className="mr-2">
-                      New
+                      {t("new")}
                     </StatusBadge>
                   )}
-                  {n.message}
+                  {inWords(locale, n.message)}
                 </p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <time dateTime={n.at.toISOString()}>{utcMinute(n.at)}</time>
+                  <DateTime value={n.at} />
                 </p>
               </div>
               {n.href && n.linkLabel && (
                 <Link href={n.href} className="text-blue-700 hover:underline">
-                  {n.linkLabel}
+                  {inWords(locale, n.linkLabel)}
                 </Link>
               )}
             </li>
@@ -57,15 +64,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </ul>
       )}
       {(!firstPage || olderThan !== null) && (
-        <nav aria-label="More notifications" className="mt-3 flex gap-2 text-sm">
+        <nav aria-label={t("more")} className="mt-3 flex gap-2 text-sm">
           {!firstPage && (
             <Link href="/notifications" className={pageLink}>
-              Newest notifications
+              {t("newest")}
             </Link>
           )}
           {olderThan !== null && (
             <Link href={`/notifications?before=${olderThan}`} className={pageLink}>
-              Older notifications
+              {t("older")}
             </Link>
           )}
         </nav>

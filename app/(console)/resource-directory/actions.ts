@@ -15,28 +15,28 @@ import {
 
 const paths = ["/resource-directory", "/delegated-admin"];
 
-export const enableDirectoryAction = action(enableDirectory, { revalidate: paths, success: () => "Resource directory enabled." });
-export const createFolderAction = action(createFolder, { revalidate: paths, success: (folder) => `Folder ${folder.name} created.` });
-export const renameFolderAction = action(renameFolder, { revalidate: paths, success: () => "Folder renamed." });
-export const deleteFolderAction = action(deleteFolder, { revalidate: paths, success: () => "Folder deleted." });
-export const moveMemberAction = action(moveMember, { revalidate: paths, success: () => "Account moved." });
+export const enableDirectoryAction = action(enableDirectory, { revalidate: paths, success: (_r, t) => t("rd.toast.enabled") });
+export const createFolderAction = action(createFolder, { revalidate: paths, success: (folder, t) => t("rd.toast.folderCreated", { name: folder.name }) });
+export const renameFolderAction = action(renameFolder, { revalidate: paths, success: (_r, t) => t("rd.toast.folderRenamed") });
+export const deleteFolderAction = action(deleteFolder, { revalidate: paths, success: (_r, t) => t("rd.toast.folderDeleted") });
+export const moveMemberAction = action(moveMember, { revalidate: paths, success: (_r, t) => t("rd.toast.accountMoved") });
 export const inviteAccountAction = action(inviteAccount, {
   revalidate: paths,
-  success: () => "Invitation sent. The account joins when it accepts in its own console.",
+  success: (_r, t) => t("rd.toast.invitationSent"),
 });
-export const respondToInvitationAction = action(respondToInvitation, { revalidate: paths, success: () => "Done." });
+export const respondToInvitationAction = action(respondToInvitation, { revalidate: paths, success: (_r, t) => t("common.done") });
 export const removeMemberAction = action(removeMember, { revalidate: paths, redirectTo: () => "/resource-directory/structure" });
-export const leaveDirectoryAction = action(leaveDirectory, { revalidate: paths, success: () => "Your account left the resource directory." });
+export const leaveDirectoryAction = action(leaveDirectory, { revalidate: paths, success: (_r, t) => t("rd.toast.left") });
 export const setTrustedAccessAction = action(setTrustedAccess, {
   revalidate: paths,
-  success: ({ serviceName, enabled }) => `Trusted access for ${serviceName} ${enabled ? "enabled" : "disabled"}.`,
+  success: ({ serviceName, enabled }, t) => t(enabled ? "rd.toast.trustedAccessEnabled" : "rd.toast.trustedAccessDisabled", { name: serviceName }),
 });
 export const registerDelegatedAdminAction = action(registerDelegatedAdmin, {
   revalidate: paths,
-  success: ({ accountName, serviceName, enabledTrustedAccess }) =>
-    `${accountName} is now a delegated administrator account of ${serviceName}.${enabledTrustedAccess ? ` Trusted access for ${serviceName} was enabled with it.` : ""}`,
+  success: ({ accountName, serviceName, enabledTrustedAccess }, t) =>
+    t(enabledTrustedAccess ? "rd.toast.registeredWithAccess" : "rd.toast.registered", { account: accountName, service: serviceName }),
 });
 export const deregisterDelegatedAdminAction = action(deregisterDelegatedAdmin, {
   revalidate: paths,
-  success: ({ accountName, serviceName }) => `${accountName} is no longer a delegated administrator account of ${serviceName}.`,
+  success: ({ accountName, serviceName }, t) => t("rd.toast.deregistered", { account: accountName, service: serviceName }),
 });

@@ -9,19 +9,19 @@ import { buttonClass } from "@/components/ui/button";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getDirectoryOverview } from "@/lib/rd/directory";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 import { enableDirectoryAction, leaveDirectoryAction, respondToInvitationAction } from "./actions";
-import { utcDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Resource Directory" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rd");
+  return { title: t("title") };
+}
 
 export default async function ResourceDirectoryPage() {
+  const t = await getTranslations("rd");
   const result = await load(getDirectoryOverview);
-  const header = (
-    <PageHeader
-      title="Resource Directory"
-      description="Organize accounts in folders under Root, and register delegated administrator accounts of trusted services."
-    />
-  );
+  const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!result.ok) {
     return (
       <>
@@ -36,76 +36,85 @@ export default async function ResourceDirectoryPage() {
       {header}
       <div className="max-w-3xl space-y-4">
         {view.invitations.length > 0 && (
-          <Panel title="Invitations">
+          <Panel title={t("overview.invitations")}>
             <ul className="space-y-2 text-sm">
               {view.invitations.map((invitation) => (
                 <li key={invitation.id} className="flex flex-wrap items-center gap-3">
-                  <span>
-                    <strong>{invitation.managementName}</strong> invites your account to join its resource directory.
-                  </span>
-                  <InlineAction action={respondToInvitationAction} fields={{ invitationId: invitation.id, accept: "yes" }} label="Accept" variant="primary" />
-                  <InlineAction action={respondToInvitationAction} fields={{ invitationId: invitation.id, accept: "no" }} label="Decline" variant="secondary" />
+                  <span>{t.rich("overview.invites", { name: invitation.managementName, strong: (c) => <strong>{c}</strong> })}</span>
+                  <InlineAction
+                    action={respondToInvitationAction}
+                    fields={{ invitationId: invitation.id, accept: "yes" }}
+                    label={t("overview.accept")}
+                    variant="primary"
+                  />
+                  <InlineAction
+                    action={respondToInvitationAction}
+                    fields={{ invitationId: invitation.id, accept: "no" }}
+                    label={t("overview.decline")}
+                    variant="secondary"
+                  />
                 </li>
               ))}
             </ul>
           </Panel>
         )}
         {view.role === "none" && (
-          <Panel title="Enable Resource Directory">
-            <p className="mb-3 text-sm text-slate-700">
-              Your account does not belong to a resource directory. Enable one to become its management account: you can then invite accounts, arrange them in
-              folders and register delegated administrator accounts of trusted services.
-            </p>
-            <InlineAction action={enableDirectoryAction} fields={{}} label="Enable Resource Directory" variant="primary" />
+          <Panel title={t("overview.enableTitle")}>
+            <p className="mb-3 text-sm text-slate-700">{t("overview.enableText")}</p>
+            <InlineAction action={enableDirectoryAction} fields={{}} label={t("overview.enableTitle")} variant="primary" />
           </Panel>
         )}
         {view.role === "member" && (
-          <Panel title="Membership">
+          <Panel title={t("overview.membership")}>
             <p className="mb-3 text-sm text-slate-700">
-              Your account is a member of the resource directory managed by <strong>{view.managementName}</strong> since {utcDate(view.joinedAt)}.
+              {t.rich("overview.memberOf", {
+                name: view.managementName,
+                strong: (c) => <strong>{c}</strong>,
+                date: () => <DateTime value={view.joinedAt} precision="date" />,
+              })}
             </p>
             <div className="flex flex-wrap gap-2">
               <Link href="/delegated-admin" className={buttonClass("secondary")}>
-                Delegated Administration
+                {t("overview.delegatedAdministration")}
               </Link>
               <ConfirmAction
                 action={leaveDirectoryAction}
                 fields={{}}
-                trigger="Leave Resource Directory"
+                trigger={t("overview.leave")}
                 triggerVariant="secondary"
-                title="Leave Resource Directory"
-                confirmLabel="Leave"
-                message={`Leave the resource directory of ${view.managementName}? Your account stops being a delegated administrator of every trusted service.`}
+                title={t("overview.leave")}
+                confirmLabel={t("overview.leaveConfirm")}
+                message={t("overview.leaveMessage", { name: view.managementName })}
               />
             </div>
           </Panel>
         )}
         {view.role === "management" && (
           <>
-            <Alert tone="info">Your account is the management account of this resource directory.</Alert>
-            <Panel title="Overview">
+            <Alert tone="info">{t("overview.isManagement")}</Alert>
+            <Panel title={t("overview.overview")}>
               <DetailsList
-                monospace={["Resource directory ID"]}
+                monospace={[t("overview.directoryId")]}
                 items={[
                   [
-                    "Management account",
+                    t("managementAccount"),
                     <>
                       {result.caller.accountName} <span className="font-mono text-xs text-slate-500">({result.caller.accountId})</span>
                     </>,
                   ],
-                  ["Resource directory ID", view.directory.id],
-                  ["Folders", view.counts.folders],
-                  ["Member accounts", view.counts.members],
-                  ["Delegated administrator accounts", view.counts.delegatedAdmins],
-                  ["Pending invitations", view.counts.pendingInvitations],
+                  [t("overview.directoryId"), view.directory.id],
+                  [t("overview.folders"), view.counts.folders],
+                  [t("overview.memberAccounts"), view.counts.members],
+                  [t("overview.delegatedAdmins"), view.counts.delegatedAdmins],
+                  [t("overview.pendingInvitations"), view.counts.pendingInvitations],
                 ]}
               />
               <div className="mt-4 flex gap-2">
                 <Link href="/resource-directory/structure" className={buttonClass("secondary")}>
-                  Members and Folders
+                  {t("membersAndFolders")}
                 </Link>
                 <Link href="/resource-directory/trusted-services" className={buttonClass("secondary")}>
-                  Trusted Services
+                  {t("trustedServices")}
                 </Link>
               </div>
             </Panel>

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SwitchRoleForm } from "@/components/switch-role-form";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { switchRoleAction } from "../role-actions";
 
-export const metadata: Metadata = { title: "Switch Role" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("roles");
+  return { title: t("switchRole") };
+}
 
 const param = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 64) : undefined);
 
@@ -13,10 +17,11 @@ const param = (value: string | string[] | undefined) => (typeof value === "strin
  */
 export default async function SwitchRolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  const t = await getTranslations("roles");
   const initial = { account: param(params.account), agency: param(params.agency) };
   return (
     <>
-      <PageHeader title="Switch Role" description="Act in another account with the permissions of one of its agencies that trusts your account." />
+      <PageHeader title={t("switchRole")} description={t("description")} />
       <div className="max-w-md">
         <Panel>
           <SwitchRoleForm switchRole={switchRoleAction} initial={initial} />

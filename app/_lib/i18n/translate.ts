@@ -1,34 +1,24 @@
-import { createTranslator } from "next-intl";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { type Phrase, readPhrase } from "@/lib/i18n/message";
-import { catalogues } from "@/messages/catalogue";
+import "server-only";
+import { requestLanguage } from "@/app/_lib/i18n/language";
+import { inWords } from "@/messages/words";
 
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+// The words live beside the catalogues (messages/words.ts), where API answers can reach them too.
+export { inWords, type Translate, translatorFor } from "@/messages/words";
 
-const translators = new Map<Language, Translate>();
-
-/** A plain translator for one language, for text made outside React (actions, API answers, exports). */
-export function translatorFor(language: Language): Translate {
-  let translate = translators.get(language);
-  if (translate === undefined) {
-    const t = createTranslator({ locale: language, messages: catalogues[language] }) as unknown as { has(key: string): boolean } & Translate;
-    translate = (key, values) => (t.has(key) ? t(key, values) : key);
-    translators.set(language, translate);
-  }
-  return translate;
+/** A domain message in the language of the request being answered. */
+export async function inReadersWords(message: string): Promise<string> {
+  return inWords(await requestLanguage(), message);
 }
 
-function say(language: Language, { key, values }: Phrase): string {
-  if (values === undefined) return translatorFor(language)(key);
-  const words = Object.fromEntries(Object.entries(values).map(([name, v]) => [name, typeof v === "object" ? say(language, v) : v]));
-  return translatorFor(language)(key, words);
+/** `inWords` bound to the request's language, for a server page that puts many domain messages into words. */
+export async function getWords(): Promise<(message: string) => string> {
+  const language = await requestLanguage();
+  return (message) => inWords(language, message);
 }
 
-/**
- * A domain message in `language`: a phrase is looked up in the catalogue (its nested phrases first);
- * anything else is shown as it came. An unknown key shows as the key, never as an empty message.
- */
-export function inWords(language: string, message: string): string {
-  const found = readPhrase(message);
-  return found === null ? message : say(isLanguage(language) ? language : "en", found);
+/** A trusted service's description in the reader's language; the stored text when the catalogue has none for it. */
+export function serviceDescription(words: (message: string) => string, service: { principal: string; description: string }): string {
+  const key = `domain.services.${service.principal}`;
+  const said = words(key);
+  return said === key ? service.description : said;
 }

@@ -8,18 +8,18 @@ const paths = ["/account/access-keys"];
 export const createOwnAccessKeyAction = action(createOwnAccessKey, {
   whenRoleEnded: "run",
   revalidate: paths,
-  success: ({ accessKeyId }) => `Access key ${accessKeyId} created. Save its secret now: it is not shown again.`,
+  success: ({ accessKeyId }, t) => t("accessKeys.toast.created", { id: accessKeyId }),
   reveal: ({ accessKeyId, secret }) => ({ accessKeyId, secret }),
 });
 
 export const setOwnAccessKeyStatusAction = action(setOwnAccessKeyStatus, {
   whenRoleEnded: "run",
   revalidate: paths,
-  success: ({ accessKeyId, status }) => `Access key ${accessKeyId} ${status === "active" ? "activated" : "deactivated"}.`,
+  success: ({ accessKeyId, status }, t) => t(status === "active" ? "accessKeys.toast.activated" : "accessKeys.toast.deactivated", { id: accessKeyId }),
 });
 
 export const deleteOwnAccessKeyAction = action(deleteOwnAccessKey, {
   whenRoleEnded: "run",
   revalidate: paths,
-  success: ({ accessKeyId }) => `Access key ${accessKeyId} deleted.`,
+  success: ({ accessKeyId }, t) => t("accessKeys.toast.deleted", { id: accessKeyId }),
 });

@@ -6,5 +6,5 @@ import { changeOwnPassword } from "@/lib/iam/passwords";
 export const changePasswordAction = action(changeOwnPassword, {
   whenRoleEnded: "run",
   revalidate: ["/account/sessions"],
-  success: () => "Password changed. Your other sessions were signed out; this one stays signed in.",
+  success: (_, t) => t("account.password.toast.changed"),
 });

@@ -6,7 +6,11 @@ import { endOtherSignIns, endOwnSignIn } from "@/lib/auth/sign-in-management";
 export const endOtherSignInsAction = action(endOtherSignIns, {
   whenRoleEnded: "run",
   revalidate: ["/account/sessions"],
-  success: (ended) => (ended === 0 ? "You had no other active sessions." : `Signed out ${ended} other session${ended === 1 ? "" : "s"}.`),
+  success: (ended, t) => (ended === 0 ? t("account.sessions.toast.noOthers") : t("account.sessions.toast.signedOutOthers", { count: ended })),
 });
 
-export const endSignInAction = action(endOwnSignIn, { whenRoleEnded: "run", revalidate: ["/account/sessions"], success: () => "Signed out that session." });
+export const endSignInAction = action(endOwnSignIn, {
+  whenRoleEnded: "run",
+  revalidate: ["/account/sessions"],
+  success: (_, t) => t("account.sessions.toast.signedOut"),
+});

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { PolicyPicker, type PolicyOption } from "@/components/policy-picker";
@@ -14,13 +15,14 @@ interface Props {
 }
 
 export function AddPermissionsForm({ agencyId, policies, regions, projects }: Props) {
+  const t = useTranslations("agencies");
   const { state, formAction, errors, values, onEdit } = useActionForm(addAgencyPermissionsAction);
   const [selected, setSelected] = useState<string[]>([]);
   useEffect(() => {
     if (state?.ok) setSelected([]);
   }, [state]);
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-4" aria-label="Add permissions">
+    <form action={formAction} onChange={onEdit} className="space-y-4" aria-label={t("detail.addPermissionsLabel")}>
       <input type="hidden" name="agencyId" value={agencyId} />
       {selected.map((id) => (
         <input key={id} type="hidden" name="policyIds" value={id} />
@@ -36,7 +38,7 @@ export function AddPermissionsForm({ agencyId, policies, regions, projects }: Pr
         chosen={policies.filter((p) => selected.includes(p.id))}
       />
       <FormMessage state={state} />
-      <SubmitButton>Add Permissions</SubmitButton>
+      <SubmitButton>{t("detail.addPermissions")}</SubmitButton>
     </form>
   );
 }

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { inWords } from "@/messages/words";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
+import { DateTime } from "@/components/date-time";
 import { DialogPanel } from "@/components/dialog-panel";
 import { PermissionsTable } from "@/components/permissions-table";
 import { SwitchRoleLink } from "@/components/switch-role-link";
@@ -13,17 +17,19 @@ import { EmptyRow, Table, Td, Th, OperationTd, OperationTh } from "@/components/
 import { Alert } from "@/components/ui/alert";
 import { getAgency } from "@/lib/agencies/agencies";
 import { agencyManagement } from "@/lib/agencies/management";
-import { describeValidity } from "@/lib/agencies/validity";
+import { isExpired } from "@/lib/agencies/validity";
 import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
 import { listActiveRoleSessions } from "@/lib/roles/role-sessions";
 import { deleteAgencyAction, endRoleSessionAction, removeAgencyPermissionAction } from "../actions";
 import { AddPermissionsForm } from "./add-permissions-form";
 import { EditAgencyForm } from "./edit-agency-form";
-import { utcMinute } from "@/lib/format";
 import { id } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Agency" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agencies");
+  return { title: t("agency") };
+}
 
 export default async function AgencyPage({
   params,
@@ -33,6 +39,9 @@ export default async function AgencyPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { agencyId } = await params;
+  const t = await getTranslations("agencies");
+  const common = await getTranslations("common");
+  const locale = await getLocale();
   // The list's Modify opens the form at once.
   const modify = (await searchParams).modify === "1";
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
@@ -56,31 +65,41 @@ export default async function AgencyPage({
     };
     return { ...found, may, sessions, policies, regions, projects };
   });
-  const breadcrumb = (name: string) => <Breadcrumb parent="Agencies" href="/agencies" current={name} />;
+  const breadcrumb = (name: string) => <Breadcrumb parent={t("title")} href="/agencies" current={name} />;
   if (!result.ok) {
     return (
       <>
-        {breadcrumb("Agency")}
+        {breadcrumb(t("agency"))}
         <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
   }
   const { agency, delegatedAccountName, permissions, sessions, policies, regions, projects, may } = result.data;
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
-  const info: [string, string][] = [
-    ["Agency name", agency.name],
-    ["Agency ID", agency.id],
-    ["Agency type", agency.type === "account" ? "Account" : "Cloud service"],
-    [agency.type === "account" ? "Delegated account" : "Cloud service", (agency.type === "account" ? delegatedAccountName : agency.service) ?? "—"],
-    ["Validity period", describeValidity(agency.expiresAt, new Date())],
-    ["Description", agency.description || "—"],
-    ["Created", utcMinute(agency.createdAt)],
+  const { expiresAt } = agency;
+  const validity =
+    expiresAt === null
+      ? t("validity.unlimited")
+      : isExpired(expiresAt, new Date())
+        ? t("validity.expired")
+        : t.rich("validity.expiresAt", { date: () => <DateTime value={expiresAt} /> });
+  const info: [string, ReactNode][] = [
+    [t("labels.name"), agency.name],
+    [t("labels.id"), agency.id],
+    [t("labels.type"), t(`type.${agency.type}`)],
+    [
+      agency.type === "account" ? t("labels.delegatedAccount") : t("labels.cloudService"),
+      (agency.type === "account" ? delegatedAccountName : agency.service) ?? "—",
+    ],
+    [t("labels.validity"), validity],
+    [common("description_label"), agency.description || "—"],
+    [common("created"), <DateTime key="created" value={agency.createdAt} />],
   ];
   const sections = [
-    ["basic-information", "Basic Information"],
-    ...(agency.type === "account" ? [["switch-role-link", "Switch role link"]] : []),
-    ["permissions", "Permissions"],
-    ["active-sessions", "Active Sessions"],
+    ["basic-information", t("detail.sections.basics")],
+    ...(agency.type === "account" ? [["switch-role-link", t("detail.sections.switchRoleLink")]] : []),
+    ["permissions", t("detail.sections.permissions")],
+    ["active-sessions", t("detail.sections.sessions")],
   ];
   return (
     <>
@@ -90,7 +109,7 @@ export default async function AgencyPage({
         actions={
           <div className="flex gap-2">
             {may.update && (
-              <DialogPanel trigger="Modify" title="Modify Agency" defaultOpen={modify}>
+              <DialogPanel trigger={t("table.modify")} title={t("detail.modifyTitle")} defaultOpen={modify}>
                 <EditAgencyForm agency={agency} />
               </DialogPanel>
             )}
@@ -98,11 +117,11 @@ export default async function AgencyPage({
               <ConfirmAction
                 action={deleteAgencyAction}
                 fields={{ agencyId: agency.id }}
-                trigger="Delete Agency"
+                trigger={t("table.deleteTitle")}
                 triggerVariant="secondary"
-                title="Delete Agency"
-                confirmLabel="Delete"
-                message={`Delete agency ${agency.name}? The delegated party loses access at once, and every session that uses it ends.`}
+                title={t("table.deleteTitle")}
+                confirmLabel={common("delete")}
+                message={t("table.deleteMessage", { name: agency.name })}
               />
             )}
           </div>
@@ -110,12 +129,12 @@ export default async function AgencyPage({
       />
       {may.blockedBy !== null && (
         <div className="mb-4">
-          <Alert tone="info" title="View only">
-            {may.blockedBy}
+          <Alert tone="info" title={t("detail.viewOnly")}>
+            {inWords(locale, may.blockedBy)}
           </Alert>
         </div>
       )}
-      <nav aria-label="Sections of this agency" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <nav aria-label={t("detail.sectionsLabel")} className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {sections.map(([id, title]) => (
           <a key={id} href={`#${id}`} className="text-blue-700 hover:underline">
             {title}
@@ -124,20 +143,20 @@ export default async function AgencyPage({
       </nav>
       <div className="max-w-5xl">
         <div className="space-y-4">
-          <Panel title="Basic Information" id="basic-information">
-            <DetailsList items={info} monospace={["Agency ID"]} />
+          <Panel title={t("detail.sections.basics")} id="basic-information">
+            <DetailsList items={info} monospace={[t("labels.id")]} />
           </Panel>
           {agency.type === "account" && (
-            <Panel title="Switch role link" id="switch-role-link">
+            <Panel title={t("detail.sections.switchRoleLink")} id="switch-role-link">
               <SwitchRoleLink account={result.caller.accountName} agency={agency.name} />
             </Panel>
           )}
           <Panel
-            title="Permissions"
+            title={t("detail.sections.permissions")}
             id="permissions"
             actions={
               may.update && (
-                <DialogPanel trigger="Add Permissions" title="Add Permissions">
+                <DialogPanel trigger={t("detail.addPermissions")} title={t("detail.addPermissions")}>
                   <AddPermissionsForm
                     agencyId={agency.id}
                     policies={policies.filter((p) => !permissions.some((held) => held.policyId === p.id))}
@@ -153,38 +172,42 @@ export default async function AgencyPage({
               projectNames={projectNames}
               remove={may.update ? removeAgencyPermissionAction : undefined}
               removeFields={(p) => ({ agencyId: agency.id, permissionId: p.id })}
-              holder={`agency ${agency.name}`}
+              holder={t("detail.holder", { name: agency.name })}
             />
           </Panel>
-          <Panel title="Active Sessions" id="active-sessions">
-            <Table label="Active sessions">
+          <Panel title={t("detail.sections.sessions")} id="active-sessions">
+            <Table label={t("detail.sessionsTable")}>
               <thead>
                 <tr>
-                  <Th>Delegated user</Th>
-                  <Th>Switched in</Th>
-                  <Th>Last active</Th>
+                  <Th>{t("detail.delegatedUser")}</Th>
+                  <Th>{t("detail.switchedIn")}</Th>
+                  <Th>{t("detail.lastActive")}</Th>
                   {may.revokeSession && <OperationTh />}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {sessions.length === 0 && <EmptyRow columns={may.revokeSession ? 4 : 3}>Nobody is using this agency now.</EmptyRow>}
+                {sessions.length === 0 && <EmptyRow columns={may.revokeSession ? 4 : 3}>{t("detail.noSessions")}</EmptyRow>}
                 {sessions.map((s) => {
-                  const who = s.userName === null ? `${s.principalAccount} (root user)` : `${s.userName}@${s.principalAccount}`;
+                  const who = s.userName === null ? t("detail.rootUser", { account: s.principalAccount }) : `${s.userName}@${s.principalAccount}`;
                   return (
                     <tr key={s.id}>
                       <Td className="font-medium">{who}</Td>
-                      <Td>{utcMinute(s.startedAt)}</Td>
-                      <Td>{utcMinute(s.lastSeenAt)}</Td>
+                      <Td>
+                        <DateTime value={s.startedAt} />
+                      </Td>
+                      <Td>
+                        <DateTime value={s.lastSeenAt} />
+                      </Td>
                       {may.revokeSession && (
                         <OperationTd>
                           <ConfirmAction
                             action={endRoleSessionAction}
                             fields={{ agencyId: agency.id, roleSessionId: s.id }}
-                            trigger="End Session"
-                            triggerLabel={`End session of ${who}`}
-                            title="End Session"
-                            message={`End the session of ${who} in agency ${agency.name}? Their next click returns them to their own account.`}
-                            confirmLabel="End Session"
+                            trigger={t("detail.endSession")}
+                            triggerLabel={t("detail.endSessionLabel", { who })}
+                            title={t("detail.endSession")}
+                            message={t("detail.endSessionMessage", { who, name: agency.name })}
+                            confirmLabel={t("detail.endSession")}
                           />
                         </OperationTd>
                       )}

@@ -1,24 +1,26 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { cloudServices, MAX_CUSTOM_DAYS, validityLabels } from "@/lib/agencies/options";
+import { cloudServices, MAX_CUSTOM_DAYS, validityChoices } from "@/lib/agencies/options";
 import type { WizardValues } from "./wizard-values";
 
 type Errors = Record<string, string[] | undefined>;
 
-const agencyTypeOptions = [
-  {
-    value: "account",
-    label: "Account",
-    hint: "Share resources with another account or delegate an individual or team to manage your resources. The delegated account can only be an account, rather than an IAM user or a federated user.",
-  },
-  { value: "service", label: "Cloud service", hint: "Delegate a specific service to access other services." },
-] as const;
+const agencyTypes = ["account", "service"] as const;
+
+// Each cloud service's description, by its id, in the `agencies` namespace.
+const serviceKeys = { ECS: "ecs", OBS: "obs", CTS: "cts", "Config Audit": "configAudit" } as const satisfies Record<
+  (typeof cloudServices)[number]["id"],
+  string
+>;
 
 /** Step 1: Agency Name, Agency Type with the delegated party, Validity Period, Description. */
 export function BasicsStep({ values, set, errors }: { values: WizardValues; set: (patch: Partial<WizardValues>) => void; errors: Errors }) {
+  const t = useTranslations("agencies");
+  const common = useTranslations("common");
   return (
     <div className="space-y-4">
-      <Field label="Agency Name" name="name" errors={errors.name} required>
+      <Field label={t("fields.name")} name="name" errors={errors.name} required>
         {(p) => <Input {...p} value={values.name} onChange={(e) => set({ name: e.target.value })} maxLength={64} />}
       </Field>
       <fieldset>
@@ -26,25 +28,25 @@ export function BasicsStep({ values, set, errors }: { values: WizardValues; set:
           <span className="text-red-600" aria-hidden>
             *
           </span>
-          Agency Type
+          {t("fields.type")}
         </legend>
         <div className="space-y-2 text-sm">
-          {agencyTypeOptions.map((option) => (
-            <div key={option.value} className="flex items-start gap-2">
+          {agencyTypes.map((type) => (
+            <div key={type} className="flex items-start gap-2">
               <input
                 type="radio"
-                id={`type-${option.value}`}
+                id={`type-${type}`}
                 name="type"
-                value={option.value}
+                value={type}
                 className="mt-1"
-                aria-describedby={`type-${option.value}-hint`}
-                checked={values.type === option.value}
-                onChange={() => set({ type: option.value })}
+                aria-describedby={`type-${type}-hint`}
+                checked={values.type === type}
+                onChange={() => set({ type })}
               />
               <div>
-                <label htmlFor={`type-${option.value}`}>{option.label}</label>
-                <p id={`type-${option.value}-hint`} className="text-xs text-slate-500">
-                  {option.hint}
+                <label htmlFor={`type-${type}`}>{t(`type.${type}`)}</label>
+                <p id={`type-${type}-hint`} className="text-xs text-slate-500">
+                  {t(`typeHint.${type}`)}
                 </p>
               </div>
             </div>
@@ -52,44 +54,44 @@ export function BasicsStep({ values, set, errors }: { values: WizardValues; set:
         </div>
       </fieldset>
       {values.type === "account" ? (
-        <Field label="Delegated Account" name="delegatedAccount" errors={errors.delegatedAccount} required hint="The name of the account you delegate to.">
+        <Field label={t("fields.delegatedAccount")} name="delegatedAccount" errors={errors.delegatedAccount} required hint={t("fields.delegatedAccountHint")}>
           {(p) => <Input {...p} value={values.delegatedAccount} onChange={(e) => set({ delegatedAccount: e.target.value })} />}
         </Field>
       ) : (
-        <Field label="Cloud Service" name="service" errors={errors.service} required>
+        <Field label={t("fields.service")} name="service" errors={errors.service} required>
           {(p) => (
             <Select {...p} value={values.service} onChange={(e) => set({ service: e.target.value })}>
               <option value="" disabled>
-                Select a cloud service
+                {t("fields.selectService")}
               </option>
               {cloudServices.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.id} — {s.description}
+                  {s.id} — {t(`services.${serviceKeys[s.id]}`)}
                 </option>
               ))}
             </Select>
           )}
         </Field>
       )}
-      <Field label="Validity Period" name="validityKind" errors={errors.validityKind} required>
+      <Field label={t("fields.validity")} name="validityKind" errors={errors.validityKind} required>
         {(p) => (
           <Select {...p} value={values.validityKind} onChange={(e) => set({ validityKind: e.target.value as WizardValues["validityKind"] })}>
-            {Object.entries(validityLabels).map(([kind, label]) => (
+            {validityChoices.map((kind) => (
               <option key={kind} value={kind}>
-                {label}
+                {t(`validityKind.${kind}`)}
               </option>
             ))}
           </Select>
         )}
       </Field>
       {values.validityKind === "custom" && (
-        <Field label="Days" name="validityDays" errors={errors.validityDays} required hint={`1 to ${MAX_CUSTOM_DAYS} days from now.`}>
+        <Field label={t("fields.days")} name="validityDays" errors={errors.validityDays} required hint={t("fields.daysFromNowHint", { max: MAX_CUSTOM_DAYS })}>
           {(p) => (
             <Input {...p} type="number" min={1} max={MAX_CUSTOM_DAYS} value={values.validityDays} onChange={(e) => set({ validityDays: e.target.value })} />
           )}
         </Field>
       )}
-      <Field label="Description" name="description" errors={errors.description} hint="Up to 255 characters.">
+      <Field label={common("description_label")} name="description" errors={errors.description} hint={t("fields.descriptionHint")}>
         {(p) => <Textarea {...p} className="font-sans" rows={3} value={values.description} onChange={(e) => set({ description: e.target.value })} />}
       </Field>
     </div>

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { PolicyPicker, type PolicyOption } from "@/components/policy-picker";
 import { ScopePicker } from "@/components/scope-picker";
 import { useHydrated } from "@/components/use-hydrated";
-import { scopeLabels } from "@/components/scope-label";
 import { toFormData } from "@/components/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -14,8 +14,9 @@ import { BasicsStep } from "./basics-step";
 import { Review } from "./review";
 import { basicsOf, initialValues, stepFields, type WizardValues } from "./wizard-values";
 
-const steps = ["Basic Information", "Select Policy/Role", "Select Scope"] as const;
+const steps = ["basics", "policies", "scope"] as const;
 type Step = 1 | 2 | 3;
+const stepKey: Record<Step, (typeof steps)[number]> = { 1: "basics", 2: "policies", 3: "scope" };
 
 interface Props {
   policies: PolicyOption[];
@@ -24,6 +25,8 @@ interface Props {
 }
 
 export function CreateAgencyWizard({ policies, regions, projects }: Props) {
+  const t = useTranslations("agencies");
+  const common = useTranslations("common");
   const hydrated = useHydrated();
   const [step, setStep] = useState<Step>(1);
   const [values, setValues] = useState<WizardValues>(initialValues);
@@ -72,7 +75,7 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
   };
 
   const nextFromPolicies = () => {
-    if (values.policyIds.length === 0) return setErrors({ policyIds: ["Select at least one policy or role."] });
+    if (values.policyIds.length === 0) return setErrors({ policyIds: [t("wizard.selectPolicy")] });
     setScopePreview({ scopeKind: values.scopeKind, regions: values.regions, projects: values.projects });
     go(3);
   };
@@ -99,10 +102,10 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
   return (
     // Until React runs the wizard its values cannot be kept: disabled (and shown so) rather than losing what was typed.
     <fieldset disabled={!hydrated} aria-busy={!hydrated} className="space-y-4 disabled:opacity-60">
-      <ol aria-label="Steps" className="flex flex-wrap gap-2 text-sm">
-        {steps.map((label, i) => (
+      <ol aria-label={t("wizard.stepsLabel")} className="flex flex-wrap gap-2 text-sm">
+        {steps.map((key, i) => (
           <li
-            key={label}
+            key={key}
             aria-current={step === i + 1 ? "step" : undefined}
             className={
               step === i + 1
@@ -112,12 +115,12 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
                   : "rounded bg-slate-200 px-3 py-1 text-slate-600"
             }
           >
-            {i + 1}. {label}
+            {i + 1}. {t(`wizard.steps.${key}`)}
           </li>
         ))}
       </ol>
-      <section aria-label={steps[step - 1]} className="rounded border border-slate-200 bg-white p-4">
-        <h2 className="mb-3 text-base font-semibold">{steps[step - 1]}</h2>
+      <section aria-label={t(`wizard.steps.${stepKey[step]}`)} className="rounded border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-base font-semibold">{t(`wizard.steps.${stepKey[step]}`)}</h2>
         {step === 1 && <BasicsStep values={values} set={set} errors={errors} />}
         {step === 2 && <PolicyPicker policies={policies} selected={values.policyIds} onChange={(policyIds) => set({ policyIds })} errors={errors.policyIds} />}
         {step === 3 && (
@@ -127,11 +130,9 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
               onSubmit={(e) => e.preventDefault()}
               onChange={() => setScopePreview(readScope())}
               className="space-y-3"
-              aria-label="Authorization scope"
+              aria-label={t("wizard.scopeFormLabel")}
             >
-              <p className="text-sm text-slate-600">
-                Scope for {chosen.map((p) => p.name).join(", ")}. {scopeLabels.all} grants the permissions everywhere in this account.
-              </p>
+              <p className="text-sm text-slate-600">{t("wizard.scopeFor", { names: chosen.map((p) => p.name).join(", "), all: t("scope.all") })}</p>
               <ScopePicker
                 regions={regions}
                 projects={projects}
@@ -156,22 +157,22 @@ export function CreateAgencyWizard({ policies, regions, projects }: Props) {
       <div className="flex gap-2">
         {step === 1 ? (
           <Link href="/agencies" className={buttonClass("secondary")}>
-            Cancel
+            {common("cancel")}
           </Link>
         ) : (
           <Button variant="secondary" disabled={pending} onClick={previous}>
-            Previous
+            {common("previous")}
           </Button>
         )}
         {step === 1 && (
           <Button onClick={nextFromBasics} disabled={pending}>
-            {pending ? "Checking…" : "Next"}
+            {pending ? t("wizard.checking") : common("next")}
           </Button>
         )}
-        {step === 2 && <Button onClick={nextFromPolicies}>Next</Button>}
+        {step === 2 && <Button onClick={nextFromPolicies}>{common("next")}</Button>}
         {step === 3 && (
           <Button onClick={submit} disabled={pending}>
-            {pending ? "Creating…" : "OK"}
+            {pending ? t("wizard.creating") : t("wizard.ok")}
           </Button>
         )}
       </div>

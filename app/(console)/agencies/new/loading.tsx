@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/page-loading";
 
 export default function Loading() {
-  return <PageLoading label="the agency form" />;
+  const t = useTranslations("agencies");
+  return <PageLoading label={t("loadingForm")} />;
 }

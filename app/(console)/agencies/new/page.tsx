@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -8,9 +9,13 @@ import { listEnterpriseProjects, listRegions } from "@/lib/catalogue";
 import { attachablePolicies } from "@/lib/iam/policies";
 import { CreateAgencyWizard } from "./create-agency-wizard";
 
-export const metadata: Metadata = { title: "Create Agency" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agencies");
+  return { title: t("create") };
+}
 
 export default async function CreateAgencyPage() {
+  const t = await getTranslations("agencies");
   const result = await load(async (db, caller) => {
     // Refused before step 1, not after the caller has filled it in.
     await requireAgencyCreation(db, caller);
@@ -25,8 +30,8 @@ export default async function CreateAgencyPage() {
   if (!result.ok) {
     return (
       <>
-        <Breadcrumb parent="Agencies" href="/agencies" current="Create Agency" />
-        <PageHeader title="Create Agency" />
+        <Breadcrumb parent={t("title")} href="/agencies" current={t("create")} />
+        <PageHeader title={t("create")} />
         <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
@@ -35,8 +40,8 @@ export default async function CreateAgencyPage() {
   if (blockedBy !== null) return <AccessDenied message={blockedBy} />;
   return (
     <>
-      <Breadcrumb parent="Agencies" href="/agencies" current="Create Agency" />
-      <PageHeader title="Create Agency" />
+      <Breadcrumb parent={t("title")} href="/agencies" current={t("create")} />
+      <PageHeader title={t("create")} />
       <div className="max-w-3xl">
         <CreateAgencyWizard
           policies={policies}

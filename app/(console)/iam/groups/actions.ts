@@ -8,6 +8,6 @@ export const createGroupAction = action(createGroup, { revalidate: paths, redire
 
 export const deleteGroupAction = action(deleteGroup, { revalidate: paths, redirectTo: () => "/iam/groups" });
 
-export const grantPolicyAction = action(grantPolicyToGroup, { revalidate: paths, success: () => "Permission granted." });
+export const grantPolicyAction = action(grantPolicyToGroup, { revalidate: paths, success: (_, t) => t("iam.groups.toast.granted") });
 
-export const revokeGrantAction = action(revokeGrant, { revalidate: paths, success: () => "Permission removed." });
+export const revokeGrantAction = action(revokeGrant, { revalidate: paths, success: (_, t) => t("iam.groups.toast.revoked") });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -6,33 +8,33 @@ import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listGroups } from "@/lib/iam/groups";
 import { CreateGroupForm } from "./create-group-form";
-import { utcDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "User Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("iam.groups");
+  return { title: t("title") };
+}
 
 export default async function GroupsPage() {
+  const t = await getTranslations("iam.groups");
   const result = await load(listGroups);
   return (
     <>
-      <PageHeader
-        title="User Groups"
-        description="Grant permissions to user groups as policies with a scope; users get the permissions of every group they belong to."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       {!result.ok ? (
         <AccessDenied message={result.message} denied={result.denied} />
       ) : (
         <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
-          <Table label="User groups">
+          <Table label={t("tableLabel")}>
             <thead>
               <tr>
-                <Th>User group name</Th>
-                <Th>Users</Th>
-                <Th>Description</Th>
-                <Th>Created</Th>
+                <Th>{t("columns.name")}</Th>
+                <Th>{t("columns.users")}</Th>
+                <Th>{t("columns.description")}</Th>
+                <Th>{t("columns.created")}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {result.data.length === 0 && <EmptyRow columns={4}>No user groups yet.</EmptyRow>}
+              {result.data.length === 0 && <EmptyRow columns={4}>{t("empty")}</EmptyRow>}
               {result.data.map((group) => (
                 <tr key={group.id}>
                   <Td>
@@ -42,12 +44,14 @@ export default async function GroupsPage() {
                   </Td>
                   <Td>{group.members}</Td>
                   <Td>{group.description || "—"}</Td>
-                  <Td>{utcDate(group.createdAt)}</Td>
+                  <Td>
+                    <DateTime value={group.createdAt} precision="date" />
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
-          <Panel title="Create User Group">
+          <Panel title={t("createPanel")}>
             <CreateGroupForm />
           </Panel>
         </div>

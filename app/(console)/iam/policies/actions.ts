@@ -6,6 +6,6 @@ const paths = ["/iam/policies"];
 
 export const createPolicyAction = action(createPolicy, { revalidate: paths, redirectTo: (policy) => `/iam/policies/${policy.id}` });
 
-export const updatePolicyAction = action(updatePolicy, { revalidate: paths, success: () => "Policy saved." });
+export const updatePolicyAction = action(updatePolicy, { revalidate: paths, success: (_, t) => t("iam.policies.toast.saved") });
 
 export const deletePolicyAction = action(deletePolicy, { revalidate: paths, redirectTo: () => "/iam/policies" });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
@@ -7,32 +8,34 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listPolicies } from "@/lib/iam/policies";
 
-export const metadata: Metadata = { title: "Policies" };
-
-const kindLabels = { system_role: "System-defined role", system_policy: "System-defined policy", custom: "Custom policy" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("iam.policies");
+  return { title: t("title") };
+}
 
 export default async function PoliciesPage() {
+  const t = await getTranslations("iam.policies");
   const result = await load(listPolicies);
   return (
     <>
       <PageHeader
-        title="Policies"
-        description="System-defined roles and policies, and the custom policies of this account."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/iam/policies/new" className={buttonClass("primary")}>
-            Create Custom Policy
+            {t("createCustom")}
           </Link>
         }
       />
       {!result.ok ? (
         <AccessDenied message={result.message} denied={result.denied} />
       ) : (
-        <Table label="Policies">
+        <Table label={t("tableLabel")}>
           <thead>
             <tr>
-              <Th>Policy name</Th>
-              <Th>Type</Th>
-              <Th>Description</Th>
+              <Th>{t("columns.name")}</Th>
+              <Th>{t("columns.type")}</Th>
+              <Th>{t("columns.description")}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -43,7 +46,7 @@ export default async function PoliciesPage() {
                     {policy.name}
                   </Link>
                 </Td>
-                <Td>{kindLabels[policy.kind]}</Td>
+                <Td>{t(`kinds.${policy.kind}`)}</Td>
                 <Td>{policy.description || "—"}</Td>
               </tr>
             ))}

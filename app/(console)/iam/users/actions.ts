@@ -6,15 +6,15 @@ import { createUser, deleteUser } from "@/lib/iam/users";
 
 const paths = ["/iam/users", "/iam/groups"];
 
-export const createUserAction = action(createUser, { revalidate: paths, success: (user) => `User ${user.name} created.` });
+export const createUserAction = action(createUser, { revalidate: paths, success: (user, t) => t("iam.users.toast.created", { name: user.name }) });
 
-export const deleteUserAction = action(deleteUser, { revalidate: paths, success: () => "User deleted." });
+export const deleteUserAction = action(deleteUser, { revalidate: paths, success: (_, t) => t("iam.users.toast.deleted") });
 
-export const addUserToGroupAction = action(addUserToGroup, { revalidate: paths, success: () => "User added to the group." });
+export const addUserToGroupAction = action(addUserToGroup, { revalidate: paths, success: (_, t) => t("iam.users.toast.addedToGroup") });
 
-export const removeUserFromGroupAction = action(removeUserFromGroup, { revalidate: paths, success: () => "User removed from the group." });
+export const removeUserFromGroupAction = action(removeUserFromGroup, { revalidate: paths, success: (_, t) => t("iam.users.toast.removedFromGroup") });
 
 export const resetPasswordAction = action(resetUserPassword, {
   revalidate: paths,
-  success: ({ userName }) => `Password of ${userName} reset; ${userName} was signed out everywhere.`,
+  success: ({ userName }, t) => t("iam.users.toast.passwordReset", { name: userName }),
 });

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
@@ -10,6 +11,8 @@ import { endUserSignInsAction } from "./sign-in-actions";
  * so the outcome stays beside the button.
  */
 export function EndUserSessions({ userId, userName }: { userId: string; userName: string }) {
+  const t = useTranslations("iam.users.signOut");
+  const tc = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { state, formAction } = useActionForm(endUserSignInsAction);
@@ -18,8 +21,8 @@ export function EndUserSessions({ userId, userName }: { userId: string; userName
   }, [state]);
   return (
     <>
-      <Button variant="link" onClick={() => dialog.current?.showModal()} aria-label={`Sign out user ${userName} everywhere`}>
-        Sign out
+      <Button variant="link" onClick={() => dialog.current?.showModal()} aria-label={t("label", { name: userName })}>
+        {t("trigger")}
       </Button>
       {state?.ok && (
         <span role="status" className="ml-2 text-xs text-green-800">
@@ -29,16 +32,16 @@ export function EndUserSessions({ userId, userName }: { userId: string; userName
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form action={formAction} className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            Sign Out User
+            {t("title")}
           </h2>
-          <p className="text-sm text-slate-700">End every active session of {userName}? Each ends on its next click, with any role it switched into.</p>
+          <p className="text-sm text-slate-700">{t("message", { name: userName })}</p>
           <input type="hidden" name="userId" value={userId} />
           {state !== null && !state.ok && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
+              {tc("cancel")}
             </Button>
-            <SubmitButton variant="danger">Sign Out</SubmitButton>
+            <SubmitButton variant="danger">{t("submit")}</SubmitButton>
           </div>
         </form>
       </dialog>

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/page-loading";
 
 export default function Loading() {
-  return <PageLoading label="users" />;
+  const t = useTranslations("iam.users");
+  return <PageLoading label={t("loading")} />;
 }

@@ -4,6 +4,6 @@ import { endUserSignIns } from "@/lib/auth/sign-in-management";
 
 export const endUserSignInsAction = action(endUserSignIns, {
   revalidate: ["/iam/users"],
-  success: ({ userName, ended }) =>
-    ended === 0 ? `${userName} had no active sessions.` : `Signed ${userName} out of ${ended} session${ended === 1 ? "" : "s"}.`,
+  success: ({ userName, ended }, t) =>
+    ended === 0 ? t("iam.users.toast.noSessions", { name: userName }) : t("iam.users.toast.signedOut", { name: userName, count: ended }),
 });

@@ -2,18 +2,20 @@
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useTranslations } from "next-intl";
 import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolderAction } from "../actions";
 
 type Folder = { id: string; path: string };
 
 export function CreateFolderForm({ folders }: { folders: Folder[] }) {
+  const t = useTranslations("rd");
   const { state, formAction, errors, value, onEdit } = useActionForm(createFolderAction);
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create folder">
-      <Field label="Folder name" name="name" errors={errors("name")} required>
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("forms.createFolder")}>
+      <Field label={t("forms.folderName")} name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
       </Field>
-      <Field label="Parent folder" name="parentId" errors={errors("parentId")} required>
+      <Field label={t("forms.parentFolder")} name="parentId" errors={errors("parentId")} required>
         {(p) => (
           <Select {...p} defaultValue={value("parentId") ?? folders[0]?.id} key={`p${value("parentId")}`}>
             {folders.map((f) => (
@@ -25,31 +27,33 @@ export function CreateFolderForm({ folders }: { folders: Folder[] }) {
         )}
       </Field>
       <FormMessage state={state} />
-      <SubmitButton>Create Folder</SubmitButton>
+      <SubmitButton>{t("structure.createFolder")}</SubmitButton>
     </form>
   );
 }
 
 export function InviteForm() {
+  const t = useTranslations("rd");
   const { state, formAction, errors, value, onEdit } = useActionForm(inviteAccountAction);
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Invite account">
-      <Field label="Account name" name="accountName" errors={errors("accountName")} required hint="An existing account outside any resource directory.">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("forms.inviteAccount")}>
+      <Field label={t("accountName")} name="accountName" errors={errors("accountName")} required hint={t("forms.inviteHint")}>
         {(p) => <Input {...p} defaultValue={value("accountName")} key={`a${value("accountName")}`} />}
       </Field>
       <FormMessage state={state} />
-      <SubmitButton>Invite Account</SubmitButton>
+      <SubmitButton>{t("structure.inviteAccount")}</SubmitButton>
     </form>
   );
 }
 
 export function RenameFolderForm({ folderId, name }: { folderId: string; name: string }) {
+  const t = useTranslations("rd");
   const { formAction, refusal: error } = useActionForm(renameFolderAction);
   return (
-    <form action={formAction} className="flex items-center gap-1" aria-label={`Rename folder ${name}`}>
+    <form action={formAction} className="flex items-center gap-1" aria-label={t("forms.renameFolder", { name })}>
       <input type="hidden" name="folderId" value={folderId} />
-      <Input name="name" aria-label={`New name for folder ${name}`} defaultValue={name} className="w-36 py-0.5" />
-      <SubmitButton variant="secondary">Rename</SubmitButton>
+      <Input name="name" aria-label={t("forms.newName", { name })} defaultValue={name} className="w-36 py-0.5" />
+      <SubmitButton variant="secondary">{t("forms.rename")}</SubmitButton>
       {error && (
         <span role="alert" className="text-xs text-red-700">
           {error}
@@ -60,18 +64,19 @@ export function RenameFolderForm({ folderId, name }: { folderId: string; name: s
 }
 
 export function MoveMemberForm({ accountId, name, folderId, folders }: { accountId: string; name: string; folderId: string; folders: Folder[] }) {
+  const t = useTranslations("rd");
   const { formAction, refusal: error } = useActionForm(moveMemberAction);
   return (
-    <form action={formAction} className="flex items-center gap-1" aria-label={`Move ${name}`}>
+    <form action={formAction} className="flex items-center gap-1" aria-label={t("forms.moveMember", { name })}>
       <input type="hidden" name="accountId" value={accountId} />
-      <Select name="folderId" aria-label={`Folder for ${name}`} defaultValue={folderId} className="w-auto py-0.5">
+      <Select name="folderId" aria-label={t("forms.folderFor", { name })} defaultValue={folderId} className="w-auto py-0.5">
         {folders.map((f) => (
           <option key={f.id} value={f.id}>
             {f.path}
           </option>
         ))}
       </Select>
-      <SubmitButton variant="secondary">Move</SubmitButton>
+      <SubmitButton variant="secondary">{t("forms.move")}</SubmitButton>
       {error && (
         <span role="alert" className="text-xs text-red-700">
           {error}

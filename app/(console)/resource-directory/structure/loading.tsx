@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/page-loading";
 
 export default function Loading() {
-  return <PageLoading label="the directory structure" />;
+  const t = useTranslations("rd");
+  return <PageLoading label={t("structure.loading")} />;
 }

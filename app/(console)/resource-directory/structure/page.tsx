@@ -8,14 +8,20 @@ import { PageHeader, Panel } from "@/components/ui/page-header";
 import { directoryStructure } from "@/lib/rd/directory";
 import { folderPath } from "@/lib/rd/structure";
 import { deleteFolderAction, removeMemberAction } from "../actions";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 import { CreateFolderForm, InviteForm, MoveMemberForm, RenameFolderForm } from "./forms";
-import { utcDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Members and Folders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rd");
+  return { title: t("membersAndFolders") };
+}
 
 export default async function StructurePage() {
+  const t = await getTranslations("rd");
+  const tc = await getTranslations("common");
   const result = await load(directoryStructure);
-  const header = <PageHeader title="Members and Folders" description="The folders of your resource directory under Root, and the member accounts in each." />;
+  const header = <PageHeader title={t("membersAndFolders")} description={t("structure.description")} />;
   if (!result.ok) {
     return (
       <>
@@ -30,7 +36,7 @@ export default async function StructurePage() {
     <>
       {header}
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_22rem]">
-        <Panel title="Structure">
+        <Panel title={t("structure.structure")}>
           <DirectoryTree
             folders={folders}
             members={members}
@@ -41,11 +47,11 @@ export default async function StructurePage() {
                   <ConfirmAction
                     action={deleteFolderAction}
                     fields={{ folderId: folder.id }}
-                    trigger="Delete"
-                    triggerLabel={`Delete folder ${folder.name}`}
-                    title="Delete Folder"
-                    confirmLabel="Delete"
-                    message={`Delete folder ${folder.name}? Only an empty folder can be deleted.`}
+                    trigger={tc("delete")}
+                    triggerLabel={t("structure.deleteFolderLabel", { name: folder.name })}
+                    title={t("structure.deleteFolderTitle")}
+                    confirmLabel={tc("delete")}
+                    message={t("structure.deleteFolderMessage", { name: folder.name })}
                   />
                 </>
               )
@@ -55,20 +61,20 @@ export default async function StructurePage() {
                 <Link
                   href={`/resource-directory/members/${member.accountId}`}
                   className="text-blue-700 hover:underline"
-                  aria-label={`Details of ${member.name}`}
+                  aria-label={t("structure.detailsOf", { name: member.name })}
                 >
-                  Details
+                  {t("structure.details")}
                 </Link>
                 <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} folders={choices} />
                 {!member.isManagement && (
                   <ConfirmAction
                     action={removeMemberAction}
                     fields={{ accountId: member.accountId }}
-                    trigger="Remove"
-                    triggerLabel={`Remove ${member.name}`}
-                    title="Remove Member Account"
-                    confirmLabel="Remove"
-                    message={`Remove ${member.name} from the resource directory? It stops being a delegated administrator of every trusted service.`}
+                    trigger={tc("remove")}
+                    triggerLabel={t("structure.removeLabel", { name: member.name })}
+                    title={t("structure.removeTitle")}
+                    confirmLabel={tc("remove")}
+                    message={t("structure.removeMessage", { name: member.name })}
                   />
                 )}
               </>
@@ -76,19 +82,17 @@ export default async function StructurePage() {
           />
         </Panel>
         <div className="space-y-4">
-          <Panel title="Create Folder">
+          <Panel title={t("structure.createFolder")}>
             <CreateFolderForm folders={choices} />
           </Panel>
-          <Panel title="Invite Account">
+          <Panel title={t("structure.inviteAccount")}>
             <InviteForm />
             {invitations.length > 0 && (
               <div className="mt-4">
-                <h3 className="text-sm font-medium text-slate-700">Pending invitations</h3>
-                <ul aria-label="Pending invitations" className="mt-1 list-disc pl-5 text-sm">
+                <h3 className="text-sm font-medium text-slate-700">{t("structure.pendingInvitations")}</h3>
+                <ul aria-label={t("structure.pendingInvitations")} className="mt-1 list-disc pl-5 text-sm">
                   {invitations.map((i) => (
-                    <li key={i.id}>
-                      {i.accountName} (sent {utcDate(i.createdAt)})
-                    </li>
+                    <li key={i.id}>{t.rich("structure.sent", { name: i.accountName, date: () => <DateTime value={i.createdAt} precision="date" /> })}</li>
                   ))}
                 </ul>
               </div>

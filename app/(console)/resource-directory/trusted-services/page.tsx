@@ -4,28 +4,33 @@ import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
+import { getTranslations } from "next-intl/server";
+import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
 import { listTrustedServices } from "@/lib/rd/delegated-admins";
 
-export const metadata: Metadata = { title: "Trusted Services" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rd");
+  return { title: t("trustedServices") };
+}
 
 export default async function TrustedServicesPage() {
+  const t = await getTranslations("rd");
+  const tc = await getTranslations("common");
+  const words = await getWords();
   const result = await load(listTrustedServices);
   return (
     <>
-      <PageHeader
-        title="Trusted Services"
-        description="Cloud services that can access the structure and members of your resource directory. Some support delegated administrator accounts, which run the service's business for the whole directory."
-      />
+      <PageHeader title={t("trustedServices")} description={t("trusted.description")} />
       {!result.ok ? (
         <AccessDenied message={result.message} denied={result.denied} />
       ) : (
-        <Table label="Trusted services">
+        <Table label={t("trusted.table")}>
           <thead>
             <tr>
-              <Th>Trusted service</Th>
-              <Th>Description</Th>
-              <Th>Trusted access</Th>
-              <Th>Delegated administrator</Th>
+              <Th>{t("trustedService")}</Th>
+              <Th>{tc("description_label")}</Th>
+              <Th>{t("trusted.trustedAccess")}</Th>
+              <Th>{t("trusted.delegatedAdmin")}</Th>
               <OperationTh />
             </tr>
           </thead>
@@ -33,18 +38,22 @@ export default async function TrustedServicesPage() {
             {result.data.map((service) => (
               <tr key={service.principal}>
                 <Td className="font-medium">{service.name}</Td>
-                <Td className="max-w-md text-slate-600">{service.description}</Td>
-                <Td>{service.trustedAccess ? <span className="text-green-700">Enabled</span> : <span className="text-slate-500">Disabled</span>}</Td>
+                <Td className="max-w-md text-slate-600">{serviceDescription(words, service)}</Td>
                 <Td>
-                  {service.maxDelegatedAdmins === null ? "Not supported" : `Supported (${service.delegatedAdmins} of at most ${service.maxDelegatedAdmins})`}
+                  {service.trustedAccess ? <span className="text-green-700">{t("enabled")}</span> : <span className="text-slate-500">{t("disabled")}</span>}
+                </Td>
+                <Td>
+                  {service.maxDelegatedAdmins === null
+                    ? t("trusted.notSupported")
+                    : t("trusted.supported", { count: service.delegatedAdmins, max: service.maxDelegatedAdmins })}
                 </Td>
                 <OperationTd>
                   <Link
                     href={`/resource-directory/trusted-services/${service.principal}`}
                     className="text-blue-700 hover:underline"
-                    aria-label={`Manage ${service.name}`}
+                    aria-label={t("trusted.manageLabel", { name: service.name })}
                   >
-                    Manage
+                    {t("trusted.manage")}
                   </Link>
                 </OperationTd>
               </tr>

@@ -4,10 +4,13 @@ import { createInstance, deleteInstance, startInstance, stopInstance } from "@/l
 
 const paths = ["/resources/ecs"];
 
-export const createInstanceAction = action(createInstance, { revalidate: paths, success: (instance) => `Instance ${instance.name} created.` });
+export const createInstanceAction = action(createInstance, {
+  revalidate: paths,
+  success: (instance, t) => t("resources.toast.instanceCreated", { name: instance.name }),
+});
 
-export const startInstanceAction = action(startInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} started.` });
+export const startInstanceAction = action(startInstance, { revalidate: paths, success: ({ name }, t) => t("resources.toast.instanceStarted", { name }) });
 
-export const stopInstanceAction = action(stopInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} stopped.` });
+export const stopInstanceAction = action(stopInstance, { revalidate: paths, success: ({ name }, t) => t("resources.toast.instanceStopped", { name }) });
 
-export const deleteInstanceAction = action(deleteInstance, { revalidate: paths, success: ({ name }) => `Instance ${name} deleted.` });
+export const deleteInstanceAction = action(deleteInstance, { revalidate: paths, success: ({ name }, t) => t("resources.toast.instanceDeleted", { name }) });

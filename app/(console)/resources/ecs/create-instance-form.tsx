@@ -4,17 +4,19 @@ import { PlacementFields } from "@/components/placement-fields";
 import { useActionForm } from "@/components/use-action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { flavors } from "@/lib/resources/options";
+import { useTranslations } from "next-intl";
 import { createInstanceAction } from "./actions";
 
 export function CreateInstanceForm(props: { regions: { id: string; name: string }[]; projects: { id: string; name: string }[] }) {
+  const t = useTranslations("resources");
   const { state, formAction, errors, value, onEdit } = useActionForm(createInstanceAction);
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Create ECS instance">
-      <Field label="Instance name" name="name" errors={errors("name")} required>
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("ecs.form")}>
+      <Field label={t("ecs.name")} name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
       </Field>
       <PlacementFields {...props} errors={errors} value={value} />
-      <Field label="Flavor" name="flavor" errors={errors("flavor")} required>
+      <Field label={t("ecs.flavor")} name="flavor" errors={errors("flavor")} required>
         {(p) => (
           <Select {...p} defaultValue={value("flavor") ?? flavors[0]} key={`f${value("flavor")}`}>
             {flavors.map((f) => (
@@ -26,7 +28,7 @@ export function CreateInstanceForm(props: { regions: { id: string; name: string 
         )}
       </Field>
       <FormMessage state={state} />
-      <SubmitButton>Create Instance</SubmitButton>
+      <SubmitButton>{t("ecs.create")}</SubmitButton>
     </form>
   );
 }

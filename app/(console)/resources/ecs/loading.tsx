@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/page-loading";
 
 export default function Loading() {
-  return <PageLoading label="ECS instances" />;
+  const t = useTranslations("resources");
+  return <PageLoading label={t("ecs.loading")} />;
 }

@@ -9,11 +9,17 @@ import { NotPermitted } from "@/components/not-permitted";
 import { listBuckets, mayCreateBuckets } from "@/lib/resources/obs";
 import { deleteBucketAction } from "./actions";
 import { CreateBucketForm } from "./create-bucket-form";
-import { utcDate } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 
-export const metadata: Metadata = { title: "OBS Buckets" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("resources");
+  return { title: t("obs.title") };
+}
 
 export default async function BucketsPage() {
+  const t = await getTranslations("resources");
+  const tc = await getTranslations("common");
   const result = await load(async (db, caller) => {
     const [buckets, regions, projects, mayCreate] = await Promise.all([
       attempt(listBuckets(db, caller)),
@@ -27,44 +33,46 @@ export default async function BucketsPage() {
   const { buckets, regions, projects, mayCreate } = result.data;
   return (
     <>
-      <PageHeader title="OBS Buckets" description="Object Storage Service buckets of this account that your permissions and their scope let you see." />
+      <PageHeader title={t("obs.title")} description={t("obs.description")} />
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_20rem]">
         {!buckets.ok ? (
           <AccessDenied message={buckets.message} />
         ) : (
-          <Table label="OBS buckets">
+          <Table label={t("obs.table")}>
             <thead>
               <tr>
-                <Th>Bucket name</Th>
-                <Th>Region</Th>
-                <Th>Enterprise project</Th>
-                <Th>Storage class</Th>
-                <Th>Created</Th>
+                <Th>{t("obs.name")}</Th>
+                <Th>{t("region")}</Th>
+                <Th>{t("enterpriseProject")}</Th>
+                <Th>{t("obs.storageClass")}</Th>
+                <Th>{tc("created")}</Th>
                 <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {buckets.data.length === 0 && <EmptyRow columns={6}>No buckets you can see.</EmptyRow>}
+              {buckets.data.length === 0 && <EmptyRow columns={6}>{t("obs.empty")}</EmptyRow>}
               {buckets.data.map((bucket) => (
                 <tr key={bucket.id}>
                   <Td className="font-medium">{bucket.name}</Td>
                   <Td>{bucket.regionId}</Td>
                   <Td>{bucket.projectName}</Td>
-                  <Td className="capitalize">{bucket.storageClass}</Td>
-                  <Td>{utcDate(bucket.createdAt)}</Td>
+                  <Td>{t(`obs.classes.${bucket.storageClass}`)}</Td>
+                  <Td>
+                    <DateTime value={bucket.createdAt} precision="date" />
+                  </Td>
                   <OperationTd>
                     {bucket.may.delete ? (
                       <ConfirmAction
                         action={deleteBucketAction}
                         fields={{ bucketId: bucket.id }}
-                        trigger="Delete"
-                        triggerLabel={`Delete ${bucket.name}`}
-                        title="Delete Bucket"
-                        confirmLabel="Delete"
-                        message={`Delete bucket ${bucket.name}? This cannot be undone.`}
+                        trigger={tc("delete")}
+                        triggerLabel={t("deleteLabel", { name: bucket.name })}
+                        title={t("obs.deleteTitle")}
+                        confirmLabel={tc("delete")}
+                        message={t("obs.deleteMessage", { name: bucket.name })}
                       />
                     ) : (
-                      <span className="text-xs text-slate-500">View only</span>
+                      <span className="text-xs text-slate-500">{t("viewOnly")}</span>
                     )}
                   </OperationTd>
                 </tr>
@@ -72,11 +80,11 @@ export default async function BucketsPage() {
             </tbody>
           </Table>
         )}
-        <Panel title="Create Bucket">
+        <Panel title={t("obs.create")}>
           {mayCreate ? (
             <CreateBucketForm regions={regions} projects={projects} />
           ) : (
-            <NotPermitted what="create buckets" action="obs:buckets:create" account={result.caller.accountName} />
+            <NotPermitted what={t("obs.createWhat")} action="obs:buckets:create" account={result.caller.accountName} />
           )}
         </Panel>
       </div>

@@ -1,32 +1,65 @@
 import type { NextRequest } from "next/server";
+import { LANGUAGE_COOKIE } from "@/app/_lib/i18n/language";
+import { inWords, translatorFor } from "@/app/_lib/i18n/translate";
 import { clearRoleCookie } from "@/app/_lib/role-cookie";
 import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { csvHeader, csvRow, exportAuditEvents, jsonRecord } from "@/lib/audit-trail";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
+import { isLanguage, type Language, languageFromHeader } from "@/lib/i18n/languages";
+import type { Messages } from "@/messages/catalogue";
 import { crossSiteReason } from "./same-origin";
 
 const filterNames = ["actor", "agency", "action", "decision", "from", "to"] as const;
+
+type Column = keyof Messages["audit"]["csv"];
+
+// A spreadsheet cell: quoted when the label holds a comma, a quote or a line break.
+const cell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * lib's header row (its columns, in its order) with each column named in the reader's language;
+ * the rows stay as lib writes them. JSON keeps its property names: they are a machine format.
+ */
+function translatedHeader(t: (column: Column) => string): string {
+  const columns = csvHeader().trim().split(",") as Column[];
+  return `${columns.map((column) => cell(t(column))).join(",")}\r\n`;
+}
+
+/**
+ * The reader's language, in app/_lib/i18n/language.ts's order (the principal's saved choice, this
+ * browser's cookie, its Accept-Language), read from the request itself: a route handler is also run
+ * outside Next (tests), where next-intl/server's getTranslations does not exist.
+ */
+function languageOf(request: NextRequest, saved?: string | null): Language {
+  if (isLanguage(saved)) return saved;
+  const cookie = request.cookies.get(LANGUAGE_COOKIE)?.value;
+  return isLanguage(cookie) ? cookie : languageFromHeader(request.headers.get("accept-language"));
+}
 
 /**
  * The filtered audit trail as a CSV or JSON download, streamed page by page. A POST from the audit
  * page's form, since exporting is recorded: a link or another site must not cause it.
  */
 export async function POST(request: NextRequest) {
+  let locale = languageOf(request);
+  let t = translatorFor(locale);
   const crossSite = crossSiteReason(request.headers);
-  if (crossSite !== null) return new Response(`Export refused: ${crossSite}. Export from the Audit Trail page.`, { status: 403 });
+  if (crossSite !== null) return new Response(t("audit.exportRefused.crossSite", { reason: crossSite }), { status: 403 });
   const identity = await resolveRequest();
-  if (identity === null) return new Response("Sign in to continue.", { status: 401 });
+  if (identity === null) return new Response(t("audit.exportRefused.signIn"), { status: 401 });
+  locale = languageOf(request, identity.language);
+  t = translatorFor(locale);
   if (identity.roleEnded !== null) {
     // Meant for the delegating account's trail: never export the caller's own one instead.
     await clearRoleCookie(identity.roleEnded);
-    return new Response(`${identity.roleEnded} You are back in your own account; nothing was exported.`, { status: 409 });
+    return new Response(t("audit.exportRefused.roleEnded", { notice: inWords(locale, identity.roleEnded) }), { status: 409 });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return new Response("Export from the Audit Trail page: the request is not a form submission.", { status: 400 });
+    return new Response(t("audit.exportRefused.notForm"), { status: 400 });
   }
   const params: Record<string, string> = {};
   for (const name of [...filterNames, "format"]) {
@@ -45,14 +78,15 @@ export async function POST(request: NextRequest) {
       const filters = Object.fromEntries(filterNames.flatMap((n) => (params[n] === undefined ? [] : [[n, params[n]]])));
       return Response.redirect(new URL(`/audit?${new URLSearchParams(filters)}`, request.nextUrl), 303);
     }
-    if (error instanceof AccessDeniedError) return new Response(error.message, { status: 403 });
-    if (error instanceof DomainError) return new Response(error.message, { status: 400 });
+    if (error instanceof AccessDeniedError) return new Response(inWords(locale, error.message), { status: 403 });
+    if (error instanceof DomainError) return new Response(inWords(locale, error.message), { status: 400 });
     throw error;
   }
+  const header = translatedHeader((column) => t(`audit.csv.${column}`));
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      controller.enqueue(encoder.encode(format === "csv" ? csvHeader() : "[\n"));
+      controller.enqueue(encoder.encode(format === "csv" ? header : "[\n"));
       let count = 0;
       for (let item = first; !item.done; item = await events.next()) {
         const e = item.value;

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
+import { inReadersWords } from "@/app/_lib/i18n/translate";
 import { resolveRequest } from "@/app/_lib/session";
 import { suggestAgencies } from "@/lib/roles/role-sessions";
 import { controlCharacterMessage, hasControlCharacters } from "@/lib/validation";
@@ -11,7 +12,10 @@ export async function GET(request: NextRequest) {
   const account = request.nextUrl.searchParams.get("account") ?? "";
   // The name reaches the database, which refuses \u0000 in text; say why instead of failing with a 500.
   if (hasControlCharacters(account)) {
-    return NextResponse.json({ agencies: [], error: controlCharacterMessage("Account name") }, { status: 400, headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { agencies: [], error: await inReadersWords(controlCharacterMessage("accountName")) },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
   }
   const agencies = await suggestAgencies(await getDb(), identity.caller, account);
   return NextResponse.json({ agencies }, { headers: { "cache-control": "no-store" } });

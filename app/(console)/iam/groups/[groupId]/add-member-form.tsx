@@ -1,20 +1,22 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Field, Select } from "@/components/ui/field";
 import { addUserToGroupAction } from "../../users/actions";
 
 export function AddMemberForm({ groupId, users }: { groupId: string; users: { id: string; name: string }[] }) {
+  const t = useTranslations("iam.groups.addMember");
   const { state, formAction, errors, onEdit } = useActionForm(addUserToGroupAction);
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Add user to group">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("formLabel")}>
       <input type="hidden" name="groupId" value={groupId} />
       {/* The group is fixed here, so what is said of it (already a member, more than you may hand on) shows at the user. */}
-      <Field label="User" name="userId" errors={errors("userId") ?? errors("groupId")} required>
+      <Field label={t("user")} name="userId" errors={errors("userId") ?? errors("groupId")} required>
         {(p) => (
           <Select {...p} defaultValue="">
             <option value="" disabled>
-              Select a user
+              {t("placeholder")}
             </option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -25,7 +27,7 @@ export function AddMemberForm({ groupId, users }: { groupId: string; users: { id
         )}
       </Field>
       <FormMessage state={state} />
-      <SubmitButton>Add User</SubmitButton>
+      <SubmitButton>{t("submit")}</SubmitButton>
     </form>
   );
 }

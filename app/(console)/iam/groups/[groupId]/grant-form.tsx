@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PolicyReach } from "@/lib/policy/reach";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
@@ -18,21 +19,22 @@ interface Props {
 }
 
 export function GrantForm({ groupId, policies, regions, projects }: Props) {
+  const t = useTranslations("iam.groups.grant");
   const { state, formAction, errors, value, values, onEdit } = useActionForm(grantPolicyAction);
   const [policyId, setPolicyId] = useState(value("policyId") ?? "");
   return (
-    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label="Grant permission">
+    <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("formLabel")}>
       <input type="hidden" name="groupId" value={groupId} />
-      <Field label="Policy or role" name="policyId" errors={errors("policyId")} required>
+      <Field label={t("policy")} name="policyId" errors={errors("policyId")} required>
         {(p) => (
           <Select {...p} defaultValue={value("policyId") ?? ""} key={value("policyId")} onChange={(e) => setPolicyId(e.target.value)}>
             <option value="" disabled>
-              Select a policy or role
+              {t("placeholder")}
             </option>
             {policies.map((policy) => (
               <option key={policy.id} value={policy.id}>
                 {policy.name}
-                {policy.kind === "custom" ? " (custom)" : ""}
+                {policy.kind === "custom" ? t("customSuffix") : ""}
               </option>
             ))}
           </Select>
@@ -49,7 +51,7 @@ export function GrantForm({ groupId, policies, regions, projects }: Props) {
         chosen={policies.filter((p) => p.id === policyId)}
       />
       <FormMessage state={state} />
-      <SubmitButton>Grant</SubmitButton>
+      <SubmitButton>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
@@ -17,12 +18,17 @@ import { deleteGroupAction, revokeGrantAction } from "../actions";
 import { AddMemberForm } from "./add-member-form";
 import { GrantForm } from "./grant-form";
 
-export const metadata: Metadata = { title: "User Group" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("iam.groups.detail");
+  return { title: t("title") };
+}
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params;
+  const t = await getTranslations("iam.groups");
+  const tc = await getTranslations("common");
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
-  if (!id("user group").safeParse(groupId).success) notFound();
+  if (!id("userGroup").safeParse(groupId).success) notFound();
   const result = await load(async (db, caller) => {
     // The group first (a refusal or an unknown id ends the page); the pickers' options are independent.
     const group = await getGroup(db, caller, groupId);
@@ -37,7 +43,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   if (!result.ok) {
     return (
       <>
-        <PageHeader title="User Group" />
+        <PageHeader title={t("detail.title")} />
         <AccessDenied message={result.message} denied={result.denied} />
       </>
     );
@@ -46,7 +52,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
   return (
     <>
-      <Breadcrumb parent="User Groups" href="/iam/groups" current={group.name} />
+      <Breadcrumb parent={t("title")} href="/iam/groups" current={group.name} />
       <PageHeader
         title={group.name}
         description={group.description || undefined}
@@ -54,11 +60,11 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <ConfirmAction
             action={deleteGroupAction}
             fields={{ groupId: group.id }}
-            trigger="Delete User Group"
+            trigger={t("detail.deleteTrigger")}
             triggerVariant="secondary"
-            title="Delete User Group"
-            confirmLabel="Delete"
-            message={`Delete user group ${group.name}? Its members lose the permissions granted through it.`}
+            title={t("detail.deleteTitle")}
+            confirmLabel={tc("delete")}
+            message={t("detail.deleteMessage", { name: group.name })}
           />
         }
       />
@@ -69,17 +75,17 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             projectNames={projectNames}
             remove={revokeGrantAction}
             removeFields={(grant) => ({ grantId: grant.id })}
-            holder={`user group ${group.name}`}
+            holder={t("detail.holder", { name: group.name })}
           />
-          <Table label="Users in this group">
+          <Table label={t("detail.membersLabel")}>
             <thead>
               <tr>
-                <Th>User name</Th>
+                <Th>{t("detail.memberName")}</Th>
                 <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {members.length === 0 && <EmptyRow columns={2}>No users in this group.</EmptyRow>}
+              {members.length === 0 && <EmptyRow columns={2}>{t("detail.noMembers")}</EmptyRow>}
               {members.map((member) => (
                 <tr key={member.id}>
                   <Td className="font-medium">{member.name}</Td>
@@ -87,11 +93,11 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                     <ConfirmAction
                       action={removeUserFromGroupAction}
                       fields={{ groupId: group.id, userId: member.id }}
-                      trigger="Remove"
-                      triggerLabel={`Remove ${member.name} from the group`}
-                      title="Remove User from Group"
-                      message={`Remove ${member.name} from user group ${group.name}? The user loses the permissions granted through it at once.`}
-                      confirmLabel="Remove"
+                      trigger={tc("remove")}
+                      triggerLabel={t("detail.removeLabel", { name: member.name })}
+                      title={t("detail.removeTitle")}
+                      message={t("detail.removeMessage", { name: member.name, group: group.name })}
+                      confirmLabel={tc("remove")}
                     />
                   </OperationTd>
                 </tr>
@@ -100,7 +106,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           </Table>
         </div>
         <div className="space-y-4">
-          <Panel title="Grant Permission">
+          <Panel title={t("detail.grantPanel")}>
             <GrantForm
               groupId={group.id}
               policies={policies}
@@ -108,7 +114,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               projects={projects.map((p) => ({ id: p.id, label: p.name }))}
             />
           </Panel>
-          <Panel title="Add User">
+          <Panel title={t("detail.addPanel")}>
             <AddMemberForm groupId={group.id} users={users.filter((u) => !members.some((m) => m.id === u.id))} />
           </Panel>
         </div>

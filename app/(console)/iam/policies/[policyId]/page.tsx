@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
@@ -10,14 +11,19 @@ import { id } from "@/lib/validation";
 import { deletePolicyAction, updatePolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
 
-export const metadata: Metadata = { title: "Policy" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("iam.policies.detail");
+  return { title: t("title") };
+}
 
 export default async function PolicyPage({ params }: { params: Promise<{ policyId: string }> }) {
   const { policyId } = await params;
+  const t = await getTranslations("iam.policies");
+  const tc = await getTranslations("common");
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("policy").safeParse(policyId).success) notFound();
   const result = await load((db, caller) => getPolicy(db, caller, policyId));
-  const breadcrumb = <Breadcrumb parent="Policies" href="/iam/policies" current={result.ok ? result.data.name : "Policy"} />;
+  const breadcrumb = <Breadcrumb parent={t("title")} href="/iam/policies" current={result.ok ? result.data.name : t("detail.title")} />;
   if (!result.ok) {
     return (
       <>
@@ -33,7 +39,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
       <>
         {breadcrumb}
         <PageHeader title={policy.name} description={policy.description} />
-        <Panel title="Policy content">
+        <Panel title={t("detail.content")}>
           <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{document}</pre>
         </Panel>
       </>
@@ -44,16 +50,16 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
       {breadcrumb}
       <PageHeader
         title={policy.name}
-        description="Custom policy"
+        description={t("detail.custom")}
         actions={
           <ConfirmAction
             action={deletePolicyAction}
             fields={{ policyId: policy.id }}
-            trigger="Delete Policy"
+            trigger={t("detail.deleteTrigger")}
             triggerVariant="secondary"
-            title="Delete Policy"
-            confirmLabel="Delete"
-            message={`Delete custom policy ${policy.name}?`}
+            title={t("detail.deleteTitle")}
+            confirmLabel={tc("delete")}
+            message={t("detail.deleteMessage", { name: policy.name })}
           />
         }
       />
@@ -62,7 +68,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
           <PolicyForm
             action={updatePolicyAction}
             policy={{ id: policy.id, name: policy.name, description: policy.description, document }}
-            submitLabel="Save Policy"
+            submitLabel={t("detail.submit")}
           />
         </Panel>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { load } from "@/app/_lib/read";
@@ -7,19 +8,23 @@ import { requirePolicyCreation } from "@/lib/iam/policies";
 import { createPolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
 
-export const metadata: Metadata = { title: "Create Custom Policy" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("iam.policies.new");
+  return { title: t("title") };
+}
 
 export default async function NewPolicyPage() {
+  const t = await getTranslations("iam.policies");
   // Refused before the caller writes a document, not after.
   const result = await load(requirePolicyCreation);
   return (
     <>
-      <Breadcrumb parent="Policies" href="/iam/policies" current="Create Custom Policy" />
-      <PageHeader title="Create Custom Policy" />
+      <Breadcrumb parent={t("title")} href="/iam/policies" current={t("new.title")} />
+      <PageHeader title={t("new.title")} />
       {result.ok ? (
         <div className="max-w-3xl">
           <Panel>
-            <PolicyForm action={createPolicyAction} submitLabel="Create Policy" />
+            <PolicyForm action={createPolicyAction} submitLabel={t("new.submit")} />
           </Panel>
         </div>
       ) : (

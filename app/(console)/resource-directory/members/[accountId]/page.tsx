@@ -8,21 +8,27 @@ import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getMemberDetails } from "@/lib/rd/directory";
 import { removeMemberAction } from "../../actions";
-import { utcDate } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/date-time";
 import { id } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Member Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rd");
+  return { title: t("member.title") };
+}
 
 export default async function MemberPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("member").safeParse(accountId).success) notFound();
+  const t = await getTranslations("rd");
+  const tc = await getTranslations("common");
   const result = await load((db, caller) => getMemberDetails(db, caller, accountId));
   if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
   const { member, folder, services } = result.data;
   return (
     <>
-      <Breadcrumb parent="Members and Folders" href="/resource-directory/structure" current={member.name} />
+      <Breadcrumb parent={t("membersAndFolders")} href="/resource-directory/structure" current={member.name} />
       <PageHeader
         title={member.name}
         actions={
@@ -30,26 +36,26 @@ export default async function MemberPage({ params }: { params: Promise<{ account
             <ConfirmAction
               action={removeMemberAction}
               fields={{ accountId: member.accountId }}
-              trigger="Remove Member"
+              trigger={t("member.removeMember")}
               triggerVariant="secondary"
-              title="Remove Member Account"
-              confirmLabel="Remove"
-              message={`Remove ${member.name} from the resource directory? It stops being a delegated administrator of every trusted service.`}
+              title={t("structure.removeTitle")}
+              confirmLabel={tc("remove")}
+              message={t("structure.removeMessage", { name: member.name })}
             />
           )
         }
       />
       <div className="max-w-2xl">
-        <Panel title="Member account">
+        <Panel title={t("memberAccount")}>
           <DetailsList
-            monospace={["Account ID"]}
+            monospace={[t("accountId")]}
             items={[
-              ["Account name", member.name],
-              ["Account ID", member.accountId],
-              ["Type", member.isManagement ? "Management account" : "Member account"],
-              ["Folder", folder],
-              ["Joined", utcDate(member.joinedAt)],
-              ["Delegated administrator of", services.length === 0 ? "—" : services.map((s) => s.name).join(", ")],
+              [t("accountName"), member.name],
+              [t("accountId"), member.accountId],
+              [t("member.type"), member.isManagement ? t("managementAccount") : t("memberAccount")],
+              [t("folder"), folder],
+              [t("member.joined"), <DateTime key="joined" value={member.joinedAt} precision="date" />],
+              [t("member.delegatedAdminOf"), services.length === 0 ? "—" : services.map((s) => s.name).join(", ")],
             ]}
           />
         </Panel>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
@@ -28,6 +29,8 @@ export function AddDelegatedAdmin({
   max: number;
   trustedAccess: boolean;
 }) {
+  const t = useTranslations("rd");
+  const tc = useTranslations("common");
   const full = used >= max;
   const usageId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,30 +45,30 @@ export function AddDelegatedAdmin({
     <>
       <span className="flex items-center gap-2">
         <span id={usageId} className="text-sm text-slate-600">
-          {used} of {max} used{full ? ": remove one to add another" : ""}
+          {t(full ? "add.usageFull" : "add.usage", { used, max })}
         </span>
         <Button onClick={() => dialog.current?.showModal()} disabled={full} aria-describedby={usageId}>
-          Add
+          {tc("add")}
         </Button>
       </span>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form action={formAction} onChange={onEdit} className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
-            Add Delegated Administrator Account
+            {t("add.title")}
           </h2>
           <input type="hidden" name="service" value={service} />
-          {!trustedAccess && <p className="text-sm text-slate-700">Adding a delegated administrator account also enables trusted access for {serviceName}.</p>}
+          {!trustedAccess && <p className="text-sm text-slate-700">{t("add.enablesTrustedAccess", { name: serviceName })}</p>}
           <Input
             type="search"
-            aria-label="Search members"
-            placeholder="Search by account name or ID"
+            aria-label={t("add.search")}
+            placeholder={t("add.searchPlaceholder")}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
           <fieldset>
-            <legend className="mb-1 text-sm font-medium text-slate-700">Member</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("add.member")}</legend>
             <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
-              {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No member account to add.</li>}
+              {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">{t("add.none")}</li>}
               {shown.map((c) => (
                 <li key={c.accountId} className="px-3 py-2">
                   <label className="flex items-start gap-2 text-sm">
@@ -84,9 +87,9 @@ export function AddDelegatedAdmin({
           {state !== null && !state.ok && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
+              {tc("cancel")}
             </Button>
-            <SubmitButton>OK</SubmitButton>
+            <SubmitButton>{t("ok")}</SubmitButton>
           </div>
         </form>
       </dialog>

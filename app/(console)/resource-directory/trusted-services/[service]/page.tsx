@@ -7,19 +7,26 @@ import { InlineAction } from "@/components/inline-action";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
-import { REMOVE_DELEGATED_ADMIN_WARNING } from "@/lib/rd/catalogue";
 import { getTrustedService } from "@/lib/rd/delegated-admins";
 import { deregisterDelegatedAdminAction, setTrustedAccessAction } from "../../actions";
+import { getTranslations } from "next-intl/server";
+import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
+import { DateTime } from "@/components/date-time";
 import { AddDelegatedAdmin } from "./add-delegated-admin";
-import { utcMinute } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Trusted Service" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rd");
+  return { title: t("service.title") };
+}
 
 export default async function TrustedServicePage({ params }: { params: Promise<{ service: string }> }) {
   const { service: principal } = await params;
+  const t = await getTranslations("rd");
+  const tc = await getTranslations("common");
+  const words = await getWords();
   const result = await load((db, caller) => getTrustedService(db, caller, principal));
   const breadcrumb = (
-    <Breadcrumb parent="Trusted Services" href="/resource-directory/trusted-services" current={result.ok ? result.data.service.name : principal} />
+    <Breadcrumb parent={t("trustedServices")} href="/resource-directory/trusted-services" current={result.ok ? result.data.service.name : principal} />
   );
   if (!result.ok) {
     return (
@@ -34,30 +41,35 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
   return (
     <>
       {breadcrumb}
-      <PageHeader title={service.name} description={service.description} />
+      <PageHeader title={service.name} description={serviceDescription(words, service)} />
       <div className="max-w-4xl space-y-4">
-        <Panel title="Trusted Access">
+        <Panel title={t("service.trustedAccess")}>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>
-              Status: <strong>{trustedAccess ? "Enabled" : "Disabled"}</strong> (service principal <code>{service.principal}</code>)
+              {t.rich("service.status", {
+                status: trustedAccess ? t("enabled") : t("disabled"),
+                principal: service.principal,
+                strong: (c) => <strong>{c}</strong>,
+                code: (c) => <code>{c}</code>,
+              })}
             </span>
             {trustedAccess ? (
               <ConfirmAction
                 action={setTrustedAccessAction}
                 fields={{ service: service.principal, enabled: "no" }}
-                trigger="Disable"
-                triggerLabel="Disable trusted access"
+                trigger={t("service.disable")}
+                triggerLabel={t("service.disableLabel")}
                 triggerVariant="secondary"
-                title="Disable Trusted Access"
-                message={`Disable trusted access for ${service.name}? It can no longer act across the accounts of this resource directory.`}
-                confirmLabel="Disable"
+                title={t("service.disableTitle")}
+                message={t("service.disableMessage", { name: service.name })}
+                confirmLabel={t("service.disable")}
               />
             ) : (
               <InlineAction
                 action={setTrustedAccessAction}
                 fields={{ service: service.principal, enabled: "yes" }}
-                label="Enable"
-                accessibleLabel="Enable trusted access"
+                label={t("service.enable")}
+                accessibleLabel={t("service.enableLabel")}
                 variant="secondary"
               />
             )}
@@ -66,7 +78,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
         <section aria-labelledby="delegated-admins" className="space-y-3 rounded border border-slate-200 bg-white p-4">
           <div className="flex items-center justify-between">
             <h2 id="delegated-admins" className="text-base font-semibold">
-              Delegated Administrator Accounts
+              {t("service.delegatedAdmins")}
             </h2>
             {supported && (
               <AddDelegatedAdmin
@@ -80,39 +92,39 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
             )}
           </div>
           {!supported ? (
-            <Alert tone="info">{service.name} does not support delegated administrator accounts.</Alert>
+            <Alert tone="info">{t("service.notSupported", { name: service.name })}</Alert>
           ) : (
             <>
-              <p className="text-sm text-slate-600">
-                {admins.length} of at most {service.maxDelegatedAdmins} delegated administrator account{service.maxDelegatedAdmins === 1 ? "" : "s"}.
-              </p>
-              <Table label="Delegated administrator accounts">
+              <p className="text-sm text-slate-600">{t("service.count", { count: admins.length, max: service.maxDelegatedAdmins! })}</p>
+              <Table label={t("service.table")}>
                 <thead>
                   <tr>
-                    <Th>Account name</Th>
-                    <Th>Account ID</Th>
-                    <Th>Folder</Th>
-                    <Th>Registered</Th>
+                    <Th>{t("accountName")}</Th>
+                    <Th>{t("accountId")}</Th>
+                    <Th>{t("folder")}</Th>
+                    <Th>{t("service.registered")}</Th>
                     <OperationTh />
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {admins.length === 0 && <EmptyRow columns={5}>No delegated administrator accounts.</EmptyRow>}
+                  {admins.length === 0 && <EmptyRow columns={5}>{t("service.empty")}</EmptyRow>}
                   {admins.map((admin) => (
                     <tr key={admin.accountId}>
                       <Td className="font-medium">{admin.name}</Td>
                       <Td className="font-mono text-xs">{admin.accountId}</Td>
                       <Td>{admin.folder}</Td>
-                      <Td>{utcMinute(admin.registeredAt)}</Td>
+                      <Td>
+                        <DateTime value={admin.registeredAt} />
+                      </Td>
                       <OperationTd>
                         <ConfirmAction
                           action={deregisterDelegatedAdminAction}
                           fields={{ service: service.principal, accountId: admin.accountId }}
-                          trigger="Remove"
-                          triggerLabel={`Remove ${admin.name}`}
-                          title="Warning"
-                          message={`Remove ${admin.name} as a delegated administrator account of ${service.name}? ${REMOVE_DELEGATED_ADMIN_WARNING}`}
-                          confirmLabel="Continue"
+                          trigger={tc("remove")}
+                          triggerLabel={t("service.removeLabel", { name: admin.name })}
+                          title={t("service.warning")}
+                          message={t("service.removeMessage", { name: admin.name, service: service.name })}
+                          confirmLabel={tc("continue")}
                         />
                       </OperationTd>
                     </tr>
