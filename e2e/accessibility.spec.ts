@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, unique } from "./helpers";
+import { signIn, signInChinese, unique } from "./helpers";
 import { concreteUrl, consoleRoutes, placeholderUrl, publicRoutes, redirects } from "./routes";
 
 async function expectAccessible(page: Page, label: string) {
@@ -9,33 +9,46 @@ async function expectAccessible(page: Page, label: string) {
   expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-// Every page in app/**/page.tsx, so a new page is checked without being listed here.
-for (const route of publicRoutes) {
-  const url = placeholderUrl(route);
-  test(`${url} has no serious accessibility violation`, async ({ page }) => {
-    await page.goto(url);
-    await expectAccessible(page, url);
-  });
-}
-
-// A few pages per test, so that a busy two-core machine analysing them with axe stays within a test's time.
-// Pages that only redirect are checked at their target.
 const pages = consoleRoutes.filter((r) => redirects[r.pattern] === undefined);
 const PAGES_PER_TEST = 5;
 const count = Math.ceil(pages.length / PAGES_PER_TEST);
 const batches = Array.from({ length: count }, (_, i) => pages.filter((_, index) => index % count === i));
-for (const [index, batch] of batches.entries()) {
-  test(`console pages (batch ${index + 1} of ${count}: ${batch.map((r) => r.pattern).join(", ")}) have no serious accessibility violation`, async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    await signIn(page, "acme");
-    for (const route of batch) {
-      // Dynamic pages open on a demo object; one without an entry in e2e/routes.ts fails here, saying so.
-      const url = await concreteUrl(page, route);
-      await page.goto(url);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectAccessible(page, url);
+
+// Each page in both of the console's languages: longer English and denser Chinese must both stay accessible.
+for (const [language, locale] of [
+  ["English", "en-US"],
+  ["Chinese", "zh-CN"],
+] as const) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale });
+    const signInAcme = (page: Page) => (language === "Chinese" ? signInChinese(page, "acme") : signIn(page, "acme"));
+
+    // Every page in app/**/page.tsx, so a new page is checked without being listed here.
+    for (const route of publicRoutes) {
+      const url = placeholderUrl(route);
+      test(`${url} has no serious accessibility violation`, async ({ page }) => {
+        await page.goto(url);
+        await expect(page.locator("html")).toHaveAttribute("lang", language === "Chinese" ? "zh-CN" : "en");
+        await expectAccessible(page, url);
+      });
+    }
+
+    // A few pages per test, so that a busy two-core machine analysing them with axe stays within a test's time.
+    // Pages that only redirect are checked at their target.
+    for (const [index, batch] of batches.entries()) {
+      test(`console pages (batch ${index + 1} of ${count}: ${batch.map((r) => r.pattern).join(", ")}) have no serious accessibility violation`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        await signInAcme(page);
+        for (const route of batch) {
+          // Dynamic pages open on a demo object; one without an entry in e2e/routes.ts fails here, saying so.
+          const url = await concreteUrl(page, route);
+          await page.goto(url);
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          await expectAccessible(page, url);
+        }
+      });
     }
   });
 }

@@ -23,6 +23,18 @@ export async function signIn(page: Page, account: string, user?: string, passwor
   await expect(page.getByRole("navigation", { name: "Console" }).first()).toBeVisible();
 }
 
+/** Signs in through the Chinese sign-in page, by its Chinese labels. */
+export async function signInChinese(page: Page, account: string, user?: string, password?: string) {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  await page.getByLabel(user === undefined ? "帐号（根用户）" : "IAM用户", { exact: true }).check();
+  await page.getByLabel("帐号名").fill(account);
+  if (user !== undefined) await page.getByLabel("IAM用户名").fill(user);
+  await page.getByLabel("密码").fill(password ?? (user === undefined ? demo[account as keyof typeof demo] : demo.user));
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("navigation", { name: "控制台" }).first()).toBeVisible();
+}
+
 /** A name no other test or run uses. */
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

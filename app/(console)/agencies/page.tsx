@@ -64,7 +64,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <search className="mb-3 max-w-3xl">
-            <form className="flex gap-2" action="/agencies">
+            <form className="flex flex-wrap gap-2" action="/agencies">
               <label htmlFor="agency-search" className="sr-only">
                 {t("list.searchLabel")}
               </label>
