@@ -5,10 +5,10 @@ import { useEffect } from "react";
 import { referenceOf } from "@/components/error-notice";
 import { Button } from "@/components/ui/button";
 import { languages } from "@/lib/i18n/languages";
-import { catalogues } from "@/messages/catalogue";
+import { commonCatalogues } from "@/messages/common";
 
 // The root layout failed, so no provider knows the reader's language: say it in every language the console has.
-const inEach = languages.map((locale) => ({ locale, t: createTranslator({ locale, messages: catalogues[locale], namespace: "common" }) }));
+const inEach = languages.map((locale) => ({ locale, t: createTranslator({ locale, messages: commonCatalogues[locale], namespace: "common" }) }));
 const both = (say: (t: (typeof inEach)[number]["t"]) => string) => inEach.map(({ t }) => say(t)).join(" / ");
 
 /** Replaces the root layout when that layout itself fails, so it brings its own document. */

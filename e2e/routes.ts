@@ -69,6 +69,16 @@ async function linkOn(page: Page, listUrl: string, name: string | RegExp): Promi
   return href;
 }
 
+/** The first link on `listUrl` whose address starts with `prefix` and whose name mentions `about`: found the same in every language. */
+async function hrefOn(page: Page, listUrl: string, prefix: string, about?: RegExp): Promise<string> {
+  await page.goto(listUrl);
+  const links = page.getByRole("main").locator(`a[href^="${prefix}"]`);
+  const link = (about === undefined ? links : links.and(page.getByRole("link", { name: about }))).first();
+  const href = await link.getAttribute("href");
+  if (href === null) throw new Error(`No link to ${prefix} on ${listUrl}`);
+  return href;
+}
+
 /**
  * How to reach each dynamic page with a real value, as acme's root user: demo objects that no spec changes or
  * deletes (specs delete only what they made), so a parallel spec cannot pull the page away mid-check.
@@ -77,12 +87,18 @@ const concrete: Record<string, (page: Page) => Promise<string>> = {
   "/agencies/[agencyId]": (page) => linkOn(page, "/agencies", "globex-ops"),
   "/agencies/[agencyId]/created": async (page) => `${await linkOn(page, "/agencies", "globex-ops")}/created`,
   // Signing in is an event, so acme's trail is never empty; events are never deleted.
-  "/audit/[eventId]": (page) => linkOn(page, "/audit", /^View event/),
+  "/audit/[eventId]": (page) => hrefOn(page, "/audit", "/audit/"),
   "/delegated-admin/[service]": async () => "/delegated-admin/config",
   "/iam/groups/[groupId]": (page) => linkOn(page, "/iam/groups", "admins"),
-  "/iam/users/[userId]/access-keys": (page) => linkOn(page, "/iam/users", "Access keys of alice"),
+  "/iam/users/[userId]/access-keys": async (page) => {
+    await page.goto("/iam/users");
+    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "alice", exact: true }) });
+    const href = await row.locator('a[href$="/access-keys"]').first().getAttribute("href");
+    if (href === null) throw new Error("No access keys link for alice on /iam/users");
+    return href;
+  },
   "/iam/policies/[policyId]": (page) => linkOn(page, "/iam/policies", "ECS FullAccess"),
-  "/resource-directory/members/[accountId]": (page) => linkOn(page, "/resource-directory/structure", "Details of globex"),
+  "/resource-directory/members/[accountId]": (page) => hrefOn(page, "/resource-directory/structure", "/resource-directory/members/", /globex/),
   "/resource-directory/trusted-services/[service]": async () => "/resource-directory/trusted-services/config",
 };
 

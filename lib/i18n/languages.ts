@@ -21,6 +21,13 @@ export function languageFromHeader(acceptLanguage: string | null): Language {
   }
 }
 
+/** In order: the principal's saved choice, the browser's cookie, its Accept-Language (anything else is ignored). */
+export function pickLanguage(saved: unknown, cookie: unknown, acceptLanguage: string | null): Language {
+  if (isLanguage(saved)) return saved;
+  if (isLanguage(cookie)) return cookie;
+  return languageFromHeader(acceptLanguage);
+}
+
 /** An IANA time zone the runtime knows, or null. */
 export function validTimeZone(value: string | undefined): string | null {
   if (!value || value.length > 64) return null;

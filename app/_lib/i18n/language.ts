@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { resolveRequest } from "@/app/_lib/session";
-import { defaultLanguage, isLanguage, type Language, languageFromHeader, validTimeZone } from "@/lib/i18n/languages";
+import { type Language, pickLanguage, validTimeZone } from "@/lib/i18n/languages";
 
 /** The browser's own choice, kept for signed-out pages and for principals who never saved one. */
 export const LANGUAGE_COOKIE = "mandate.language";
@@ -10,14 +10,9 @@ export const LANGUAGE_COOKIE = "mandate.language";
 export const TIME_ZONE_COOKIE = "mandate.tz";
 
 /** In order: the signed-in principal's saved choice, this browser's cookie, its Accept-Language. */
-export const requestLanguage = cache(async (): Promise<Language> => {
-  const saved = (await resolveRequest())?.language;
-  if (isLanguage(saved)) return saved;
-  const cookie = (await cookies()).get(LANGUAGE_COOKIE)?.value;
-  if (isLanguage(cookie)) return cookie;
-  const header = (await headers()).get("accept-language");
-  return header === null ? defaultLanguage : languageFromHeader(header);
-});
+export const requestLanguage = cache(async (): Promise<Language> =>
+  pickLanguage((await resolveRequest())?.language, (await cookies()).get(LANGUAGE_COOKIE)?.value, (await headers()).get("accept-language")),
+);
 
 /** Times are shown in the browser's zone once it has told us; UTC until then (and on hover always). */
 export async function requestTimeZone(): Promise<string> {

@@ -6,7 +6,7 @@ import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { csvHeader, csvRow, exportAuditEvents, jsonRecord } from "@/lib/audit-trail";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
-import { isLanguage, type Language, languageFromHeader } from "@/lib/i18n/languages";
+import { type Language, pickLanguage } from "@/lib/i18n/languages";
 import type { Messages } from "@/messages/catalogue";
 import { crossSiteReason } from "./same-origin";
 
@@ -32,9 +32,7 @@ function translatedHeader(t: (column: Column) => string): string {
  * outside Next (tests), where next-intl/server's getTranslations does not exist.
  */
 function languageOf(request: NextRequest, saved?: string | null): Language {
-  if (isLanguage(saved)) return saved;
-  const cookie = request.cookies.get(LANGUAGE_COOKIE)?.value;
-  return isLanguage(cookie) ? cookie : languageFromHeader(request.headers.get("accept-language"));
+  return pickLanguage(saved, request.cookies.get(LANGUAGE_COOKIE)?.value, request.headers.get("accept-language"));
 }
 
 /**
