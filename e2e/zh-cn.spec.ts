@@ -115,16 +115,9 @@ for (const [language, locale] of [
         await (language === "Chinese" ? signInChinese(page, "acme") : signIn(page, "acme"));
         // On a phone the console's navigation folds into the menu: sign in first, then narrow the window.
         await page.setViewportSize({ width, height: 900 });
-        for (const url of [
-          "/",
-          "/agencies",
-          "/agencies/new",
-          "/iam/users",
-          "/iam/policies",
-          "/resource-directory/trusted-services/config",
-          "/audit",
-          "/access",
-        ]) {
+        // Every console page (e2e/routes.ts reads them from app/), at its demo object.
+        for (const route of consoleRoutes.filter((r) => redirects[r.pattern] === undefined)) {
+          const url = await concreteUrl(page, route);
           await page.goto(url);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
           // What sticks out, named in the failure: the innermost elements past the right edge.

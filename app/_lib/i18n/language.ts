@@ -10,8 +10,9 @@ export const LANGUAGE_COOKIE = "mandate.language";
 export const TIME_ZONE_COOKIE = "mandate.tz";
 
 /** In order: the signed-in principal's saved choice, this browser's cookie, its Accept-Language. */
-export const requestLanguage = cache(async (): Promise<Language> =>
-  pickLanguage((await resolveRequest())?.language, (await cookies()).get(LANGUAGE_COOKIE)?.value, (await headers()).get("accept-language")),
+export const requestLanguage = cache(
+  async (): Promise<Language> =>
+    pickLanguage((await resolveRequest())?.language, (await cookies()).get(LANGUAGE_COOKIE)?.value, (await headers()).get("accept-language")),
 );
 
 /** Times are shown in the browser's zone once it has told us; UTC until then (and on hover always). */
