@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import type { PolicyReach } from "@/lib/policy/reach";
+import { type DomainWords, policyDescription } from "@/components/policy-description";
 
 export interface PolicyOption {
   id: string;
@@ -30,6 +31,7 @@ export function PolicyPicker({
   errors?: string[] | undefined;
 }) {
   const t = useTranslations("agencies");
+  const domain = useTranslations("domain") as unknown as DomainWords;
   const [search, setSearch] = useState("");
   const searchId = useId();
   const shown = policies.filter((p) => p.name.toLowerCase().includes(search.trim().toLowerCase()));
@@ -54,7 +56,7 @@ export function PolicyPicker({
                 <span>
                   <span className="font-medium">{policy.name}</span>
                   <span className="ml-2 text-xs text-slate-500">{isPolicyKind(policy.kind) ? t(`policyPicker.kinds.${policy.kind}`) : policy.kind}</span>
-                  {policy.description && <span className="block text-xs text-slate-500">{policy.description}</span>}
+                  {policy.description && <span className="block text-xs text-slate-500">{policyDescription(domain, policy)}</span>}
                 </span>
               </label>
             </li>

@@ -27,8 +27,8 @@ export async function signIn(page: Page, account: string, user?: string, passwor
 export async function signInChinese(page: Page, account: string, user?: string, password?: string) {
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
-  await page.getByLabel(user === undefined ? "帐号（根用户）" : "IAM用户", { exact: true }).check();
-  await page.getByLabel("帐号名").fill(account);
+  await page.getByLabel(user === undefined ? "账号（根用户）" : "IAM用户", { exact: true }).check();
+  await page.getByLabel("账号名").fill(account);
   if (user !== undefined) await page.getByLabel("IAM用户名").fill(user);
   await page.getByLabel("密码").fill(password ?? (user === undefined ? demo[account as keyof typeof demo] : demo.user));
   await page.getByRole("button", { name: "登录" }).click();

@@ -34,12 +34,12 @@ test.describe("a browser that asks for Chinese", () => {
     await page.getByLabel("委托名称").fill("zh-self");
     await page.getByLabel("委托的帐号").fill("acme");
     await page.getByRole("button", { name: "下一步" }).click();
-    await expect(page.getByText("不能委托给自己的帐号。请输入其他帐号名。")).toBeVisible();
+    await expect(page.getByText("不能委托给自己的账号。请输入其他账号名。")).toBeVisible();
     await page.goto("/agencies?q=zh-self");
     await expect(page.getByRole("link", { name: "zh-self", exact: true })).toHaveCount(0);
   });
 
-  test("gina switches role into acme and back: 切换角色, 切换回原帐号", async ({ page }) => {
+  test("gina switches role into acme and back: 切换角色, 切换回原账号", async ({ page }) => {
     await signInChinese(page, "globex", "gina");
     await page.getByRole("button", { name: "切换角色" }).click();
     const menu = page.getByRole("dialog", { name: "切换角色" });
@@ -47,7 +47,7 @@ test.describe("a browser that asks for Chinese", () => {
     await menu.getByLabel("委托", { exact: true }).fill("globex-ops");
     await menu.getByRole("button", { name: "切换角色" }).click();
     await expect(page.getByLabel("当前登录身份")).toHaveText("gina@globex 以 globex-ops@acme 身份");
-    await page.getByRole("button", { name: "切换回原帐号" }).click();
+    await page.getByRole("button", { name: "切换回原账号" }).click();
     await expect(page.getByLabel("当前登录身份")).toHaveText("gina@globex");
   });
 

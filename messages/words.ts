@@ -11,7 +11,13 @@ const translators = new Map<Language, Translate>();
 export function translatorFor(language: Language): Translate {
   let translate = translators.get(language);
   if (translate === undefined) {
-    const t = createTranslator({ locale: language, messages: catalogues[language] }) as unknown as { has(key: string): boolean } & Translate;
+    const t = createTranslator({
+      locale: language,
+      messages: catalogues[language],
+      // A phrase with a value missing (or naming a whole section) shows its key rather than logging on every request.
+      onError: () => undefined,
+      getMessageFallback: ({ namespace, key }) => (namespace ? `${namespace}.${key}` : key),
+    }) as unknown as { has(key: string): boolean } & Translate;
     translate = (key, values) => (t.has(key) ? t(key, values) : key);
     translators.set(language, translate);
   }

@@ -160,6 +160,22 @@ describe("the export route", () => {
     expect(await exportsRecorded()).toBe(before + 1);
   });
 
+  test("the CSV names its columns in the reader's language, after a UTF-8 byte-order mark; the rows stay as recorded", async () => {
+    const same = { origin: "http://localhost", "sec-fetch-site": "same-origin" };
+    const read = async (language: string) => {
+      const bytes = new Uint8Array(await (await exportAs(acme, post({ format: "csv" }, { ...same, "accept-language": language }))).arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // Decoding drops the mark again.
+      return new TextDecoder().decode(bytes);
+    };
+    const zh = await read("zh-CN,zh;q=0.9");
+    expect(zh).toMatch(/^事件ID,/);
+    const en = await read("en-US");
+    expect(en.split("\r\n")[0]).toBe("id,time,account_id,actor,actor_account_id,actor_user_id,agency_id,agency_name,action,target,decision,detail");
+    // Newest first, and the Chinese export is itself recorded: its first row is the English one's second.
+    expect(zh.split("\r\n")[1]).toBe(en.split("\r\n")[2]);
+  });
+
   test.each([
     [{ origin: "https://attacker.example", "sec-fetch-site": "cross-site" }],
     [{ "sec-fetch-site": "same-site" }],

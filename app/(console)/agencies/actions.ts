@@ -1,20 +1,11 @@
 "use server";
-import { action, type Words } from "@/app/_lib/action";
+import { action } from "@/app/_lib/action";
 import { checkAgencyBasics, createAgency, deleteAgencies, deleteAgency, updateAgency } from "@/lib/agencies/agencies";
 import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
-import { readPhrase, type PhraseValue } from "@/lib/i18n/message";
 import { endRoleSessionAsOwner } from "@/lib/roles/role-sessions";
+import { phraseInWords } from "@/messages/phrases";
 
 const paths = ["/agencies"];
-
-// A refusal of one agency in a batch is the domain's phrase: put into words with the request's translator.
-function say(t: Words, message: string): string {
-  const found = readPhrase(message);
-  if (found === null) return message;
-  const words = (value: PhraseValue): string | number =>
-    typeof value === "object" ? t(value.key, value.values && Object.fromEntries(Object.entries(value.values).map(([k, v]) => [k, words(v)]))) : value;
-  return String(words(found));
-}
 
 export const checkAgencyBasicsAction = action(checkAgencyBasics, { success: (_, t) => t("agencies.toast.basicsValid") });
 
@@ -43,7 +34,7 @@ export const deleteAgenciesAction = action(deleteAgencies, {
     const failed = outcomes.filter((o) => !o.deleted);
     if (failed.length === 0) return undefined;
     const deleted = outcomes.filter((o) => o.deleted).map((o) => o.name);
-    const reasons = failed.map((o) => (o.message === null ? "" : say(t, o.message))).join(" ");
+    const reasons = failed.map((o) => (o.message === null ? "" : phraseInWords(t, o.message))).join(" ");
     return deleted.length > 0 ? t("agencies.toast.partlyDeleted", { names: deleted.join(", "), reasons }) : t("agencies.toast.notDeleted", { reasons });
   },
 });

@@ -10,6 +10,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { getAuditEvent } from "@/lib/audit-trail";
+import { readPhrase } from "@/lib/i18n/message";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit.event");
@@ -39,7 +40,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
   ];
   // A refusal's reason is recorded as a phrase: shown in the reader's language beside the raw record.
   const reason = (e.detail as { reason?: unknown } | null)?.reason;
-  if (typeof reason === "string") rows.push([t("event.reason"), words(reason)]);
+  if (typeof reason === "string" && readPhrase(reason) !== null) rows.push([t("event.reason"), words(reason)]);
   return (
     <>
       <Breadcrumb parent={t("title")} href="/audit" current={t("event.breadcrumb", { id: String(e.id) })} />

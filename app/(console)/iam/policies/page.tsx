@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listPolicies } from "@/lib/iam/policies";
+import { type DomainWords, policyDescription } from "@/components/policy-description";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("iam.policies");
@@ -15,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PoliciesPage() {
   const t = await getTranslations("iam.policies");
+  const domain = (await getTranslations("domain")) as unknown as DomainWords;
   const result = await load(listPolicies);
   return (
     <>
@@ -47,7 +49,7 @@ export default async function PoliciesPage() {
                   </Link>
                 </Td>
                 <Td>{t(`kinds.${policy.kind}`)}</Td>
-                <Td>{policy.description || "—"}</Td>
+                <Td>{policyDescription(domain, policy) || "—"}</Td>
               </tr>
             ))}
           </tbody>

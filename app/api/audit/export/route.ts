@@ -84,7 +84,8 @@ export async function POST(request: NextRequest) {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      controller.enqueue(encoder.encode(format === "csv" ? header : "[\n"));
+      // The byte-order mark tells spreadsheet programs the file is UTF-8 (names and Chinese headers stay readable).
+      controller.enqueue(encoder.encode(format === "csv" ? `\uFEFF${header}` : "[\n"));
       let count = 0;
       for (let item = first; !item.done; item = await events.next()) {
         const e = item.value;

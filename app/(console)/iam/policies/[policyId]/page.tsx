@@ -10,6 +10,7 @@ import { formatDocument, getPolicy } from "@/lib/iam/policies";
 import { id } from "@/lib/validation";
 import { deletePolicyAction, updatePolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
+import { type DomainWords, policyDescription } from "@/components/policy-description";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("iam.policies.detail");
@@ -20,6 +21,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   const { policyId } = await params;
   const t = await getTranslations("iam.policies");
   const tc = await getTranslations("common");
+  const domain = (await getTranslations("domain")) as unknown as DomainWords;
   // A malformed id names nothing, like an unknown one: answer 404 rather than the domain's validation message.
   if (!id("policy").safeParse(policyId).success) notFound();
   const result = await load((db, caller) => getPolicy(db, caller, policyId));
@@ -38,7 +40,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
     return (
       <>
         {breadcrumb}
-        <PageHeader title={policy.name} description={policy.description} />
+        <PageHeader title={policy.name} description={policyDescription(domain, policy)} />
         <Panel title={t("detail.content")}>
           <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">{document}</pre>
         </Panel>
