@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import type { PolicyReach } from "@/lib/policy/reach";
-import { type DomainWords, policyDescription } from "@/components/policy-description";
+import { type DomainWords, policyDescription } from "@/components/catalogue-description";
 
 export interface PolicyOption {
   id: string;

@@ -1,8 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-
-const COOKIE = "mandate.tz";
+import { TIME_ZONE_COOKIE as COOKIE } from "@/lib/i18n/languages";
 
 /** Tells the server the browser's time zone once (and again if it changes), so times render in it. */
 export function TimeZoneSync() {

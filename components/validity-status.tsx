@@ -14,7 +14,7 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** The time an agency has left, rounded down to its largest unit (as lib/agencies/validity.ts's timeLeft counts it). */
+/** The time an agency has left, rounded down to its largest unit (at least one minute). */
 function timeLeft(expiresAt: Date, now: Date): { unit: "inDays" | "inHours" | "inMinutes"; count: number } {
   const ms = expiresAt.getTime() - now.getTime();
   if (ms >= DAY_MS) return { unit: "inDays", count: Math.floor(ms / DAY_MS) };

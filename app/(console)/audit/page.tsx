@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       {fieldErrors[name] && (
         <p id={`audit-${name}-error`} className="text-xs text-red-700">
-          {fieldErrors[name]!.map((message) => inWords(locale, message)).join(" ")}
+          {fieldErrors[name]!.map(words).join(" ")}
         </p>
       )}
     </div>

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { myDelegatedServices } from "@/lib/rd/delegated-admins";
 import { getTranslations } from "next-intl/server";
-import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
+import { type DomainWords, serviceDescription } from "@/components/catalogue-description";
 import { DateTime } from "@/components/date-time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DelegatedAdminPage() {
   const t = await getTranslations("delegatedAdmin");
   const tc = await getTranslations("common");
-  const words = await getWords();
+  const domain = (await getTranslations("domain")) as unknown as DomainWords;
   const result = await load(myDelegatedServices);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!result.ok) {
@@ -46,7 +46,7 @@ export default async function DelegatedAdminPage() {
           {services.map((s) => (
             <tr key={s.principal}>
               <Td className="font-medium">{s.name}</Td>
-              <Td className="text-slate-600">{serviceDescription(words, s)}</Td>
+              <Td className="text-slate-600">{serviceDescription(domain, s)}</Td>
               <Td>
                 <DateTime value={s.registeredAt} precision="date" />
               </Td>

@@ -2,12 +2,11 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { resolveRequest } from "@/app/_lib/session";
-import { type Language, pickLanguage, validTimeZone } from "@/lib/i18n/languages";
+import { type Language, TIME_ZONE_COOKIE } from "@/lib/i18n/languages";
+import { pickLanguage, validTimeZone } from "@/lib/i18n/negotiate";
 
 /** The browser's own choice, kept for signed-out pages and for principals who never saved one. */
 export const LANGUAGE_COOKIE = "mandate.language";
-/** The browser's time zone, as it reports it (components/time-zone-sync.tsx). */
-export const TIME_ZONE_COOKIE = "mandate.tz";
 
 /** In order: the signed-in principal's saved choice, this browser's cookie, its Accept-Language. */
 export const requestLanguage = cache(

@@ -15,10 +15,3 @@ export async function getWords(): Promise<(message: string) => string> {
   const language = await requestLanguage();
   return (message) => inWords(language, message);
 }
-
-/** A trusted service's description in the reader's language; the stored text when the catalogue has none for it. */
-export function serviceDescription(words: (message: string) => string, service: { principal: string; description: string }): string {
-  const key = `domain.services.${service.principal}`;
-  const said = words(key);
-  return said === key ? service.description : said;
-}

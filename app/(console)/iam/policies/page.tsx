@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listPolicies } from "@/lib/iam/policies";
-import { type DomainWords, policyDescription } from "@/components/policy-description";
+import { type DomainWords, policyDescription } from "@/components/catalogue-description";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("iam.policies");

@@ -5,7 +5,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { getTranslations } from "next-intl/server";
-import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
+import { type DomainWords, serviceDescription } from "@/components/catalogue-description";
 import { listTrustedServices } from "@/lib/rd/delegated-admins";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrustedServicesPage() {
   const t = await getTranslations("rd");
   const tc = await getTranslations("common");
-  const words = await getWords();
+  const domain = (await getTranslations("domain")) as unknown as DomainWords;
   const result = await load(listTrustedServices);
   return (
     <>
@@ -38,7 +38,7 @@ export default async function TrustedServicesPage() {
             {result.data.map((service) => (
               <tr key={service.principal}>
                 <Td className="font-medium">{service.name}</Td>
-                <Td className="max-w-md text-slate-600">{serviceDescription(words, service)}</Td>
+                <Td className="max-w-md text-slate-600">{serviceDescription(domain, service)}</Td>
                 <Td>
                   {service.trustedAccess ? <span className="text-green-700">{t("enabled")}</span> : <span className="text-slate-500">{t("disabled")}</span>}
                 </Td>

@@ -6,7 +6,8 @@ import { resolveRequest } from "@/app/_lib/session";
 import { getDb } from "@/db";
 import { csvHeader, csvRow, exportAuditEvents, jsonRecord } from "@/lib/audit-trail";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
-import { type Language, pickLanguage } from "@/lib/i18n/languages";
+import type { Language } from "@/lib/i18n/languages";
+import { pickLanguage } from "@/lib/i18n/negotiate";
 import type { Messages } from "@/messages/catalogue";
 import { crossSiteReason } from "./same-origin";
 

@@ -10,7 +10,7 @@ import { formatDocument, getPolicy } from "@/lib/iam/policies";
 import { id } from "@/lib/validation";
 import { deletePolicyAction, updatePolicyAction } from "../actions";
 import { PolicyForm } from "../policy-form";
-import { type DomainWords, policyDescription } from "@/components/policy-description";
+import { type DomainWords, policyDescription } from "@/components/catalogue-description";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("iam.policies.detail");

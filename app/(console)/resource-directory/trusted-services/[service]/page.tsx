@@ -10,7 +10,7 @@ import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/
 import { getTrustedService } from "@/lib/rd/delegated-admins";
 import { deregisterDelegatedAdminAction, setTrustedAccessAction } from "../../actions";
 import { getTranslations } from "next-intl/server";
-import { getWords, serviceDescription } from "@/app/_lib/i18n/translate";
+import { type DomainWords, serviceDescription } from "@/components/catalogue-description";
 import { DateTime } from "@/components/date-time";
 import { AddDelegatedAdmin } from "./add-delegated-admin";
 
@@ -23,7 +23,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
   const { service: principal } = await params;
   const t = await getTranslations("rd");
   const tc = await getTranslations("common");
-  const words = await getWords();
+  const domain = (await getTranslations("domain")) as unknown as DomainWords;
   const result = await load((db, caller) => getTrustedService(db, caller, principal));
   const breadcrumb = (
     <Breadcrumb parent={t("trustedServices")} href="/resource-directory/trusted-services" current={result.ok ? result.data.service.name : principal} />
@@ -41,7 +41,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
   return (
     <>
       {breadcrumb}
-      <PageHeader title={service.name} description={serviceDescription(words, service)} />
+      <PageHeader title={service.name} description={serviceDescription(domain, service)} />
       <div className="max-w-4xl space-y-4">
         <Panel title={t("service.trustedAccess")}>
           <div className="flex flex-wrap items-center gap-3 text-sm">
