@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
   return (
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-      <div>
-        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+      {/* A title may be one long token (an action code, a long name): it wraps anywhere rather than widen a phone's page. */}
+      <div className="min-w-0">
+        <h1 className="text-xl font-semibold text-slate-900 wrap-anywhere">{title}</h1>
         {description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p>}
       </div>
       {actions && <div className="flex gap-2">{actions}</div>}
