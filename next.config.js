@@ -25,6 +25,9 @@ const nextConfig = {
 };
 
 // The request configuration picks the language and time zone (app/_lib/i18n/language.ts).
-const withNextIntl = createNextIntlPlugin("./app/_lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./app/_lib/i18n/request.ts",
+  experimental: { messages: { path: ["./messages/en", "./messages/zh-CN"], format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

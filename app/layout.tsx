@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { ClientMessages } from "@/components/client-messages";
 import { TimeZoneSync } from "@/components/time-zone-sync";
+import { everywhereParts } from "@/messages/client-parts";
 import { Providers } from "./providers";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,18 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-// Read only by server-rendered pages: kept out of the messages every page sends to the browser.
-const serverOnly = new Set(["access", "audit", "delegatedAdmin", "home"]);
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const messages = Object.fromEntries(Object.entries(await getMessages()).filter(([namespace]) => !serverOnly.has(namespace)));
   return (
     <html lang={await getLocale()}>
       <body>
-        <NextIntlClientProvider messages={messages}>
+        <ClientMessages parts={everywhereParts}>
           <TimeZoneSync />
           <Providers>{children}</Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -10,7 +10,6 @@ import { type MenuRoles, RoleMenu } from "@/components/role-menu";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import type { Caller } from "@/lib/caller";
-import { useWords } from "@/components/use-words";
 
 /** `rootUser` names an account's root user in the reader's language: "acme (root user)". */
 function principalName(caller: Caller, rootUser: (account: string) => string): string {
@@ -43,13 +42,13 @@ export function TopBar({
   caller: Caller;
   roles: TopBarRoles;
   notifications: { unread: number; max: number };
+  /** Why the role session ended, already in the reader's words. */
   roleNotice: string | null;
   actions: RoleActions;
 }) {
   const t = useTranslations("nav");
   const roleWords = useTranslations("roles");
   const common = useTranslations("common");
-  const words = useWords();
   const agency = caller.agency;
   const principal = principalName(caller, (account) => t("topBar.rootUser", { account }));
   return (
@@ -95,7 +94,7 @@ export function TopBar({
       {roleNotice && (
         <div className="px-4 pt-3">
           <Alert tone="warning" title={roleWords("roleEnded")}>
-            <span className="mr-2">{roleWords("backInOwnAccount", { notice: words(roleNotice) })}</span>
+            <span className="mr-2">{roleWords("backInOwnAccount", { notice: roleNotice })}</span>
             <InlineAction action={actions.dismissNotice} fields={{}} label={common("dismiss")} />
           </Alert>
         </div>

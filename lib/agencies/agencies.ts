@@ -8,7 +8,7 @@ import { agencyBasicsInput, agencyListQuery, createAgencyInput, deleteAgenciesIn
 import { EXPIRING_DAYS, expiryFor, type ValidityKind } from "@/lib/agencies/validity";
 import { agencyGrants, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, requireNotSwitched } from "@/lib/authz/escalation";
-import { fittedScopes } from "@/lib/policy/reach";
+import { fittedScopes } from "@/lib/policy/fitted-scopes";
 import type { Caller } from "@/lib/caller";
 import { agencyPermissionsOf, agencyUrn, attachable, lendingsOf } from "@/lib/agencies/permissions";
 import { resolveScopeValues } from "@/lib/catalogue";

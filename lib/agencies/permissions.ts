@@ -13,7 +13,7 @@ import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import type { PolicyDocument } from "@/lib/policy/document";
-import { fittedScopes } from "@/lib/policy/reach";
+import { fittedScopes } from "@/lib/policy/fitted-scopes";
 import type { ScopeKind } from "@/lib/scope";
 import { phrase } from "@/lib/i18n/message";
 

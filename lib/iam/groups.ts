@@ -6,7 +6,7 @@ import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerB
 import type { Grant } from "@/lib/authz/engine";
 import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
-import { fittedScopes } from "@/lib/policy/reach";
+import { fittedScopes } from "@/lib/policy/fitted-scopes";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";

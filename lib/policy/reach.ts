@@ -5,7 +5,6 @@
  * Kept free of the database: the forms use it to offer only the scopes that fit.
  */
 import { actionCatalogue } from "@/lib/authz/action-catalogue";
-import { DomainError } from "@/lib/errors";
 import { globMatch } from "@/lib/authz/glob";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
 import { phrase, term } from "@/lib/i18n/message";
@@ -99,14 +98,4 @@ export function fitScopes<P extends { name: string; reach: PolicyReach }>(polici
     return { ok: true, scopes: policies.map((policy) => ({ policy, kind: scopeFits(policy.reach, kind) ? kind : "global" })) };
   }
   return { ok: true, scopes: policies.map((policy) => ({ policy, kind })) };
-}
-
-/** `fitScopes` for a change: each policy with the scope kind and values it is granted in, or a refusal at the scope field. */
-export function fittedScopes<P extends { name: string; document: unknown }>(policies: P[], kind: ScopeKind, values: string[]) {
-  const fit = fitScopes(
-    policies.map((p) => ({ ...p, reach: policyReach(p.document as PolicyDocument) })),
-    kind,
-  );
-  if (!fit.ok) throw new DomainError("scope.does_not_fit", { field: "scopeKind", message: fit.message });
-  return fit.scopes.map(({ policy, kind: fitted }) => ({ policy: policy as P, scopeKind: fitted, scopeValues: fitted === kind ? values : [] }));
 }

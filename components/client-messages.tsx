@@ -1,0 +1,9 @@
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
+import type { ReactNode } from "react";
+import { pickMessages } from "@/messages/pick";
+
+/** Gives the client components below it only these parts of the reader's catalogue (messages/client-parts.ts). */
+export async function ClientMessages({ parts, children }: { parts: readonly string[]; children: ReactNode }) {
+  return <NextIntlClientProvider messages={pickMessages(await getMessages(), parts)}>{children}</NextIntlClientProvider>;
+}
