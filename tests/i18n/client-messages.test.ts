@@ -2,12 +2,12 @@
  * The browser gets only some parts of the catalogue (messages/client-parts.ts): every key client
  * code can read must be among them, or the reader sees a key instead of words.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { languages } from "@/lib/i18n/languages";
 import { catalogues } from "@/messages/catalogue";
-import { consoleParts, everywhereParts, signInParts } from "@/messages/client-parts";
+import { consoleParts, everywhereParts, sectionParts, signInParts } from "@/messages/client-parts";
 import { pickMessages } from "@/messages/pick";
 import { clientNeeds, covered } from "./client-messages";
 
@@ -20,10 +20,19 @@ function routeFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+const sections = Object.entries(sectionParts).map(([section, parts]) => ({
+  name: `console section ${section}`,
+  entries: routeFiles(`app/(console)/${section}`),
+  parts,
+}));
+const inASection = new Set(sections.flatMap((s) => s.entries));
+
 const routes = [
   { name: "every page (root layout)", entries: ["app/layout.tsx", "app/error.tsx", "app/not-found.tsx"].map((f) => join(ROOT, f)), parts: everywhereParts },
   { name: "sign-in", entries: routeFiles("app/(auth)"), parts: signInParts },
-  { name: "console", entries: routeFiles("app/(console)"), parts: consoleParts },
+  // The frame, and every page outside a section: a new folder without a section layout lands here.
+  { name: "console", entries: routeFiles("app/(console)").filter((f) => !inASection.has(f)), parts: consoleParts },
+  ...sections,
 ];
 
 describe("client messages", () => {
@@ -41,6 +50,13 @@ describe("client messages", () => {
 
   test.each(routes)("$name: every part named exists in both catalogues", ({ parts }) => {
     for (const language of languages) expect(() => pickMessages(catalogues[language], parts)).not.toThrow();
+  });
+
+  test.each(sections)("$name: its layout gives its pages their parts", ({ name, entries }) => {
+    const section = name.replace("console section ", "");
+    const layout = entries.find((f) => f.endsWith(`(console)/${section}/layout.tsx`));
+    expect(layout).toBeDefined();
+    expect(readFileSync(layout ?? "", "utf8")).toContain(`sectionLayout("${section}")`);
   });
 
   test("the sign-in page is sent a fraction of the catalogue", () => {

@@ -1,0 +1,3 @@
+import { sectionLayout } from "@/components/client-messages";
+
+export default sectionLayout("resource-directory");
