@@ -9,9 +9,7 @@ export async function ClientMessages({ parts, children }: { parts: readonly stri
   return <NextIntlClientProvider messages={pickMessages(await getMessages(), parts)}>{children}</NextIntlClientProvider>;
 }
 
-/** The layout of a console section: its pages get their section's parts of the catalogue. */
-export function sectionLayout(section: Section) {
-  return function SectionLayout({ children }: { children: ReactNode }) {
-    return <ClientMessages parts={sectionParts[section]}>{children}</ClientMessages>;
-  };
+/** A console section's pages get their section's parts of the catalogue (its layout renders this). */
+export function SectionMessages({ section, children }: { section: Section; children: ReactNode }) {
+  return <ClientMessages parts={sectionParts[section]}>{children}</ClientMessages>;
 }

@@ -56,7 +56,7 @@ describe("client messages", () => {
     const section = name.replace("console section ", "");
     const layout = entries.find((f) => f.endsWith(`(console)/${section}/layout.tsx`));
     expect(layout).toBeDefined();
-    expect(readFileSync(layout ?? "", "utf8")).toContain(`sectionLayout("${section}")`);
+    expect(readFileSync(layout ?? "", "utf8")).toContain(`<SectionMessages section="${section}">`);
   });
 
   test("the sign-in page is sent a fraction of the catalogue", () => {

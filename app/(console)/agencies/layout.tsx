@@ -1,3 +1,6 @@
-import { sectionLayout } from "@/components/client-messages";
+import type { ReactNode } from "react";
+import { SectionMessages } from "@/components/client-messages";
 
-export default sectionLayout("agencies");
+export default function Layout({ children }: { children: ReactNode }) {
+  return <SectionMessages section="agencies">{children}</SectionMessages>;
+}
