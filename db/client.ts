@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -17,7 +18,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export interface DbHandle {
   db: Db;
   kind: "pglite" | "postgres";
-  migrate(): Promise<void>;
+  /**
+   * Applies the migrations not yet applied, all in one transaction, then runs `then` (the seed).
+   * On PostgreSQL both happen under an advisory lock, so servers starting together take turns.
+   */
+  migrate(then?: () => Promise<void>): Promise<void>;
+  /** True when the database answers and holds every migration this build ships. */
+  isCurrent(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,15 @@ export interface DbOptions {
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 
+/** Whether the newest migration this build ships is recorded in the migrations table `table`. */
+async function holdsEveryMigration(db: Db, table: string): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  const result = (await db.execute(sql.raw(`select coalesce(max(created_at), 0)::text as applied from ${table}`))) as unknown as {
+    rows: { applied: string }[];
+  };
+  return Number(result.rows[0]?.applied ?? 0) >= newest;
+}
+
 export function createDb(options: DbOptions): DbHandle {
   if (options.url !== undefined) return createPostgres(options.url, options.schema, options.poolSize ?? 10);
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
@@ -41,7 +57,12 @@ export function createDb(options: DbOptions): DbHandle {
   return {
     db: db as unknown as Db,
     kind: "pglite",
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    // One process owns an embedded database's files: nothing to take turns with.
+    async migrate(then) {
+      await migratePglite(db, { migrationsFolder });
+      await then?.();
+    },
+    isCurrent: () => holdsEveryMigration(db as unknown as Db, "drizzle.__drizzle_migrations"),
     close: () => client.close(),
   };
 }
@@ -62,10 +83,29 @@ function createPostgres(url: string, searchPath: string | undefined, max: number
   return {
     db: db as unknown as Db,
     kind: "postgres",
-    async migrate() {
-      if (searchPath !== undefined) await pool.query(`create schema if not exists "${searchPath}"`);
-      await migratePg(db, { migrationsFolder, ...(searchPath === undefined ? {} : { migrationsSchema: searchPath }) });
-    },
+    migrate: (then) =>
+      exclusively(url, `mandate:migrate:${searchPath ?? "public"}`, async () => {
+        if (searchPath !== undefined) await pool.query(`create schema if not exists "${searchPath}"`);
+        await migratePg(db, { migrationsFolder, ...(searchPath === undefined ? {} : { migrationsSchema: searchPath }) });
+        await then?.();
+      }),
+    isCurrent: () => holdsEveryMigration(db as unknown as Db, `"${searchPath ?? "drizzle"}".__drizzle_migrations`),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Runs `run` while holding a session advisory lock named `name`, on a connection of its own (so a
+ * pool of one can still work inside it). Should this process die, PostgreSQL drops the lock with it.
+ */
+async function exclusively<T>(url: string, name: string, run: () => Promise<T>): Promise<T> {
+  const holder = new pg.Client({ connectionString: url });
+  holder.on("error", () => undefined);
+  await holder.connect();
+  try {
+    await holder.query("select pg_advisory_lock(hashtext($1))", [name]);
+    return await run();
+  } finally {
+    await holder.end().catch(() => undefined);
+  }
 }

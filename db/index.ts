@@ -40,18 +40,20 @@ export async function openDatabase(): Promise<DbHandle> {
     ),
   );
   try {
+    // Seeded under the migration's lock too: servers starting together must not seed twice.
+    const seed = () =>
+      step(`Cannot seed ${where}`, async () => {
+        await seedCatalogue(handle.db);
+        if (config.MANDATE_DEMO === "on") await seedDemo(handle.db);
+      });
     await step(`Cannot migrate ${where}`, async () => {
       try {
-        await handle.migrate();
+        await handle.migrate(seed);
       } catch (error) {
-        if (url === undefined || !isMissingDatabase(error)) throw error;
+        if (url === undefined || error instanceof StartupError || !isMissingDatabase(error)) throw error;
         await step(`Cannot create database "${describeUrl(url).database}"`, () => createDatabase(url));
-        await handle.migrate();
+        await handle.migrate(seed);
       }
-    });
-    await step(`Cannot seed ${where}`, async () => {
-      await seedCatalogue(handle.db);
-      if (config.MANDATE_DEMO === "on") await seedDemo(handle.db);
     });
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -78,5 +80,29 @@ export async function exitOnFailure<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     console.error(`Mandate cannot start. ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
+  }
+}
+
+/**
+ * For load balancers: the database answers within `timeoutMs` and holds every migration this build
+ * ships. Never throws; says nothing of what failed (the server's log does).
+ */
+export async function databaseIsHealthy(timeoutMs = 3000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const check = (async () => {
+    await getDb();
+    const handle = await holder.mandateDb;
+    return handle !== undefined && (await handle.isCurrent());
+  })().catch((error: unknown) => {
+    console.error("Health check: the database is not available:", error instanceof Error ? error.message : error);
+    return false;
+  });
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -561,3 +562,15 @@ export const apiCredentials = pgTable(
   (t) => [index("api_credentials_session").on(t.roleSessionId)],
 );
 export type ApiCredential = typeof apiCredentials.$inferSelect;
+
+/**
+ * Each access key's (or token's) request budget for the APIs, shared by every server on the
+ * database: a token bucket, refilled by the time since `at` whenever a request takes from it.
+ */
+export const apiRateBuckets = pgTable("api_rate_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  /** Whether the last request took a token: what the upsert answers with. */
+  granted: boolean("granted").notNull(),
+});

@@ -113,7 +113,7 @@ async function answer(db: Db, request: AcsHttpRequest): Promise<Record<string, u
   // Not recorded: nothing shows the key's holder sent it, and anyone can name a key id (so a flood of
   // forged requests writes nothing and blames no one).
   if (!signed.holds(holder.secret)) throw new AcsError(401, "SignatureDoesNotMatch", "The request signature does not match.");
-  if (!takeToken(accessKeyId)) throw new AcsError(429, "Throttling.User", "Too many requests with this access key; slow down.");
+  if (!(await takeToken(db, accessKeyId))) throw new AcsError(429, "Throttling.User", "Too many requests with this access key; slow down.");
   const deny = async (error: AcsError) => {
     // Signed with the key's secret, so its account sees the refused attempt (a replay among them).
     const policyAction = aliyunActions[action];

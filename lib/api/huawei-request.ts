@@ -182,7 +182,7 @@ async function authenticate(db: Db, request: HuaweiHttpRequest): Promise<Caller>
   if (authorizationHeader === null && authToken !== null) {
     const checked = await callerForToken(db, authToken);
     if (!checked.ok) throw unauthorized(checked.reason);
-    if (!takeToken(`token:${tokenHash(authToken)}`)) throw new HuaweiError(429, "APIGW.0308", "Too many requests with this token; slow down.");
+    if (!(await takeToken(db, `token:${tokenHash(authToken)}`))) throw new HuaweiError(429, "APIGW.0308", "Too many requests with this token; slow down.");
     if (request.header("x-domain-id") !== null && request.header("x-domain-id") !== checked.caller.accountId) {
       throw forbidden("X-Domain-Id is not the account the credential acts in.");
     }
@@ -202,7 +202,7 @@ async function authenticate(db: Db, request: HuaweiHttpRequest): Promise<Caller>
   if (secret === null) throw unauthorized("The access key does not exist.");
   // Not recorded: anyone can name a key id, so a forged request writes nothing and blames no one.
   if (!huaweiSignatureHolds({ ...request, authorization }, secret)) throw unauthorized("The request signature does not match.");
-  if (!takeToken(authorization.accessKeyId)) throw new HuaweiError(429, "APIGW.0308", "Too many requests with this access key; slow down.");
+  if (!(await takeToken(db, authorization.accessKeyId))) throw new HuaweiError(429, "APIGW.0308", "Too many requests with this access key; slow down.");
 
   const deny = async (error: HuaweiError, caller: Caller) => {
     const route = routeOf(request.method, request.rawPath);

@@ -33,7 +33,7 @@ beforeAll(async () => {
   policyIds = Object.fromEntries((await t.db.select({ id: policies.id, name: policies.name }).from(policies)).map((p) => [p.name, p.id]));
 });
 // The throttle allows a burst of 40 per key; this file sends hundreds with acme's key (the throttle has tests of its own).
-beforeEach(() => forgetThrottle());
+beforeEach(() => forgetThrottle(t.db));
 afterAll(async () => {
   await api.close();
   await t.dispose();
