@@ -36,7 +36,9 @@ export async function openDatabase(): Promise<DbHandle> {
       : `PostgreSQL database "${describeUrl(url).database}" on ${describeUrl(url).server} as role "${describeUrl(url).role}"`;
   const handle = await step(`Cannot open ${where}`, async () =>
     createDb(
-      url === undefined ? { dataDir: config.MANDATE_DATA_DIR } : { url, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) },
+      url === undefined
+        ? { dataDir: config.MANDATE_DATA_DIR }
+        : { url, poolSize: config.MANDATE_DB_POOL_SIZE, ...(config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA }) },
     ),
   );
   try {

@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import * as OpenApi from "@alicloud/openapi-core";
+import * as RM from "@alicloud/resourcemanager20200331";
 import pg from "pg";
 import { demo, signIn, switchRole } from "./helpers";
 
@@ -14,6 +16,8 @@ const schema = `servers_${randomBytes(5).toString("hex")}`;
 const ports = [3211, 3212] as const;
 const base = (port: number) => `http://localhost:${port}`;
 const servers = new Map<number, ChildProcess>();
+// Playwright's loader and Vitest's resolve the package's CommonJS default export differently.
+const Client = ((RM as unknown as { default: { default?: unknown } }).default.default ?? RM.default) as typeof RM.default;
 
 test.describe.configure({ mode: "serial" });
 test.skip(url === undefined, "needs TEST_DATABASE_URL (a PostgreSQL database); .ci/run sets it");
@@ -147,6 +151,57 @@ test("sign-in throttling counts the failures that arrive at both servers", async
   expect(sixth).toMatch(/^errors\.signIn\.throttled/);
   // The right password waits too, whichever server it goes to.
   expect(await attacker.signIn(ports[0], "umbrella", "", demo.umbrella)).toMatch(/^errors\.signIn\.throttled/);
+});
+
+/** Runs SQL in the servers' schema. */
+async function query(text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+test("the delegated administrator maximum holds when 20 registrations are spread across both servers", async ({ browser }) => {
+  // Twenty more member accounts in acme's directory, written straight into the database.
+  const racers = await query(`
+    with directory as (
+      select d.id as directory_id, f.id as folder_id from resource_directories d
+      join accounts a on a.id = d.management_account_id
+      join rd_folders f on f.directory_id = d.id and f.parent_id is null
+      where a.name = 'acme'),
+    added as (insert into accounts (name, password_hash) select 'racer-' || g, 'unused' from generate_series(1, 20) g returning id)
+    insert into rd_members (account_id, directory_id, folder_id) select added.id, directory_id, folder_id from added, directory
+    returning account_id`);
+  expect(racers.rows).toHaveLength(20);
+
+  // acme's root user makes an access key on the Access Keys page, as a person would.
+  const page = await browser.newPage({ baseURL: base(ports[0]) });
+  await signIn(page, "acme");
+  await page.goto("/account/access-keys");
+  await page.getByRole("button", { name: "Create Access Key" }).click();
+  const created = page.getByRole("region", { name: "New access key" });
+  const accessKeyId = (await created.locator("code").nth(0).textContent())!.trim();
+  const accessKeySecret = (await created.locator("code").nth(1).textContent())!.trim();
+  await page.close();
+
+  const clients = ports.map(
+    (port) => new Client(new OpenApi.$OpenApiUtil.Config({ accessKeyId, accessKeySecret, endpoint: `localhost:${port}`, protocol: "http" })),
+  );
+  // Security Center allows one delegated administrator.
+  const results = await Promise.allSettled(
+    racers.rows.map(({ account_id }, i) =>
+      clients[i % 2]!.registerDelegatedAdministrator(
+        new RM.RegisterDelegatedAdministratorRequest({ accountId: account_id, servicePrincipal: "securitycenter.aliyuncs.com" }),
+      ),
+    ),
+  );
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "DelegatedAccountNumberExceeded" });
+  const registered = await query(`select count(*)::int as n from delegated_admins where service_principal = 'securitycenter'`);
+  expect(registered.rows[0].n).toBe(1);
 });
 
 test("SIGTERM: the server finishes a request in flight, answers health with 503, then exits", async () => {

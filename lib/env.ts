@@ -12,6 +12,15 @@ const envSchema = z.object({
       .regex(/^[a-z_][a-z0-9_]{0,62}$/)
       .optional(),
   ),
+  /** Connections each server keeps open to PostgreSQL. */
+  MANDATE_DB_POOL_SIZE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[1-9]\d{0,2}$/, "MANDATE_DB_POOL_SIZE must be a whole number of connections, 1 to 999.")
+      .default("10")
+      .transform(Number),
+  ),
   MANDATE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
   MANDATE_DEMO: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("on")),
   /** How many reverse proxies in front of the console append to X-Forwarded-For; 0 trusts only the socket. */
