@@ -32,3 +32,6 @@ export async function auditCount(db: Db): Promise<number> {
   const result = await db.execute(sql.raw("select count(*)::int as n from audit_events"));
   return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
 }
+
+/** Table counts without what any signed API request writes: its nonce, its key's last use, its key's request budget. */
+export const withoutKeyUse = ({ api_nonces: _nonces, access_keys: _keys, api_rate_buckets: _budget, ...rest }: Record<string, string>) => rest;

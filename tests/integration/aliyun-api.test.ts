@@ -8,7 +8,7 @@ import type { Caller } from "@/lib/caller";
 import { registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { RM, refusal, send, startAcsServer } from "../helpers/aliyun-sdk";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
-import { auditCount, tableCounts } from "../helpers/snapshot";
+import { auditCount, tableCounts, withoutKeyUse } from "../helpers/snapshot";
 
 let t: TestDatabase;
 let api: Awaited<ReturnType<typeof startAcsServer>>;
@@ -29,8 +29,6 @@ afterAll(async () => {
   await api.close();
   await t.dispose();
 });
-
-const withoutKeyUse = ({ api_nonces: _nonces, access_keys: _keys, ...rest }: Record<string, string>) => rest;
 
 const register = (client: typeof sdk, accountId: string, servicePrincipal: string) =>
   client.registerDelegatedAdministrator(new RM.RegisterDelegatedAdministratorRequest({ accountId, servicePrincipal }));

@@ -11,7 +11,7 @@ import type { Caller } from "@/lib/caller";
 import { endRoleSessionAsOwner, listActiveRoleSessions, recentRolesOf } from "@/lib/roles/role-sessions";
 import { ECS, IAM, huaweiRefusal, type RawHuaweiRequest, sendHuawei, startHuaweiServer } from "../helpers/huawei-sdk";
 import { agencyTrustingGlobex, callerFor, testDatabase, type TestDatabase, userWithPolicies } from "../helpers/db";
-import { auditCount, tableCounts } from "../helpers/snapshot";
+import { auditCount, tableCounts, withoutKeyUse } from "../helpers/snapshot";
 
 let t: TestDatabase;
 let api: Awaited<ReturnType<typeof startHuaweiServer>>;
@@ -40,7 +40,6 @@ afterAll(async () => {
 });
 
 /** Requests that only read still record the key's use and, for changes, the spent signature. */
-const withoutKeyUse = ({ api_nonces: _nonces, access_keys: _keys, ...rest }: Record<string, string>) => rest;
 
 const createAgency = (client: typeof sdk, option: IAM.CreateAgencyOption) =>
   client.createAgency(new IAM.CreateAgencyRequest().withBody(new IAM.CreateAgencyRequestBody().withAgency(option)));
