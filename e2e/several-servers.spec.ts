@@ -146,7 +146,7 @@ test("a role session ended through one server is over on the next request throug
 test("sign-in throttling counts the failures that arrive at both servers", async () => {
   const attacker = new Person();
   // Five failures in a row are free for an (account, address) pair; they alternate between servers.
-  for (let i = 0; i < 5; i++) expect(await attacker.signIn(ports[i % 2]!, "umbrella", "", "Wrong-Passw0rd!")).toBe("errors.signIn.failed");
+  for (let i = 0; i < 5; i++) expect(await attacker.signIn(ports[i % 2]!, "umbrella", "", "Wrong-Passw0rd!")).toBe("CredentialsSignin");
   const sixth = await attacker.signIn(ports[1], "umbrella", "", "Wrong-Passw0rd!");
   expect(sixth).toMatch(/^errors\.signIn\.throttled/);
   // The right password waits too, whichever server it goes to.
@@ -204,22 +204,28 @@ test("the delegated administrator maximum holds when 20 registrations are spread
   expect(registered.rows[0].n).toBe(1);
 });
 
-test("SIGTERM: the server finishes a request in flight, answers health with 503, then exits", async () => {
+test("SIGTERM: the server finishes a request in flight, then exits; new connections are refused", async () => {
   const port = ports[1];
   const child = servers.get(port)!;
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   // A request in flight: its body is still arriving when the signal comes.
   const { request } = await import("node:http");
   const inFlight = new Promise<number>((resolve, reject) => {
-    const req = request(`${base(port)}/api/auth/csrf`, { method: "POST", headers: { "content-type": "text/plain", "content-length": "10" } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    // A sign-in form: the server cannot answer before it has read the whole body.
+    const body = "account=acme&user=&password=x";
+    const req = request(
+      `${base(port)}/api/auth/callback/credentials`,
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
-    req.write("12345");
+    req.write(body.slice(0, 10));
     setTimeout(() => {
       child.kill("SIGTERM");
-      setTimeout(() => req.end("67890"), 1000);
+      setTimeout(() => req.end(body.slice(10)), 1000);
     }, 300);
   });
   expect(await inFlight).toBeGreaterThanOrEqual(200);
