@@ -1,51 +1,75 @@
-/** Agency list page and create with 10,000 agencies in one account (issue 3). */
+/**
+ * The agency list at 1,000 and at 100,000 agencies in one account (issue 15): page 1, the last
+ * page, a substring search and a one-hit search should each cost about the same at both sizes.
+ * Each pair is printed with its ratio; creating an agency is timed at the larger size.
+ */
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { createAgency, listAgencies } from "@/lib/agencies/agencies";
 import { callerFor } from "@/tests/helpers/db";
-import { report, time } from "./harness";
+import { report, type Timing, time } from "./harness";
 
-export const AGENCY_COUNT = 10_000;
+const SIZES = [1_000, 100_000] as const;
+const TARGET_RATIO = 1.5;
+
+/** Adds agencies bench-000001 … up to `upTo` to acme (bulk SQL: the benchmark times reads, not inserts). */
+async function fill(handle: DbHandle, accountId: string, from: number, upTo: number): Promise<void> {
+  await handle.db.execute(sql`
+    insert into agencies (account_id, name, type, delegated_account_id, validity_kind, expires_at, description, created_at)
+    select ${accountId}::uuid, 'bench-' || lpad(g::text, 6, '0'), 'account',
+           (select id from accounts where name = 'globex'), 'one_day', now() + interval '1 day',
+           'benchmark agency ' || g, now() - (g || ' seconds')::interval
+    from generate_series(${from}::int, ${upTo}::int) g`);
+  await handle.db.execute(sql`analyze agencies`);
+}
 
 export async function benchAgencies(handle: DbHandle, label: string): Promise<void> {
   const db = handle.db;
   const acme = await callerFor(db, "acme");
-  const seedStart = performance.now();
-  // Bulk insert in SQL: the benchmark measures reads and one create, not 10,000 round trips.
-  await db.execute(sql`
-    insert into agencies (account_id, name, type, delegated_account_id, validity_kind, expires_at, description, created_at)
-    select ${acme.accountId}::uuid, 'bench-' || lpad(g::text, 5, '0'), 'account',
-           (select id from accounts where name = 'globex'), 'one_day', now() + interval '1 day',
-           'benchmark agency ' || g, now() - (g || ' seconds')::interval
-    from generate_series(1, ${AGENCY_COUNT}) g`);
-  await db.execute(sql`
-    insert into agency_permissions (agency_id, policy_id, scope_kind)
-    select a.id, (select id from policies where name = 'ECS ReadOnlyAccess' and account_id is null), 'all'
-    from agencies a where a.name like 'bench-%'`);
-  await db.execute(sql`analyze agencies`);
-  const seedMs = performance.now() - seedStart;
+  const reads = (size: number) =>
+    [
+      ["page 1", () => listAgencies(db, acme, {})],
+      ["last page", () => listAgencies(db, acme, { last: "1" })],
+      ['substring search "07" (page 1)', () => listAgencies(db, acme, { q: "07" })],
+      [`one-hit search "bench-${String(size - 1).padStart(6, "0")}"`, () => listAgencies(db, acme, { q: `bench-${String(size - 1).padStart(6, "0")}` })],
+    ] as const;
+  const results = new Map<number, Timing[]>();
+  let filled = 0;
+  for (const size of SIZES) {
+    await fill(handle, acme.accountId, filled + 1, size);
+    filled = size;
+    const timings: Timing[] = [];
+    for (const [name, read] of reads(size)) timings.push(await time(name, 30, read));
+    results.set(size, timings);
+  }
   const policyId = String(
     ((await db.execute(sql`select id from policies where name = 'ECS ReadOnlyAccess' and account_id is null`)) as unknown as { rows: { id: string }[] })
       .rows[0]!.id,
   );
-
-  const timings = [
-    await time("list page 1", 50, () => listAgencies(db, acme, { page: "1" })),
-    await time("list page 250 (last)", 50, () => listAgencies(db, acme, { page: "250" })),
-    await time('search "07" (page 1)', 50, () => listAgencies(db, acme, { q: "07" })),
-    await time('search "bench-09999" (one hit)', 50, () => listAgencies(db, acme, { q: "bench-09999" })),
-    await time("create one agency", 30, (i) =>
-      createAgency(db, acme, {
-        name: `bench-new-${i + 1}`,
-        type: "account",
-        delegatedAccount: "umbrella",
-        validityKind: "one_day",
-        policyIds: [policyId],
-        scopeKind: "regions",
-        regions: ["cn-north-4"],
-      }),
-    ),
-  ];
-  const total = (await listAgencies(db, acme, {})).total;
-  report(`Agencies on ${label}: ${total} agencies in acme (seeded in ${seedMs.toFixed(0)} ms)`, timings);
+  const create = await time("create one agency", 20, (i) =>
+    createAgency(db, acme, {
+      name: `bench-new-${i + 1}`,
+      type: "account",
+      delegatedAccount: "umbrella",
+      validityKind: "one_day",
+      policyIds: [policyId],
+      scopeKind: "regions",
+      regions: ["cn-north-4"],
+    }),
+  );
+  const [small, large] = SIZES.map((size) => results.get(size)!);
+  report(`Agencies on ${label}: the list at ${SIZES[0].toLocaleString("en")} and ${SIZES[1].toLocaleString("en")} agencies in acme`, [...large!, create]);
+  console.table(
+    small!.map((s, i) => {
+      const l = large![i]!;
+      const ratio = l.medianMs / s.medianMs;
+      return {
+        measurement: s.name.replace(/"bench-\d+"/, '"bench-…"'),
+        [`${SIZES[0]} median ms`]: s.medianMs.toFixed(2),
+        [`${SIZES[1]} median ms`]: l.medianMs.toFixed(2),
+        ratio: `${ratio.toFixed(2)}×`,
+        [`within ${TARGET_RATIO}×`]: ratio <= TARGET_RATIO ? "yes" : "NO",
+      };
+    }),
+  );
 }

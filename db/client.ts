@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -52,7 +53,7 @@ async function holdsEveryMigration(db: Db, table: string): Promise<boolean> {
 export function createDb(options: DbOptions): DbHandle {
   if (options.url !== undefined) return createPostgres(options.url, options.schema, options.poolSize ?? 10);
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
+  const client = new PGlite({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Db,
@@ -84,7 +85,8 @@ function createPostgres(url: string, searchPath: string | undefined, max: number
     db: db as unknown as Db,
     kind: "postgres",
     migrate: (then) =>
-      exclusively(url, `mandate:migrate:${searchPath ?? "public"}`, async () => {
+      // One lock per database, not per schema: migrations also create extensions, which every schema shares.
+      exclusively(url, "mandate:migrate", async () => {
         if (searchPath !== undefined) await pool.query(`create schema if not exists "${searchPath}"`);
         await migratePg(db, { migrationsFolder, ...(searchPath === undefined ? {} : { migrationsSchema: searchPath }) });
         await then?.();

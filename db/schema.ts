@@ -250,6 +250,12 @@ export const agencies = pgTable(
   (t) => [
     uniqueIndex("agencies_account_name_lower").on(t.accountId, lower(t.name)),
     index("agencies_account_created").on(t.accountId, t.createdAt, t.id),
+    // The list's other orders, read by keyset (lib/agencies/agencies.ts): Unlimited sorts after every date either way.
+    index("agencies_account_name").on(t.accountId, t.name, t.id),
+    index("agencies_account_expiry_asc").on(t.accountId, sql`coalesce(${t.expiresAt}, 'infinity'::timestamptz)`, t.id),
+    index("agencies_account_expiry_desc").on(t.accountId, sql`coalesce(${t.expiresAt}, '-infinity'::timestamptz)`, t.id),
+    // Substring search (ILIKE '%…%') through trigrams; pg_trgm lives in the public schema (migration 0017).
+    index("agencies_name_trgm").using("gin", sql`${t.name} public.gin_trgm_ops`),
     index("agencies_delegated_account").on(t.delegatedAccountId),
   ],
 );

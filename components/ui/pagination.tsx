@@ -1,26 +1,33 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "./cn";
 
-/** Previous / Next links that keep the other query parameters (such as a search). */
+/**
+ * First / Previous / Next / Last links for a list read by keyset: `previous` and `next` are the
+ * cursors the list answered with (null at either end). Other query parameters (a search, filters,
+ * the order) are kept.
+ */
 export function Pagination({
-  page,
-  pages,
+  previous,
+  next,
   total,
+  totalCapped,
   params,
   label,
 }: {
-  page: number;
-  pages: number;
+  previous: string | null;
+  next: string | null;
   total: number;
+  totalCapped: boolean;
   params: Record<string, string>;
   label: string;
 }) {
   const t = useTranslations("common.pagination");
-  const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
-  const link = (p: number, text: string, enabled: boolean) =>
-    enabled ? (
-      <Link href={href(p)} className="rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50">
+  const format = useFormatter();
+  const href = (cursor: Record<string, string>) => `?${new URLSearchParams({ ...params, ...cursor }).toString()}`;
+  const link = (to: Record<string, string> | null, text: string) =>
+    to !== null ? (
+      <Link href={href(to)} className="rounded border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-50">
         {text}
       </Link>
     ) : (
@@ -28,12 +35,15 @@ export function Pagination({
         {text}
       </span>
     );
+  const count = format.number(total);
   return (
-    <nav aria-label={label} className="mt-3 flex items-center justify-between text-sm text-slate-600">
-      <span>{t("summary", { total: String(total), page: String(page), pages: String(pages) })}</span>
+    <nav aria-label={label} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+      <span>{totalCapped ? t("summaryCapped", { total: count }) : t("summary", { total: count })}</span>
       <span className="flex gap-2">
-        {link(page - 1, t("previousShort"), page > 1)}
-        {link(page + 1, t("nextShort"), page < pages)}
+        {link(previous === null ? null : {}, t("firstShort"))}
+        {link(previous === null ? null : { before: previous }, t("previousShort"))}
+        {link(next === null ? null : { after: next }, t("nextShort"))}
+        {link(next === null ? null : { last: "1" }, t("lastShort"))}
       </span>
     </nav>
   );

@@ -1,10 +1,19 @@
 /** Agencies: an account lends permissions, within a scope and for a validity period, to another account or a cloud service. */
-import { and, asc, count, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { accounts, agencies, agencyPermissions, roleSessions, type Agency } from "@/db/schema";
 import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
-import { agencyBasicsInput, agencyListQuery, createAgencyInput, deleteAgenciesInput, deleteAgencyInput, updateAgencyInput } from "@/lib/agencies/schemas";
+import {
+  type AgencyCursor,
+  agencyBasicsInput,
+  agencyListQuery,
+  createAgencyInput,
+  deleteAgenciesInput,
+  deleteAgencyInput,
+  encodeAgencyCursor,
+  updateAgencyInput,
+} from "@/lib/agencies/schemas";
 import { EXPIRING_DAYS, expiryFor, type ValidityKind } from "@/lib/agencies/validity";
 import { agencyGrants, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, requireNotSwitched } from "@/lib/authz/escalation";
@@ -23,6 +32,17 @@ const delegated = alias(accounts, "delegated");
 /** `%` and `_` typed into the search box are literal characters, not patterns. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Beyond this many matches the list says "10,000+" rather than count them all. */
+export const AGENCY_COUNT_CAP = 10_000;
+
+// A timestamp as PostgreSQL writes one as text (or either infinity): anything else in a cursor is ignored.
+const TIMESTAMP_TEXT = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
+
+/**
+ * One page of the account's agencies, read by keyset: a page starts after (or before) the row a
+ * cursor names, so every page costs the same however far in it is, and the count stops at
+ * AGENCY_COUNT_CAP. `last` reads the final page backwards.
+ */
 export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {}) {
   const query = validate(agencyListQuery, rawQuery);
   await requireAllowed(db, caller, { action: "iam:agencies:list", resource: agencyUrn(caller, "*"), target: "agencies" });
@@ -41,30 +61,50 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
     query.type === "all" ? undefined : eq(agencies.type, query.type),
     status,
   );
-  const direction = query.dir === "asc" ? asc : desc;
+  const ascending = query.dir === "asc";
   // Unlimited agencies never expire: they sort after every date, whichever the direction.
-  const order =
+  const key =
     query.sort === "name"
-      ? [direction(agencies.name), asc(agencies.id)]
+      ? sql`${agencies.name}`
       : query.sort === "expiry"
-        ? [sql`${agencies.expiresAt} ${sql.raw(query.dir === "asc" ? "asc" : "desc")} nulls last`, asc(agencies.id)]
-        : [direction(agencies.createdAt), direction(agencies.id)];
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(agencies).where(where);
-  const pages = Math.max(1, Math.ceil(total / AGENCY_PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  const rows = await db
-    .select({ agency: agencies, delegatedAccountName: delegated.name })
+        ? sql.raw(`coalesce("agencies"."expires_at", '${ascending ? "" : "-"}infinity'::timestamptz)`)
+        : sql`${agencies.createdAt}`;
+  const keyType = sql.raw(query.sort === "name" ? "text" : "timestamptz");
+  const usable = (c: AgencyCursor | undefined) => (c !== undefined && (query.sort === "name" || TIMESTAMP_TEXT.test(c.key)) ? c : undefined);
+  const after = usable(query.after);
+  const before = after === undefined ? usable(query.before) : undefined;
+  // Read backwards for the page before a row and for the last page, then put the rows back in order.
+  const backwards = before !== undefined || (after === undefined && query.last !== undefined);
+  const forward = ascending !== backwards;
+  const from = after ?? before;
+  const beyond = from === undefined ? undefined : sql`(${key}, ${agencies.id}) ${sql.raw(forward ? ">" : "<")} (${from.key}::${keyType}, ${from.id}::uuid)`;
+  const order = sql.raw(forward ? "asc" : "desc");
+  const read = await db
+    .select({ agency: agencies, delegatedAccountName: delegated.name, key: sql<string>`(${key})::text` })
     .from(agencies)
     .leftJoin(delegated, eq(delegated.id, agencies.delegatedAccountId))
-    .where(where)
-    .orderBy(...order)
-    .limit(AGENCY_PAGE_SIZE)
-    .offset((page - 1) * AGENCY_PAGE_SIZE);
+    .where(and(where, beyond))
+    .orderBy(sql`${key} ${order}`, sql`${agencies.id} ${order}`)
+    .limit(AGENCY_PAGE_SIZE + 1);
+  const more = read.length > AGENCY_PAGE_SIZE;
+  const page = backwards ? read.slice(0, AGENCY_PAGE_SIZE).reverse() : read.slice(0, AGENCY_PAGE_SIZE);
+  const [{ matches } = { matches: 0 }] = await db.select({ matches: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(agencies)
+      .where(where)
+      .limit(AGENCY_COUNT_CAP + 1)
+      .as("capped"),
+  );
+  const cursorOf = (row: (typeof page)[number] | undefined) => (row === undefined ? null : encodeAgencyCursor({ key: row.key, id: row.agency.id }));
+  const hasPrevious = backwards ? more : after !== undefined;
+  const hasNext = backwards ? before !== undefined : more;
   return {
-    rows: rows.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })),
-    total,
-    page,
-    pages,
+    rows: page.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })),
+    total: Math.min(matches, AGENCY_COUNT_CAP),
+    totalCapped: matches > AGENCY_COUNT_CAP,
+    previous: hasPrevious ? cursorOf(page[0]) : null,
+    next: hasNext ? cursorOf(page.at(-1)) : null,
     q: query.q,
     filters: { type: query.type, status: query.status, sort: query.sort, dir: query.dir },
   };

@@ -106,6 +106,37 @@ export const agencyRoleInput = z
 
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
+/** A row's place in the list's order: its sort value as the database writes it, and its id. */
+export interface AgencyCursor {
+  key: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const encodeAgencyCursor = (cursor: AgencyCursor) => Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+
+const agencyCursor = z
+  .string()
+  .max(200)
+  .transform((text): AgencyCursor | undefined => {
+    try {
+      const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+      if (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        typeof value[0] === "string" &&
+        value[0].length <= 200 &&
+        typeof value[1] === "string" &&
+        UUID.test(value[1])
+      )
+        return { key: value[0], id: value[1] };
+    } catch {}
+    return undefined;
+  })
+  .optional()
+  .catch(undefined);
+
 export const agencyListQuery = z.object({
   // A repeated or missing q is no search; a typed one is checked, since it reaches the database.
   q: z.preprocess(
@@ -116,7 +147,10 @@ export const agencyListQuery = z.object({
       .max(64, { error: phrase("validation.tooLong", { field: term("validation.fields.search"), max: 64 }), abort: true })
       .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
   ),
-  page: decimalInteger(phrase("validation.invalidPage")).pipe(z.number().int().min(1).max(1_000_000)).catch(1),
+  // Where the page starts: links the list made itself. Anything else reads as the first page.
+  after: agencyCursor,
+  before: agencyCursor,
+  last: z.literal("1").optional().catch(undefined),
   // Filters and order come from links and selects: anything else falls back to the default.
   type: z.enum(["all", "account", "service"]).catch("all"),
   status: z.enum(["all", "active", "expiring", "expired"]).catch("all"),

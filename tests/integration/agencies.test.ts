@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agencies, auditEvents, enterpriseProjects, policies } from "@/db/schema";
-import { checkAgencyBasics, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from "@/lib/agencies/agencies";
+import { AGENCY_COUNT_CAP, checkAgencyBasics, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from "@/lib/agencies/agencies";
 import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
@@ -170,17 +170,71 @@ describe("listing", () => {
     expect((await listAgencies(t.db, acme, { q: "_" })).rows.every((r) => r.name.includes("_"))).toBe(true);
   });
 
-  test("pages of 20, newest first; an out-of-range page shows the last", async () => {
+  test("pages of 20 by keyset, in every order and both directions: Next to the end and Previous back see every agency once", async () => {
     const initech = await callerFor(t.db, "initech");
-    for (let i = 0; i < 23; i++) await createAgency(t.db, initech, full({ name: `bulk-${String(i).padStart(2, "0")}`, delegatedAccount: "umbrella" }));
-    const first = await listAgencies(t.db, initech, { page: "1" });
-    expect(first).toMatchObject({ total: 24, pages: 2, page: 1 });
+    for (let i = 0; i < 43; i++) await createAgency(t.db, initech, full({ name: `bulk-${String(i).padStart(2, "0")}`, delegatedAccount: "umbrella" }));
+    // Three share one expiry date and one creation instant, so the id decides between them.
+    await t.db.execute(sql`update agencies set expires_at = null where name in ('bulk-05', 'bulk-06', 'bulk-07')`);
+    await t.db.execute(sql`update agencies set created_at = (select created_at from agencies where name = 'bulk-10') where name in ('bulk-11', 'bulk-12')`);
+    const first = await listAgencies(t.db, initech, {});
+    expect(first).toMatchObject({ total: 44, totalCapped: false, previous: null });
     expect(first.rows).toHaveLength(20);
-    expect(first.rows[0]!.name).toBe("bulk-22");
-    const last = await listAgencies(t.db, initech, { page: "99" });
-    expect(last.page).toBe(2);
-    expect(last.rows).toHaveLength(4);
-    expect((await listAgencies(t.db, initech, { page: "abc" })).page).toBe(1);
+    expect(first.rows[0]!.name).toBe("bulk-42");
+    for (const order of [
+      {},
+      { sort: "name", dir: "asc" },
+      { sort: "name", dir: "desc" },
+      { sort: "expiry", dir: "asc" },
+      { sort: "expiry", dir: "desc" },
+      { sort: "created", dir: "asc" },
+    ]) {
+      const forward: string[][] = [];
+      let page = await listAgencies(t.db, initech, order);
+      forward.push(page.rows.map((r) => r.name));
+      while (page.next !== null) {
+        page = await listAgencies(t.db, initech, { ...order, after: page.next });
+        forward.push(page.rows.map((r) => r.name));
+      }
+      expect(forward.map((p) => p.length)).toEqual([20, 20, 4]);
+      expect(new Set(forward.flat()).size).toBe(44);
+      // Last reads the final 20 backwards; Previous from there retraces the whole list.
+      let back = await listAgencies(t.db, initech, { ...order, last: "1" });
+      expect(back.rows.map((r) => r.name)).toEqual(forward.flat().slice(-20));
+      expect(back.next).toBeNull();
+      const backward = [back.rows.map((r) => r.name)];
+      while (back.previous !== null) {
+        back = await listAgencies(t.db, initech, { ...order, before: back.previous });
+        backward.unshift(back.rows.map((r) => r.name));
+      }
+      expect(backward.flat()).toEqual(forward.flat());
+    }
+    // Unlimited sorts after every date in both directions.
+    const byExpiryDesc = await listAgencies(t.db, initech, { sort: "expiry", dir: "desc", last: "1" });
+    expect(byExpiryDesc.rows.slice(-3).map((r) => r.expiresAt)).toEqual([null, null, null]);
+  });
+
+  test("a cursor the list did not make reads as the first page, never as a database error", async () => {
+    const initech = await callerFor(t.db, "initech");
+    const first = (await listAgencies(t.db, initech, {})).rows.map((r) => r.name);
+    const forged = (key: string, id = "00000000-0000-4000-8000-000000000000") => Buffer.from(JSON.stringify([key, id])).toString("base64url");
+    for (const after of ["abc", forged("not a date"), forged("2026-01-01 00:00:00+00", "x'; drop"), forged("'); select 1; --"), "x".repeat(500), ""]) {
+      expect((await listAgencies(t.db, initech, { after })).rows.map((r) => r.name)).toEqual(first);
+      expect((await listAgencies(t.db, initech, { before: after })).rows.map((r) => r.name)).toEqual(first);
+    }
+    // A well-formed name cursor is just a place in the alphabet, whatever it says.
+    expect((await listAgencies(t.db, initech, { sort: "name", dir: "asc", after: forged("'); select 1; --") })).rows).toHaveLength(20);
+  });
+
+  test("the count stops at 10,000 and says so", async () => {
+    const umbrella = await callerFor(t.db, "umbrella");
+    await t.db.execute(sql`
+      insert into agencies (account_id, name, type, delegated_account_id, validity_kind, expires_at)
+      select ${umbrella.accountId}::uuid, 'many-' || g, 'account', (select id from accounts where name = 'acme'), 'one_day', now() + interval '1 day'
+      from generate_series(1, ${AGENCY_COUNT_CAP + 5}) g`);
+    expect(await listAgencies(t.db, umbrella, {})).toMatchObject({ total: AGENCY_COUNT_CAP, totalCapped: true });
+    // many-1000 and many-10000 … many-10005.
+    expect(await listAgencies(t.db, umbrella, { q: "many-1000" })).toMatchObject({ total: 7, totalCapped: false });
+    await t.db.execute(sql`delete from agencies where name like 'many-%'`);
   });
 
   test("an account never lists or reads another account's agencies", async () => {

@@ -216,7 +216,7 @@ test("a NUL byte in the agency search is a message at the search field, not a da
   const error = await rejection<ValidationError>(() => listAgencies(t.db, acme(), { q: "globex\u0000" }));
   expect(error).toBeInstanceOf(ValidationError);
   expect(error.fieldErrors.q?.map(english)).toEqual(["Search must not contain control characters."]);
-  expect((await listAgencies(t.db, acme(), { q: "globex", page: "0x10" })).page).toBe(1);
+  expect((await listAgencies(t.db, acme(), { q: "globex", after: "0x10" })).previous).toBeNull();
 });
 
 // Found by the fuzz above: a NUL in a region value reached PostgreSQL, which refuses it in text, and the form showed
