@@ -24,6 +24,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "console", testIgnore: /several-servers\.spec\.ts/ },
+    // Starts two more servers of its own: alone, after the rest, so their start-up load slows no other spec.
+    { name: "several servers", testMatch: /several-servers\.spec\.ts/, dependencies: ["console"] },
+  ],
   webServer: {
     // A fresh embedded database with the demo world for every run.
     // The console's own server (as `npm start` runs it), which takes client addresses from the socket.
