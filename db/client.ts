@@ -41,9 +41,13 @@ export interface DbOptions {
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 
+let newestShipped: number | undefined;
+
 /** Whether the newest migration this build ships is recorded in the migrations table `table`. */
 async function holdsEveryMigration(db: Db, table: string): Promise<boolean> {
-  const newest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  // The migration files never change under a running build: read (and hash) them once, not per health check.
+  newestShipped ??= Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  const newest = newestShipped;
   const result = (await db.execute(sql.raw(`select coalesce(max(created_at), 0)::text as applied from ${table}`))) as unknown as {
     rows: { applied: string }[];
   };

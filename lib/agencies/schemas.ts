@@ -3,7 +3,7 @@ import { agencyTypes, validityKinds } from "@/db/schema";
 import { AGENCY_PAGE_SIZE, cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { phrase, term } from "@/lib/i18n/message";
 import { checkScope, scopeShape } from "@/lib/scope-input";
-import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
+import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, isUuid, listOf, requiredText } from "@/lib/validation";
 
 export const agencyName = requiredText("agencyName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, phrase("validation.agency.nameCharacters"));
 
@@ -112,8 +112,6 @@ export interface AgencyCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const encodeAgencyCursor = (cursor: AgencyCursor) => Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
 
 const agencyCursor = z
@@ -128,7 +126,7 @@ const agencyCursor = z
         typeof value[0] === "string" &&
         value[0].length <= 200 &&
         typeof value[1] === "string" &&
-        UUID.test(value[1])
+        isUuid(value[1])
       )
         return { key: value[0], id: value[1] };
     } catch {}
