@@ -1,29 +1,28 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { type ReactNode, Suspense } from "react";
 import { cn } from "./cn";
 
 /**
  * First / Previous / Next / Last links for a list read by keyset: `previous` and `next` are the
  * cursors the list answered with (null at either end). Other query parameters (a search, filters,
- * the order) are kept.
+ * the order) are kept. The count streams in after the rows: `count` may take longer than the page.
  */
 export function Pagination({
   previous,
   next,
-  total,
-  totalCapped,
+  count,
   params,
   label,
 }: {
   previous: string | null;
   next: string | null;
-  total: number;
-  totalCapped: boolean;
+  count: () => Promise<{ total: number; totalCapped: boolean }>;
   params: Record<string, string>;
   label: string;
 }) {
   const t = useTranslations("common.pagination");
-  const format = useFormatter();
   const href = (cursor: Record<string, string>) => `?${new URLSearchParams({ ...params, ...cursor }).toString()}`;
   const link = (to: Record<string, string> | null, text: string) =>
     to !== null ? (
@@ -35,10 +34,13 @@ export function Pagination({
         {text}
       </span>
     );
-  const count = format.number(total);
   return (
     <nav aria-label={label} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <span>{totalCapped ? t("summaryCapped", { total: count }) : t("summary", { total: count })}</span>
+      <span aria-live="polite">
+        <Suspense fallback={t("counting")}>
+          <Summary count={count} />
+        </Suspense>
+      </span>
       <span className="flex gap-2">
         {link(previous === null ? null : {}, t("firstShort"))}
         {link(previous === null ? null : { before: previous }, t("previousShort"))}
@@ -47,4 +49,10 @@ export function Pagination({
       </span>
     </nav>
   );
+}
+
+async function Summary({ count }: { count: () => Promise<{ total: number; totalCapped: boolean }> }): Promise<ReactNode> {
+  const [{ total, totalCapped }, t, format] = await Promise.all([count(), getTranslations("common.pagination"), getFormatter()]);
+  const shown = format.number(total);
+  return totalCapped ? t("summaryCapped", { total: shown }) : t("summary", { total: shown });
 }

@@ -32,16 +32,21 @@ const delegated = alias(accounts, "delegated");
 /** `%` and `_` typed into the search box are literal characters, not patterns. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Beyond this many matches the list says "10,000+" rather than count them all. */
+/** Beyond this many agencies the list says "more than 10,000" rather than count them all. */
 export const AGENCY_COUNT_CAP = 10_000;
+/**
+ * A name search stops counting sooner: its matches are read row by row (a two-letter search can
+ * use no index), so the cap bounds what a common fragment costs however large the account grows.
+ */
+export const AGENCY_SEARCH_COUNT_CAP = 1_000;
 
 // A timestamp as PostgreSQL writes one as text (or either infinity): anything else in a cursor is ignored.
 const TIMESTAMP_TEXT = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
 
 /**
  * One page of the account's agencies, read by keyset: a page starts after (or before) the row a
- * cursor names, so every page costs the same however far in it is, and the count stops at
- * AGENCY_COUNT_CAP. `last` reads the final page backwards.
+ * cursor names, so every page costs the same however far in it is. `count()` reads how many match,
+ * stopping at a cap (a lower one for a name search). `last` reads the final page backwards.
  */
 export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {}) {
   const query = validate(agencyListQuery, rawQuery);
@@ -88,21 +93,31 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
     .limit(AGENCY_PAGE_SIZE + 1);
   const more = read.length > AGENCY_PAGE_SIZE;
   const page = backwards ? read.slice(0, AGENCY_PAGE_SIZE).reverse() : read.slice(0, AGENCY_PAGE_SIZE);
-  const [{ matches } = { matches: 0 }] = await db.select({ matches: count() }).from(
-    db
-      .select({ one: sql`1` })
-      .from(agencies)
-      .where(where)
-      .limit(AGENCY_COUNT_CAP + 1)
-      .as("capped"),
-  );
+  const cap = query.q ? AGENCY_SEARCH_COUNT_CAP : AGENCY_COUNT_CAP;
+  // The rows never wait for the count: the page streams it in (a dense search reads up to `cap` matches).
+  // A first page that holds every match is its own count.
+  const countMatches = async () => {
+    const matches =
+      from === undefined && !backwards && !more
+        ? page.length
+        : ((
+            await db.select({ matches: count() }).from(
+              db
+                .select({ one: sql`1` })
+                .from(agencies)
+                .where(where)
+                .limit(cap + 1)
+                .as("capped"),
+            )
+          )[0]?.matches ?? 0);
+    return { total: Math.min(matches, cap), totalCapped: matches > cap };
+  };
   const cursorOf = (row: (typeof page)[number] | undefined) => (row === undefined ? null : encodeAgencyCursor({ key: row.key, id: row.agency.id }));
   const hasPrevious = backwards ? more : after !== undefined;
   const hasNext = backwards ? before !== undefined : more;
   return {
     rows: page.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })),
-    total: Math.min(matches, AGENCY_COUNT_CAP),
-    totalCapped: matches > AGENCY_COUNT_CAP,
+    count: countMatches,
     previous: hasPrevious ? cursorOf(page[0]) : null,
     next: hasNext ? cursorOf(page.at(-1)) : null,
     q: query.q,

@@ -1,7 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agencies, auditEvents, enterpriseProjects, policies } from "@/db/schema";
-import { AGENCY_COUNT_CAP, checkAgencyBasics, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from "@/lib/agencies/agencies";
+import {
+  AGENCY_COUNT_CAP,
+  AGENCY_SEARCH_COUNT_CAP,
+  checkAgencyBasics,
+  createAgency,
+  deleteAgency,
+  getAgency,
+  listAgencies,
+  updateAgency,
+} from "@/lib/agencies/agencies";
 import { addAgencyPermissions, removeAgencyPermission } from "@/lib/agencies/permissions";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
@@ -177,7 +186,15 @@ describe("listing", () => {
     await t.db.execute(sql`update agencies set expires_at = null where name in ('bulk-05', 'bulk-06', 'bulk-07')`);
     await t.db.execute(sql`update agencies set created_at = (select created_at from agencies where name = 'bulk-10') where name in ('bulk-11', 'bulk-12')`);
     const first = await listAgencies(t.db, initech, {});
-    expect(first).toMatchObject({ total: 44, totalCapped: false, previous: null });
+    expect(first).toMatchObject({ previous: null });
+    // The count is the same from any page: the first, the second, the third (4 rows), the last.
+    expect(await first.count()).toEqual({ total: 44, totalCapped: false });
+    const second = await listAgencies(t.db, initech, { after: first.next });
+    expect(await second.count()).toEqual({ total: 44, totalCapped: false });
+    expect(await (await listAgencies(t.db, initech, { after: second.next })).count()).toEqual({ total: 44, totalCapped: false });
+    expect(await (await listAgencies(t.db, initech, { last: "1" })).count()).toEqual({ total: 44, totalCapped: false });
+    // A first page that holds every match counts its own rows.
+    expect(await (await listAgencies(t.db, initech, { q: "bulk-4" })).count()).toEqual({ total: 3, totalCapped: false });
     expect(first.rows).toHaveLength(20);
     expect(first.rows[0]!.name).toBe("bulk-42");
     for (const order of [
@@ -225,15 +242,20 @@ describe("listing", () => {
     expect((await listAgencies(t.db, initech, { sort: "name", dir: "asc", after: forged("'); select 1; --") })).rows).toHaveLength(20);
   });
 
-  test("the count stops at 10,000 and says so", async () => {
+  test("the count stops at 10,000 and says so; a name search's count stops at 1,000", async () => {
     const umbrella = await callerFor(t.db, "umbrella");
     await t.db.execute(sql`
       insert into agencies (account_id, name, type, delegated_account_id, validity_kind, expires_at)
       select ${umbrella.accountId}::uuid, 'many-' || g, 'account', (select id from accounts where name = 'acme'), 'one_day', now() + interval '1 day'
       from generate_series(1, ${AGENCY_COUNT_CAP + 5}) g`);
-    expect(await listAgencies(t.db, umbrella, {})).toMatchObject({ total: AGENCY_COUNT_CAP, totalCapped: true });
+    const counted = async (q?: string) => (await listAgencies(t.db, umbrella, q === undefined ? {} : { q })).count();
+    expect(await counted()).toEqual({ total: AGENCY_COUNT_CAP, totalCapped: true });
     // many-1000 and many-10000 … many-10005.
-    expect(await listAgencies(t.db, umbrella, { q: "many-1000" })).toMatchObject({ total: 7, totalCapped: false });
+    expect(await counted("many-1000")).toEqual({ total: 7, totalCapped: false });
+    expect(await counted("many-")).toEqual({ total: AGENCY_SEARCH_COUNT_CAP, totalCapped: true });
+    // many-2 matches 1,111 names (many-2, -20…29, -200…299, -2000…2999); many-29 matches 111, counted exactly.
+    expect(await counted("many-2")).toEqual({ total: AGENCY_SEARCH_COUNT_CAP, totalCapped: true });
+    expect(await counted("many-29")).toEqual({ total: 111, totalCapped: false });
     await t.db.execute(sql`delete from agencies where name like 'many-%'`);
   });
 

@@ -119,14 +119,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             sortLinks={sortLinks(result.data.filters, keep, { name: t("labels.name"), expiry: t("labels.validity"), created: common("created") })}
             empty={result.data.q || filtered ? t("list.noMatch") : t("list.none")}
           />
-          <Pagination
-            label={t("list.pages")}
-            previous={result.data.previous}
-            next={result.data.next}
-            total={result.data.total}
-            totalCapped={result.data.totalCapped}
-            params={keep}
-          />
+          <Pagination label={t("list.pages")} previous={result.data.previous} next={result.data.next} count={result.data.count} params={keep} />
         </>
       )}
     </>
