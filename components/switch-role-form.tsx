@@ -1,21 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { FormAction } from "@/components/action-state";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { Field, Input } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action-form";
+import { useDebounced } from "@/components/use-debounced";
 import { useHydrated } from "@/components/use-hydrated";
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * Delegating account and agency, with the agencies of that account that trust the caller's own as

@@ -34,7 +34,11 @@ export const accounts = pgTable(
     language: text("language"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("accounts_name_lower").on(lower(t.name))],
+  (t) => [
+    uniqueIndex("accounts_name_lower").on(lower(t.name)),
+    // Member search in a directory of thousands (ILIKE '%…%'); no pending list, as for agencies (migration 0018).
+    index("accounts_name_trgm").using("gin", sql`${t.name} public.gin_trgm_ops`).with({ fastupdate: false }),
+  ],
 );
 export type Account = typeof accounts.$inferSelect;
 

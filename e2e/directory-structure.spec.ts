@@ -7,17 +7,25 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await signIn(page, "acme");
   await page.getByRole("navigation", { name: "Console" }).first().getByRole("link", { name: "Members and Folders" }).click();
   const tree = page.getByRole("list", { name: "Directory structure" });
+  // Root is open: its members and its subfolders; a folder opens on demand.
+  await expect(tree.getByLabel("Account acme", { exact: true })).toBeVisible();
+  await expect(tree.getByLabel("Account globex", { exact: true })).toHaveCount(0);
+  await tree.getByRole("link", { name: "Folder Production", exact: true }).click();
   await expect(tree.getByLabel("Account globex", { exact: true })).toBeVisible();
+  await expect(page.getByText("Open folder: Root / Production")).toBeVisible();
+  await tree.getByRole("link", { name: "Folder Root", exact: true }).click();
+  await expect(page.getByText("Open folder: Root", { exact: true })).toBeVisible();
 
   const create = page.getByRole("form", { name: "Create folder" });
+  await expect(create.getByText("Created in the open folder: Root", { exact: true })).toBeVisible();
   await create.getByLabel("Folder name", { exact: true }).fill(folder);
-  await create.getByLabel("Parent folder").selectOption({ label: "Root" });
   await create.getByRole("button", { name: "Create Folder" }).click();
   await expect(tree.getByLabel(`Folder ${folder}`, { exact: true })).toBeVisible();
   await create.getByLabel("Folder name", { exact: true }).fill(folder);
   await create.getByRole("button", { name: "Create Folder" }).click();
   await expect(create.getByText("A folder with this name already exists in the parent folder.")).toBeVisible();
 
+  await tree.getByRole("link", { name: `Folder ${folder}`, exact: true }).click();
   const rename = page.getByRole("form", { name: `Rename folder ${folder}` });
   await rename.getByLabel(`New name for folder ${folder}`).fill(renamed);
   await rename.getByRole("button", { name: "Rename" }).click();
@@ -38,25 +46,31 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await umbrella.getByRole("button", { name: "Accept" }).click();
   await expect(umbrella.getByText(/member of the resource directory managed by/)).toBeVisible();
 
-  await page.reload();
+  await tree.getByRole("link", { name: "Folder Root", exact: true }).click();
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Details of umbrella" }).click();
   const move = page.getByRole("form", { name: "Move umbrella" });
   await move.getByLabel("Folder for umbrella").selectOption({ label: `Root / ${renamed}` });
   await move.getByRole("button", { name: "Move" }).click();
-  await expect(
-    tree
-      .getByRole("listitem")
-      .filter({ has: page.getByLabel(`Folder ${renamed}`, { exact: true }) })
-      .last()
-      .getByLabel("Account umbrella", { exact: true }),
-  ).toBeVisible();
-  await page.getByRole("link", { name: "Details of umbrella" }).click();
   await expect(page.getByRole("definition").filter({ hasText: `Root / ${renamed}` })).toBeVisible();
+  // A search finds it in its new folder.
+  await page.goto("/resource-directory/structure");
+  await page.getByRole("searchbox", { name: "Search member accounts by name" }).fill("UMBREL");
+  await page.getByRole("button", { name: "Search" }).click();
+  const results = page.getByRole("table", { name: "Member accounts matching “UMBREL”" });
+  await expect(
+    results
+      .getByRole("row")
+      .filter({ hasText: "umbrella" })
+      .getByRole("cell", { name: `Root / ${renamed}` }),
+  ).toBeVisible();
+  await results.getByRole("link", { name: "Details of umbrella" }).click();
   await page.getByRole("button", { name: "Remove Member" }).click();
   await page.getByRole("dialog", { name: "Remove Member Account" }).getByRole("button", { name: "Remove" }).click();
   await expect(page).toHaveURL(/\/resource-directory\/structure$/);
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toHaveCount(0);
 
+  await tree.getByRole("link", { name: `Folder ${renamed}`, exact: true }).click();
   await page.getByRole("button", { name: `Delete folder ${renamed}` }).click();
   await page.getByRole("dialog", { name: "Delete Folder" }).getByRole("button", { name: "Delete" }).click();
   await expect(tree.getByLabel(`Folder ${renamed}`, { exact: true })).toHaveCount(0);

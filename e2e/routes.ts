@@ -98,7 +98,7 @@ const concrete: Record<string, (page: Page) => Promise<string>> = {
     return href;
   },
   "/iam/policies/[policyId]": (page) => linkOn(page, "/iam/policies", "ECS FullAccess"),
-  "/resource-directory/members/[accountId]": (page) => hrefOn(page, "/resource-directory/structure", "/resource-directory/members/", /globex/),
+  "/resource-directory/members/[accountId]": (page) => hrefOn(page, "/resource-directory/structure?q=globex", "/resource-directory/members/", /globex/),
   "/resource-directory/trusted-services/[service]": async () => "/resource-directory/trusted-services/config",
 };
 

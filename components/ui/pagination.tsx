@@ -18,7 +18,7 @@ export function Pagination({
 }: {
   previous: string | null;
   next: string | null;
-  count: () => Promise<{ total: number; totalCapped: boolean }>;
+  count?: () => Promise<{ total: number; totalCapped: boolean }>;
   params: Record<string, string>;
   label: string;
 }) {
@@ -37,9 +37,11 @@ export function Pagination({
   return (
     <nav aria-label={label} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <span aria-live="polite">
-        <Suspense fallback={t("counting")}>
-          <Summary count={count} />
-        </Suspense>
+        {count && (
+          <Suspense fallback={t("counting")}>
+            <Summary count={count} />
+          </Suspense>
+        )}
       </span>
       <span className="flex gap-2">
         {link(previous === null ? null : {}, t("firstShort"))}

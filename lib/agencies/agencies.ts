@@ -3,17 +3,9 @@ import { and, asc, count, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-or
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { accounts, agencies, agencyPermissions, roleSessions, type Agency } from "@/db/schema";
+import { type Cursor, encodeCursor } from "@/lib/keyset";
 import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
-import {
-  type AgencyCursor,
-  agencyBasicsInput,
-  agencyListQuery,
-  createAgencyInput,
-  deleteAgenciesInput,
-  deleteAgencyInput,
-  encodeAgencyCursor,
-  updateAgencyInput,
-} from "@/lib/agencies/schemas";
+import { agencyBasicsInput, agencyListQuery, createAgencyInput, deleteAgenciesInput, deleteAgencyInput, updateAgencyInput } from "@/lib/agencies/schemas";
 import { EXPIRING_DAYS, expiryFor, type ValidityKind } from "@/lib/agencies/validity";
 import { agencyGrants, type GuardedRequest, requireAllowed } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertNotSwitched, requireNotSwitched } from "@/lib/authz/escalation";
@@ -75,7 +67,7 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
         ? sql.raw(`coalesce("agencies"."expires_at", '${ascending ? "" : "-"}infinity'::timestamptz)`)
         : sql`${agencies.createdAt}`;
   const keyType = sql.raw(query.sort === "name" ? "text" : "timestamptz");
-  const usable = (c: AgencyCursor | undefined) => (c !== undefined && (query.sort === "name" || TIMESTAMP_TEXT.test(c.key)) ? c : undefined);
+  const usable = (c: Cursor | undefined) => (c !== undefined && (query.sort === "name" || TIMESTAMP_TEXT.test(c.key)) ? c : undefined);
   const after = usable(query.after);
   const before = after === undefined ? usable(query.before) : undefined;
   // Read backwards for the page before a row and for the last page, then put the rows back in order.
@@ -112,7 +104,7 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
           )[0]?.matches ?? 0);
     return { total: Math.min(matches, cap), totalCapped: matches > cap };
   };
-  const cursorOf = (row: (typeof page)[number] | undefined) => (row === undefined ? null : encodeAgencyCursor({ key: row.key, id: row.agency.id }));
+  const cursorOf = (row: (typeof page)[number] | undefined) => (row === undefined ? null : encodeCursor({ key: row.key, id: row.agency.id }));
   const hasPrevious = backwards ? more : after !== undefined;
   const hasNext = backwards ? before !== undefined : more;
   return {

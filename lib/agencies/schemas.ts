@@ -1,9 +1,10 @@
+import { cursorParam } from "@/lib/keyset";
 import { z } from "zod";
 import { agencyTypes, validityKinds } from "@/db/schema";
 import { AGENCY_PAGE_SIZE, cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
 import { phrase, term } from "@/lib/i18n/message";
 import { checkScope, scopeShape } from "@/lib/scope-input";
-import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, isUuid, listOf, requiredText } from "@/lib/validation";
+import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
 
 export const agencyName = requiredText("agencyName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, phrase("validation.agency.nameCharacters"));
 
@@ -106,35 +107,6 @@ export const agencyRoleInput = z
 
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
-/** A row's place in the list's order: its sort value as the database writes it, and its id. */
-export interface AgencyCursor {
-  key: string;
-  id: string;
-}
-
-export const encodeAgencyCursor = (cursor: AgencyCursor) => Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
-
-const agencyCursor = z
-  .string()
-  .max(200)
-  .transform((text): AgencyCursor | undefined => {
-    try {
-      const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-      if (
-        Array.isArray(value) &&
-        value.length === 2 &&
-        typeof value[0] === "string" &&
-        value[0].length <= 200 &&
-        typeof value[1] === "string" &&
-        isUuid(value[1])
-      )
-        return { key: value[0], id: value[1] };
-    } catch {}
-    return undefined;
-  })
-  .optional()
-  .catch(undefined);
-
 export const agencyListQuery = z.object({
   // A repeated or missing q is no search; a typed one is checked, since it reaches the database.
   q: z.preprocess(
@@ -146,8 +118,8 @@ export const agencyListQuery = z.object({
       .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
   ),
   // Where the page starts: links the list made itself. Anything else reads as the first page.
-  after: agencyCursor,
-  before: agencyCursor,
+  after: cursorParam,
+  before: cursorParam,
   last: z.literal("1").optional().catch(undefined),
   // Filters and order come from links and selects: anything else falls back to the default.
   type: z.enum(["all", "account", "service"]).catch("all"),

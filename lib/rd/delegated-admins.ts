@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, delegatedAdmins, rdMembers, trustedAccess, trustedServices, type TrustedService } from "@/db/schema";
+import { accounts, delegatedAdmins, rdMembers, resourceDirectories, trustedAccess, trustedServices, type TrustedService } from "@/db/schema";
 import { multiAccountAction } from "@/lib/authz/action-catalogue";
 import { auditDenied, type GuardedRequest, requireAllowed, requireAnyAllowed } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
@@ -15,7 +15,7 @@ import { DomainError } from "@/lib/errors";
 import { rdActions, trustedServiceReaders } from "@/lib/rd/actions";
 import { directoryUrn, managedDirectory } from "@/lib/rd/directory";
 import { delegatedAdminInput, trustedAccessInput } from "@/lib/rd/schemas";
-import { folderPath, loadStructure } from "@/lib/rd/structure";
+import { browseDirectory, browseQuery, folderPaths, memberPage } from "@/lib/rd/structure";
 import { requiredText, validate } from "@/lib/validation";
 import { notify } from "@/lib/notifications/notify";
 import { phrase } from "@/lib/i18n/message";
@@ -54,32 +54,48 @@ export async function listTrustedServices(db: Db, caller: Caller) {
   }));
 }
 
-/** A service's page: trusted access, its delegated administrator accounts, and the members that could be added. */
-export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: unknown) {
+/** The caller's directory and a service, once the caller may read the service's page. */
+async function serviceReadable(db: Db, caller: Caller, rawPrincipal: unknown) {
   const principal = validate(requiredText("trustedService", 64), rawPrincipal);
   const read = readServices(db, caller, `trusted service ${principal}`);
   const directory = await managedDirectory(db, caller, read);
   await read(directoryUrn(caller, directory.id));
-  const service = await findService(db, principal);
-  const structure = await loadStructure(db, directory.id);
+  return { directory, service: await findService(db, principal) };
+}
+
+/** A service's page: trusted access and its delegated administrator accounts (members to add are searched for, never all listed). */
+export async function getTrustedService(db: Db, caller: Caller, rawPrincipal: unknown) {
+  const { directory, service } = await serviceReadable(db, caller, rawPrincipal);
   const registered = await db
-    .select({ accountId: delegatedAdmins.accountId, registeredAt: delegatedAdmins.registeredAt })
+    .select({ accountId: delegatedAdmins.accountId, name: accounts.name, folderId: rdMembers.folderId, registeredAt: delegatedAdmins.registeredAt })
     .from(delegatedAdmins)
+    .innerJoin(accounts, eq(accounts.id, delegatedAdmins.accountId))
+    .innerJoin(rdMembers, eq(rdMembers.accountId, delegatedAdmins.accountId))
     .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.servicePrincipal, service.principal)))
     .orderBy(asc(delegatedAdmins.registeredAt));
   const [access] = await db
     .select()
     .from(trustedAccess)
     .where(and(eq(trustedAccess.directoryId, directory.id), eq(trustedAccess.servicePrincipal, service.principal)));
-  const memberById = new Map(structure.members.map((m) => [m.accountId, m]));
-  const admins = registered.map((r) => {
-    const member = memberById.get(r.accountId)!;
-    return { accountId: r.accountId, name: member.name, folder: folderPath(structure.folders, member.folderId), registeredAt: r.registeredAt };
-  });
-  const candidates = structure.members
-    .filter((m) => !m.isManagement && !registered.some((r) => r.accountId === m.accountId))
-    .map((m) => ({ accountId: m.accountId, name: m.name, folder: folderPath(structure.folders, m.folderId) }));
-  return { service, trustedAccess: access !== undefined, admins, candidates };
+  const paths = await folderPaths(
+    db,
+    registered.map((r) => r.folderId),
+  );
+  const admins = registered.map((r) => ({ accountId: r.accountId, name: r.name, folder: paths.get(r.folderId) ?? "", registeredAt: r.registeredAt }));
+  return { service, trustedAccess: access !== undefined, admins };
+}
+
+export const CANDIDATES_SHOWN = 20;
+
+/**
+ * Members that could become a service's delegated administrator, matching what is typed (by name):
+ * the Add panel asks as the user types. Never the management account or a member already registered.
+ */
+export async function delegationCandidates(db: Db, caller: Caller, rawPrincipal: unknown, rawSearch: unknown) {
+  const { directory, service } = await serviceReadable(db, caller, rawPrincipal);
+  const { q } = validate(browseQuery.pick({ q: true }), { q: rawSearch });
+  const page = await memberPage(db, directory, { q, excludeManagement: true, excludeAdminsOf: service.principal }, {}, CANDIDATES_SHOWN);
+  return { candidates: page.rows.map((m) => ({ accountId: m.accountId, name: m.name, folder: m.folder ?? "" })), more: page.next !== null };
 }
 
 export const setTrustedAccess = command({
@@ -225,7 +241,7 @@ export async function myDelegatedServices(db: Db, caller: Caller) {
  * A service's multi-account module as its delegated administrator sees it: the directory's folders
  * and members, read-only. Checked on every request, so removal takes effect at once.
  */
-export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unknown) {
+export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unknown, rawQuery: unknown = {}) {
   const principal = validate(requiredText("trustedService", 64), rawPrincipal);
   const service = await findService(db, principal);
   const request: GuardedRequest = {
@@ -235,16 +251,18 @@ export async function multiAccountView(db: Db, caller: Caller, rawPrincipal: unk
   };
   await requireAllowed(db, caller, request);
   const [registration] = await db
-    .select({ directoryId: delegatedAdmins.directoryId })
+    .select({ directoryId: delegatedAdmins.directoryId, managementAccountId: resourceDirectories.managementAccountId, managementName: accounts.name })
     .from(delegatedAdmins)
     .innerJoin(rdMembers, and(eq(rdMembers.accountId, delegatedAdmins.accountId), eq(rdMembers.directoryId, delegatedAdmins.directoryId)))
+    .innerJoin(resourceDirectories, eq(resourceDirectories.id, delegatedAdmins.directoryId))
+    .innerJoin(accounts, eq(accounts.id, resourceDirectories.managementAccountId))
     .where(and(eq(delegatedAdmins.accountId, caller.accountId), eq(delegatedAdmins.servicePrincipal, service.principal)));
   if (registration === undefined) {
     await auditDenied(db, caller, request, "errors.auditReason.notDelegatedAdmin");
     throw new DomainError("rd.not_delegated_admin");
   }
-  const structure = await loadStructure(db, registration.directoryId);
-  return { service, ...structure };
+  const view = await browseDirectory(db, { id: registration.directoryId, managementAccountId: registration.managementAccountId }, rawQuery);
+  return { service, managementName: registration.managementName, ...view };
 }
 
 /** The caller's directory, once the caller may list its delegated administrators. */

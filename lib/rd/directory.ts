@@ -13,7 +13,7 @@ import { rdActions } from "@/lib/rd/actions";
 import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
 import { notify } from "@/lib/notifications/notify";
 import { createFolderInput, folderIdInput, invitationResponseInput, inviteInput, memberIdInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
-import { folderDepth, folderPath, loadStructure } from "@/lib/rd/structure";
+import { allFolderPaths, browseDirectory, folderDepth, folderPaths, type MemberRow } from "@/lib/rd/structure";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
 const MAX_FOLDER_DEPTH = 5;
@@ -51,22 +51,29 @@ export async function getDirectoryOverview(db: Db, caller: Caller) {
     .where(and(eq(rdInvitations.accountId, caller.accountId), eq(rdInvitations.status, "pending")));
   const [membership] = await db.select().from(rdMembers).where(eq(rdMembers.accountId, caller.accountId));
   if (membership === undefined) return { role: "none" as const, invitations };
-  const structure = await loadStructure(db, membership.directoryId);
-  if (structure.directory.managementAccountId !== caller.accountId) {
-    return { role: "member" as const, invitations, managementName: structure.managementName, joinedAt: membership.joinedAt };
+  const [directory] = await db
+    .select({ directory: resourceDirectories, managementName: accounts.name })
+    .from(resourceDirectories)
+    .innerJoin(accounts, eq(accounts.id, resourceDirectories.managementAccountId))
+    .where(eq(resourceDirectories.id, membership.directoryId));
+  if (directory!.directory.managementAccountId !== caller.accountId) {
+    return { role: "member" as const, invitations, managementName: directory!.managementName, joinedAt: membership.joinedAt };
   }
-  const [{ n: delegated } = { n: 0 }] = await db.select({ n: count() }).from(delegatedAdmins).where(eq(delegatedAdmins.directoryId, structure.directory.id));
+  const directoryId = directory!.directory.id;
+  const tally = async (table: typeof rdFolders | typeof rdMembers | typeof delegatedAdmins) =>
+    Number((await db.select({ n: count() }).from(table).where(eq(table.directoryId, directoryId)))[0]?.n ?? 0);
   const [{ n: pending } = { n: 0 }] = await db
     .select({ n: count() })
     .from(rdInvitations)
-    .where(and(eq(rdInvitations.directoryId, structure.directory.id), eq(rdInvitations.status, "pending")));
+    .where(and(eq(rdInvitations.directoryId, directoryId), eq(rdInvitations.status, "pending")));
+  const delegated = await tally(delegatedAdmins);
   return {
     role: "management" as const,
     invitations,
-    directory: structure.directory,
+    directory: directory!.directory,
     counts: {
-      folders: structure.folders.length - 1,
-      members: structure.members.length,
+      folders: (await tally(rdFolders)) - 1,
+      members: await tally(rdMembers),
       delegatedAdmins: Number(delegated),
       pendingInvitations: Number(pending),
     },
@@ -94,18 +101,27 @@ export const enableDirectory = command({
   },
 });
 
-/** The management console's view of folders, members and pending invitations. */
-export async function directoryStructure(db: Db, caller: Caller) {
+/** The directory the caller manages, once it may read it. */
+async function readableDirectory(db: Db, caller: Caller) {
   const read = (resource: string) => requireAllowed(db, caller, { action: rdActions.get, resource, target: "resource directory" });
   const directory = await managedDirectory(db, caller, read);
   await read(directoryUrn(caller, directory.id));
-  const structure = await loadStructure(db, directory.id);
+  return directory;
+}
+
+/**
+ * The management console's view: the tree along the open folder, its members a page at a time (or a
+ * member search's matches), and pending invitations.
+ */
+export async function directoryStructure(db: Db, caller: Caller, rawQuery: unknown = {}) {
+  const directory = await readableDirectory(db, caller);
+  const view = await browseDirectory(db, directory, rawQuery);
   const invitations = await db
     .select({ id: rdInvitations.id, accountName: accounts.name, createdAt: rdInvitations.createdAt })
     .from(rdInvitations)
     .innerJoin(accounts, eq(accounts.id, rdInvitations.accountId))
     .where(and(eq(rdInvitations.directoryId, directory.id), eq(rdInvitations.status, "pending")));
-  return { ...structure, invitations };
+  return { directory, ...view, invitations };
 }
 
 async function folderIn(tx: Db, directoryId: string, folderId: string) {
@@ -148,8 +164,7 @@ export const createFolder = command({
         target: `folder ${input.name}`,
         detail: { parent: parent.name },
       });
-      const { folders } = await loadStructure(tx, directory.id);
-      if (folderDepth(folders, parent.id) + 1 > MAX_FOLDER_DEPTH) throw new DomainError("rd.folder_too_deep", { field: "parentId" });
+      if ((await folderDepth(tx, parent.id)) + 1 > MAX_FOLDER_DEPTH) throw new DomainError("rd.folder_too_deep", { field: "parentId" });
       try {
         const [folder] = await tx.insert(rdFolders).values({ directoryId: directory.id, parentId: parent.id, name: input.name }).returning();
         return folder!;
@@ -340,15 +355,22 @@ export const leaveDirectory = command({
   },
 });
 
+/** One member as the management account sees it: its folder, the services it administers, and the folders it could move to. */
 export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unknown) {
   const accountId = validate(id("member"), rawAccountId);
-  const structure = await directoryStructure(db, caller);
-  const member = structure.members.find((m) => m.accountId === accountId);
-  if (member === undefined) throw new DomainError("rd.member_not_found");
+  const directory = await readableDirectory(db, caller);
+  const [row] = await db
+    .select({ accountId: rdMembers.accountId, name: accounts.name, folderId: rdMembers.folderId, joinedAt: rdMembers.joinedAt })
+    .from(rdMembers)
+    .innerJoin(accounts, eq(accounts.id, rdMembers.accountId))
+    .where(and(eq(rdMembers.accountId, accountId), eq(rdMembers.directoryId, directory.id)));
+  if (row === undefined) throw new DomainError("rd.member_not_found");
+  const member: MemberRow = { ...row, isManagement: row.accountId === directory.managementAccountId };
   const services = await db
     .select({ name: trustedServices.name, registeredAt: delegatedAdmins.registeredAt })
     .from(delegatedAdmins)
     .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
-    .where(and(eq(delegatedAdmins.directoryId, structure.directory.id), eq(delegatedAdmins.accountId, accountId)));
-  return { member, folder: folderPath(structure.folders, member.folderId), services };
+    .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.accountId, accountId)));
+  const folders = await allFolderPaths(db, directory.id);
+  return { member, folder: (await folderPaths(db, [member.folderId])).get(member.folderId) ?? "", services, folders };
 }

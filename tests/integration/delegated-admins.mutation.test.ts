@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { accounts, auditEvents } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import type { DomainError } from "@/lib/errors";
-import { getTrustedService, listTrustedServices, multiAccountView, registerDelegatedAdmin, setTrustedAccess } from "@/lib/rd/delegated-admins";
+import {
+  delegationCandidates,
+  getTrustedService,
+  listTrustedServices,
+  multiAccountView,
+  registerDelegatedAdmin,
+  setTrustedAccess,
+} from "@/lib/rd/delegated-admins";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -41,10 +48,13 @@ describe("the Trusted Services pages", () => {
     const page = await getTrustedService(t.db, acme, "actiontrail");
     expect(page.trustedAccess).toBe(true);
     expect(page.admins.map((a) => a.name)).toEqual(["globex"]);
-    expect(page.candidates.map((c) => c.name)).toEqual(["initech"]);
+    const offered = async (service: string, q = "") => (await delegationCandidates(t.db, acme, service, q)).candidates.map((c) => c.name);
+    expect(await offered("actiontrail")).toEqual(["initech"]);
     const untouched = await getTrustedService(t.db, acme, "securitycenter");
     expect(untouched.trustedAccess).toBe(false);
-    expect(untouched.candidates.map((c) => c.name).sort()).toEqual(["globex", "initech"]);
+    expect(await offered("securitycenter")).toEqual(["globex", "initech"]);
+    expect(await offered("securitycenter", "GLO")).toEqual(["globex"]);
+    expect(await offered("securitycenter", "acme")).toEqual([]);
   });
 
   test("trusted access is turned on with 'yes' and off with 'no'", async () => {

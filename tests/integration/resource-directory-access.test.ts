@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { accounts, auditEvents } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError } from "@/lib/errors";
-import { createFolder, directoryStructure, inviteAccount } from "@/lib/rd/directory";
+import { createFolder, directoryStructure, getMemberDetails, inviteAccount } from "@/lib/rd/directory";
+import { wholeDirectory } from "@/tests/helpers/directory";
 import {
+  delegationCandidates,
   deregisterDelegatedAdmin,
   getTrustedService,
   listTrustedServices,
@@ -37,11 +39,13 @@ describe("who may look", () => {
       ["globex", "gus"],
     ] as const) {
       const caller = await callerFor(t.db, account, user);
-      const production = (await directoryStructure(t.db, acme)).folders.find((f) => f.name === "Production")!;
+      const production = (await wholeDirectory(t.db, acme)).folders.find((f) => f.name === "Production")!;
       for (const read of [
         () => listTrustedServices(t.db, caller),
         () => getTrustedService(t.db, caller, "securitycenter"),
         () => directoryStructure(t.db, caller),
+        () => delegationCandidates(t.db, caller, "securitycenter", ""),
+        () => getMemberDetails(t.db, caller, ids.globex),
         () => createFolder(t.db, caller, { name: "probe", parentId: production.id }),
         () => inviteAccount(t.db, caller, { accountName: "umbrella" }),
         () => register(caller, "securitycenter", "initech"),

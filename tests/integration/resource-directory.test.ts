@@ -9,6 +9,7 @@ import {
   createFolder,
   deleteFolder,
   directoryStructure,
+  getMemberDetails,
   enableDirectory,
   getDirectoryOverview,
   inviteAccount,
@@ -19,6 +20,7 @@ import {
   respondToInvitation,
 } from "@/lib/rd/directory";
 import {
+  delegationCandidates,
   deregisterDelegatedAdmin,
   getTrustedService,
   listTrustedServices,
@@ -27,7 +29,7 @@ import {
   registerDelegatedAdmin,
   setTrustedAccess,
 } from "@/lib/rd/delegated-admins";
-import { folderPath } from "@/lib/rd/structure";
+import { wholeDirectory } from "@/tests/helpers/directory";
 import { hashPassword } from "@/lib/auth/password";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
 import { english, englishFields } from "../helpers/english";
@@ -49,10 +51,21 @@ const deregister = (caller: Caller, service: string, account: string) => deregis
 
 describe("the demo directory", () => {
   test("acme manages Root with Production (globex) and Development (initech); umbrella is outside", async () => {
-    const { folders, members, managementName } = await directoryStructure(t.db, acme);
-    expect(managementName).toBe("acme");
-    const where = Object.fromEntries(members.map((m) => [m.name, folderPath(folders, m.folderId)]));
+    const { members, pathOf } = await wholeDirectory(t.db, acme);
+    const where = Object.fromEntries(members.map((m) => [m.name, pathOf(m.folderId)]));
     expect(where).toEqual({ acme: "Root", globex: "Root / Production", initech: "Root / Development" });
+    // The console opens Root: its members and its subfolders; a folder opens on demand.
+    const root = await directoryStructure(t.db, acme);
+    expect(root.trail.map((f) => f.name)).toEqual(["Root"]);
+    expect(root.members!.rows.map((m) => m.name)).toEqual(["acme"]);
+    const subfolders = root.subfolders.get(root.folder.id)!.folders;
+    expect(subfolders.map((f) => f.name)).toEqual(["Development", "Production"]);
+    const production = await directoryStructure(t.db, acme, { folder: subfolders[1]!.id });
+    expect(production.trail.map((f) => f.name)).toEqual(["Root", "Production"]);
+    expect(production.members!.rows.map((m) => m.name)).toEqual(["globex"]);
+    // A search finds a member in any folder, with its path.
+    const found = await directoryStructure(t.db, acme, { q: "INIT" });
+    expect(found.matches!.rows).toMatchObject([{ name: "initech", folder: "Root / Development" }]);
     expect((await getDirectoryOverview(t.db, acme)).role).toBe("management");
     expect((await getDirectoryOverview(t.db, await callerFor(t.db, "globex"))).role).toBe("member");
     expect((await getDirectoryOverview(t.db, await callerFor(t.db, "umbrella"))).role).toBe("none");
@@ -79,11 +92,13 @@ describe("delegated administrator accounts", () => {
     const page = await getTrustedService(t.db, acme, "config");
     expect(page.trustedAccess).toBe(true);
     expect(page.admins).toMatchObject([{ name: "globex", folder: "Root / Production" }]);
-    expect(page.candidates.map((c) => c.name)).toEqual(["initech"]);
+    // Neither the management account nor a registered member is offered.
+    expect((await delegationCandidates(t.db, acme, "config", "")).candidates.map((c) => c.name)).toEqual(["initech"]);
 
     const view = await multiAccountView(t.db, globex, "config");
-    expect(view.members.map((m) => m.name)).toEqual(["acme", "globex", "initech"]);
-    expect(view.folders.map((f) => f.name).sort()).toEqual(["Development", "Production", "Root"]);
+    expect(view.members!.rows.map((m) => m.name)).toEqual(["acme"]);
+    expect(view.subfolders.get(view.folder.id)!.folders.map((f) => f.name)).toEqual(["Development", "Production"]);
+    expect((await multiAccountView(t.db, globex, "config", { q: "e" })).matches!.rows.map((m) => m.name)).toEqual(["acme", "globex", "initech"]);
     expect((await myDelegatedServices(t.db, globex)).map((s) => s.name)).toEqual(["Config Audit"]);
     // Another service is still refused.
     await expect(multiAccountView(t.db, globex, "cloudfw")).rejects.toMatchObject({ code: "rd.not_delegated_admin" });
@@ -158,13 +173,13 @@ describe("delegated administrator accounts", () => {
     expect((await getTrustedService(t.db, bob, "cloudfw")).admins.map((a) => a.name)).toEqual(["initech"]);
     await deregister(bob, "cloudfw", "initech");
     // The two actions open nothing else.
-    await expect(createFolder(t.db, bob, { name: "bobs", parentId: (await directoryStructure(t.db, acme)).folders[0]!.id })).rejects.toBeInstanceOf(
+    await expect(createFolder(t.db, bob, { name: "bobs", parentId: (await directoryStructure(t.db, acme)).folder.id })).rejects.toBeInstanceOf(
       AccessDeniedError,
     );
   });
 
   test("20 parallel registrations for a service with maximum 1 end with exactly one registered", async () => {
-    const { folders } = await directoryStructure(t.db, acme);
+    const { folders } = await wholeDirectory(t.db, acme);
     const root = folders.find((f) => f.parentId === null)!;
     const hash = await hashPassword("Irrelevant-1");
     const extra: string[] = [];
@@ -188,7 +203,7 @@ describe("delegated administrator accounts", () => {
 
 describe("folders, members and invitations", () => {
   test("create, rename and delete folders with their rules", async () => {
-    const { folders } = await directoryStructure(t.db, acme);
+    const { folders } = await wholeDirectory(t.db, acme);
     const root = folders.find((f) => f.parentId === null)!;
     const production = folders.find((f) => f.name === "Production")!;
     const eu = await createFolder(t.db, acme, { name: "EU", parentId: production.id });
@@ -204,15 +219,14 @@ describe("folders, members and invitations", () => {
     for (const level of ["L3", "L4", "L5"]) parent = (await createFolder(t.db, acme, { name: level, parentId: parent })).id;
     await expect(createFolder(t.db, acme, { name: "L6", parentId: parent })).rejects.toMatchObject({ code: "rd.folder_too_deep" });
     await deleteFolder(t.db, acme, { folderId: parent });
-    expect((await directoryStructure(t.db, acme)).folders.some((f) => f.name === "L5")).toBe(false);
+    expect((await wholeDirectory(t.db, acme)).folders.some((f) => f.name === "L5")).toBe(false);
   });
 
   test("move a member between folders", async () => {
-    const { folders } = await directoryStructure(t.db, acme);
+    const { folders } = await wholeDirectory(t.db, acme);
     const development = folders.find((f) => f.name === "Development")!;
     await moveMember(t.db, acme, { accountId: ids.globex, folderId: development.id });
-    const after = await directoryStructure(t.db, acme);
-    expect(folderPath(after.folders, after.members.find((m) => m.name === "globex")!.folderId)).toBe("Root / Development");
+    expect((await getMemberDetails(t.db, acme, ids.globex)).folder).toBe("Root / Development");
     const production = folders.find((f) => f.name === "Production")!;
     await moveMember(t.db, acme, { accountId: ids.globex, folderId: production.id });
     await expect(moveMember(t.db, acme, { accountId: ids.umbrella, folderId: production.id })).rejects.toMatchObject({ code: "rd.member_not_found" });
@@ -231,7 +245,7 @@ describe("folders, members and invitations", () => {
       code: "rd.invitation_not_found",
     });
     await respondToInvitation(t.db, umbrella, { invitationId: invitation!.id, accept: "yes" });
-    expect((await directoryStructure(t.db, acme)).members.map((m) => m.name)).toContain("umbrella");
+    expect((await wholeDirectory(t.db, acme)).members.map((m) => m.name)).toContain("umbrella");
 
     await register(acme, "config", "umbrella");
     await removeMember(t.db, acme, { accountId: ids.umbrella });
@@ -246,7 +260,7 @@ describe("folders, members and invitations", () => {
 
   test('accepting an invitation joins under the directory\'s root, even beside a member folder named "Root"', async () => {
     const umbrella = await callerFor(t.db, "umbrella");
-    const { folders } = await directoryStructure(t.db, acme);
+    const { folders } = await wholeDirectory(t.db, acme);
     const root = folders.find((f) => f.parentId === null)!;
     const production = folders.find((f) => f.name === "Production")!;
     const impostor = await createFolder(t.db, acme, { name: "Root", parentId: production.id });
@@ -257,7 +271,7 @@ describe("folders, members and invitations", () => {
     await respondToInvitation(t.db, umbrella, { invitationId: invitation!.id, accept: "yes" });
     const [membership] = await t.db.select().from(rdMembers).where(eq(rdMembers.accountId, ids.umbrella!));
     expect(membership!.folderId).toBe(root.id);
-    expect(folderPath((await directoryStructure(t.db, acme)).folders, membership!.folderId)).toBe("Root");
+    expect((await getMemberDetails(t.db, acme, ids.umbrella)).folder).toBe("Root");
     await removeMember(t.db, acme, { accountId: ids.umbrella });
     await deleteFolder(t.db, acme, { folderId: impostor.id });
   });
@@ -277,7 +291,7 @@ describe("folders, members and invitations", () => {
     expect(directory.managementAccountId).toBe(umbrella.accountId);
     await expect(enableDirectory(t.db, umbrella, {})).rejects.toMatchObject({ code: "rd.already_member" });
     await expect(enableDirectory(t.db, acme, {})).rejects.toMatchObject({ code: "rd.already_member" });
-    const { folders } = await directoryStructure(t.db, umbrella);
+    const { folders } = await wholeDirectory(t.db, umbrella);
     expect(folders.map((f) => f.name)).toEqual(["Root"]);
     const [acmeRoot] = await t.db
       .select()

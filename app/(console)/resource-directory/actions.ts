@@ -18,7 +18,12 @@ const paths = ["/resource-directory", "/delegated-admin"];
 export const enableDirectoryAction = action(enableDirectory, { revalidate: paths, success: (_r, t) => t("rd.toast.enabled") });
 export const createFolderAction = action(createFolder, { revalidate: paths, success: (folder, t) => t("rd.toast.folderCreated", { name: folder.name }) });
 export const renameFolderAction = action(renameFolder, { revalidate: paths, success: (_r, t) => t("rd.toast.folderRenamed") });
-export const deleteFolderAction = action(deleteFolder, { revalidate: paths, success: (_r, t) => t("rd.toast.folderDeleted") });
+// The deleted folder was the open one: go back to Root.
+export const deleteFolderAction = action(deleteFolder, {
+  revalidate: paths,
+  success: (_r, t) => t("rd.toast.folderDeleted"),
+  redirectTo: () => "/resource-directory/structure",
+});
 export const moveMemberAction = action(moveMember, { revalidate: paths, success: (_r, t) => t("rd.toast.accountMoved") });
 export const inviteAccountAction = action(inviteAccount, {
   revalidate: paths,

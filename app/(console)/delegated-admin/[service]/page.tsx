@@ -2,20 +2,31 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
-import { DirectoryTree } from "@/components/directory-tree";
+import { DirectoryBrowser } from "@/components/directory-browser";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { multiAccountView } from "@/lib/rd/delegated-admins";
+import { browseQuery } from "@/lib/rd/structure";
+import { inWords } from "@/messages/words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("delegatedAdmin");
   return { title: t("moduleTitle") };
 }
 
-export default async function MultiAccountPage({ params }: { params: Promise<{ service: string }> }) {
+export default async function MultiAccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ service: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { service } = await params;
+  const query = await searchParams;
   const t = await getTranslations("delegatedAdmin");
-  const result = await load((db, caller) => multiAccountView(db, caller, service));
+  const search = browseQuery.safeParse(query);
+  const searchError = search.success ? undefined : inWords(await getLocale(), search.error.issues[0]?.message ?? "");
+  const result = await load((db, caller) => multiAccountView(db, caller, service, searchError ? { ...query, q: "" } : query));
   return (
     <>
       <Breadcrumb parent={t("title")} href="/delegated-admin" current={result.ok ? result.data.service.name : service} />
@@ -32,7 +43,7 @@ export default async function MultiAccountPage({ params }: { params: Promise<{ s
           />
           <div className="max-w-3xl">
             <Panel title={t("resourceDirectory")}>
-              <DirectoryTree folders={result.data.folders} members={result.data.members} />
+              <DirectoryBrowser view={result.data} href={`/delegated-admin/${encodeURIComponent(result.data.service.principal)}`} searchError={searchError} />
             </Panel>
           </div>
         </>

@@ -7,24 +7,18 @@ import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolder
 
 type Folder = { id: string; path: string };
 
-export function CreateFolderForm({ folders }: { folders: Folder[] }) {
+/** Creates a folder in the folder open in the tree (open another folder to create there). */
+export function CreateFolderForm({ parentId, path }: { parentId: string; path: string }) {
   const t = useTranslations("rd");
   const { state, formAction, errors, value, onEdit } = useActionForm(createFolderAction);
+  const parentErrors = errors("parentId");
   return (
     <form action={formAction} onChange={onEdit} className="space-y-3" aria-label={t("forms.createFolder")}>
+      <input type="hidden" name="parentId" value={parentId} />
+      <p className="text-sm text-slate-600">{t("forms.createIn", { path })}</p>
+      {parentErrors?.length ? <p className="text-sm text-red-700">{parentErrors.join(" ")}</p> : null}
       <Field label={t("forms.folderName")} name="name" errors={errors("name")} required>
         {(p) => <Input {...p} defaultValue={value("name")} key={`n${value("name")}`} />}
-      </Field>
-      <Field label={t("forms.parentFolder")} name="parentId" errors={errors("parentId")} required>
-        {(p) => (
-          <Select {...p} defaultValue={value("parentId") ?? folders[0]?.id} key={`p${value("parentId")}`}>
-            {folders.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.path}
-              </option>
-            ))}
-          </Select>
-        )}
       </Field>
       <FormMessage state={state} />
       <SubmitButton>{t("structure.createFolder")}</SubmitButton>

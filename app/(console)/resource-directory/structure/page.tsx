@@ -3,24 +3,31 @@ import Link from "next/link";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
-import { DirectoryTree } from "@/components/directory-tree";
+import { DirectoryBrowser } from "@/components/directory-browser";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { directoryStructure } from "@/lib/rd/directory";
-import { folderPath } from "@/lib/rd/structure";
+import { browseQuery } from "@/lib/rd/structure";
+import { inWords } from "@/messages/words";
 import { deleteFolderAction, removeMemberAction } from "../actions";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
-import { CreateFolderForm, InviteForm, MoveMemberForm, RenameFolderForm } from "./forms";
+import { CreateFolderForm, InviteForm, RenameFolderForm } from "./forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rd");
   return { title: t("membersAndFolders") };
 }
 
-export default async function StructurePage() {
+const HREF = "/resource-directory/structure";
+
+export default async function StructurePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
   const t = await getTranslations("rd");
   const tc = await getTranslations("common");
-  const result = await load(directoryStructure);
+  // A search the domain would refuse (control characters, too long) is shown at the search field over the open folder.
+  const search = browseQuery.safeParse(params);
+  const searchError = search.success ? undefined : inWords(await getLocale(), search.error.issues[0]?.message ?? "");
+  const result = await load((db, caller) => directoryStructure(db, caller, searchError ? { ...params, q: "" } : params));
   const header = <PageHeader title={t("membersAndFolders")} description={t("structure.description")} />;
   if (!result.ok) {
     return (
@@ -30,16 +37,16 @@ export default async function StructurePage() {
       </>
     );
   }
-  const { folders, members, invitations } = result.data;
-  const choices = folders.map((f) => ({ id: f.id, path: folderPath(folders, f.id) })).sort((a, b) => a.path.localeCompare(b.path));
+  const { invitations, ...view } = result.data;
   return (
     <>
       {header}
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <Panel title={t("structure.structure")}>
-          <DirectoryTree
-            folders={folders}
-            members={members}
+          <DirectoryBrowser
+            view={view}
+            href={HREF}
+            searchError={searchError}
             folderActions={(folder) =>
               folder.parentId === null ? null : (
                 <>
@@ -65,7 +72,6 @@ export default async function StructurePage() {
                 >
                   {t("structure.details")}
                 </Link>
-                <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} folders={choices} />
                 {!member.isManagement && (
                   <ConfirmAction
                     action={removeMemberAction}
@@ -83,7 +89,7 @@ export default async function StructurePage() {
         </Panel>
         <div className="space-y-4">
           <Panel title={t("structure.createFolder")}>
-            <CreateFolderForm folders={choices} />
+            <CreateFolderForm parentId={view.folder.id} path={view.trail.map((f) => f.name).join(" / ")} />
           </Panel>
           <Panel title={t("structure.inviteAccount")}>
             <InviteForm />

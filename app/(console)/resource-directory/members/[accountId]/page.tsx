@@ -11,6 +11,7 @@ import { removeMemberAction } from "../../actions";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { id } from "@/lib/validation";
+import { MoveMemberForm } from "../../structure/forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rd");
@@ -25,7 +26,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
   const tc = await getTranslations("common");
   const result = await load((db, caller) => getMemberDetails(db, caller, accountId));
   if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
-  const { member, folder, services } = result.data;
+  const { member, folder, services, folders } = result.data;
   return (
     <>
       <Breadcrumb parent={t("membersAndFolders")} href="/resource-directory/structure" current={member.name} />
@@ -45,7 +46,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
           )
         }
       />
-      <div className="max-w-2xl">
+      <div className="max-w-2xl space-y-4">
         <Panel title={t("memberAccount")}>
           <DetailsList
             monospace={[t("accountId")]}
@@ -58,6 +59,9 @@ export default async function MemberPage({ params }: { params: Promise<{ account
               [t("member.delegatedAdminOf"), services.length === 0 ? "—" : services.map((s) => s.name).join(", ")],
             ]}
           />
+        </Panel>
+        <Panel title={t("forms.move")}>
+          <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} folders={folders} />
         </Panel>
       </div>
     </>

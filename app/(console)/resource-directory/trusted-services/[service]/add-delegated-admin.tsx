@@ -1,6 +1,8 @@
 "use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { useDebounced } from "@/components/use-debounced";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -13,18 +15,19 @@ interface Candidate {
   folder: string;
 }
 
-/** Add opens the Add Delegated Administrator Account panel; select a member, OK registers it. */
+/**
+ * Add opens the Add Delegated Administrator Account panel; the members it offers are searched on the
+ * server as the user types (a directory may hold thousands); select one, OK registers it.
+ */
 export function AddDelegatedAdmin({
   service,
   serviceName,
-  candidates,
   used,
   max,
   trustedAccess,
 }: {
   service: string;
   serviceName: string;
-  candidates: Candidate[];
   used: number;
   max: number;
   trustedAccess: boolean;
@@ -36,18 +39,42 @@ export function AddDelegatedAdmin({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [search, setSearch] = useState("");
+  const [opened, setOpened] = useState(false);
+  const q = useDebounced(search.trim(), 200);
+  const found = useQuery({
+    queryKey: ["delegation-candidates", service, q],
+    enabled: opened,
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const response = await fetch(`/api/rd/candidates?${new URLSearchParams({ service, q })}`);
+      const body = (await response.json()) as { candidates: Candidate[]; more?: boolean; error?: string };
+      if (!response.ok) throw new Error(body.error ?? t("add.searchFailed"));
+      return body;
+    },
+  });
   const { state, formAction, errors, onEdit } = useActionForm(registerDelegatedAdminAction, { toast: true });
+  const queries = useQueryClient();
   useEffect(() => {
-    if (state?.ok) dialog.current?.close();
-  }, [state]);
-  const shown = candidates.filter((c) => `${c.name} ${c.accountId}`.toLowerCase().includes(search.trim().toLowerCase()));
+    if (!state?.ok) return;
+    dialog.current?.close();
+    // The member just registered is no longer a candidate.
+    void queries.invalidateQueries({ queryKey: ["delegation-candidates", service] });
+  }, [state, queries, service]);
+  const shown = found.data?.candidates ?? [];
   return (
     <>
       <span className="flex items-center gap-2">
         <span id={usageId} className="text-sm text-slate-600">
           {t(full ? "add.usageFull" : "add.usage", { used, max })}
         </span>
-        <Button onClick={() => dialog.current?.showModal()} disabled={full} aria-describedby={usageId}>
+        <Button
+          onClick={() => {
+            setOpened(true);
+            dialog.current?.showModal();
+          }}
+          disabled={full}
+          aria-describedby={usageId}
+        >
           {tc("add")}
         </Button>
       </span>
@@ -67,8 +94,14 @@ export function AddDelegatedAdmin({
           />
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">{t("add.member")}</legend>
-            <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
-              {shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">{t("add.none")}</li>}
+            <ul aria-busy={found.isFetching} className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
+              {found.isPending && <li className="px-3 py-4 text-center text-sm text-slate-500">{t("add.searching")}</li>}
+              {found.isError && (
+                <li role="alert" className="px-3 py-4 text-center text-sm text-red-700">
+                  {found.error.message}
+                </li>
+              )}
+              {found.isSuccess && shown.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">{t("add.none")}</li>}
               {shown.map((c) => (
                 <li key={c.accountId} className="px-3 py-2">
                   <label className="flex items-start gap-2 text-sm">
@@ -82,6 +115,9 @@ export function AddDelegatedAdmin({
                 </li>
               ))}
             </ul>
+            <p aria-live="polite" className="mt-1 text-xs text-slate-500">
+              {found.data?.more ? t("add.narrow") : null}
+            </p>
             {errors("accountId")?.length ? <p className="mt-1 text-sm text-red-700">{errors("accountId")!.join(" ")}</p> : null}
           </fieldset>
           {state !== null && !state.ok && <FormMessage state={state} />}

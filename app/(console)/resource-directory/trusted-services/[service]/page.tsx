@@ -36,7 +36,7 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
       </>
     );
   }
-  const { service, trustedAccess, admins, candidates } = result.data;
+  const { service, trustedAccess, admins } = result.data;
   const supported = service.maxDelegatedAdmins !== null;
   return (
     <>
@@ -84,7 +84,6 @@ export default async function TrustedServicePage({ params }: { params: Promise<{
               <AddDelegatedAdmin
                 service={service.principal}
                 serviceName={service.name}
-                candidates={candidates}
                 used={admins.length}
                 max={service.maxDelegatedAdmins!}
                 trustedAccess={trustedAccess}

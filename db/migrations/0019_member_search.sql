@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_name_trgm" ON "accounts" USING gin ("name" public.gin_trgm_ops) WITH (fastupdate=false);

@@ -1,0 +1,32 @@
+/** Cursors of lists read by keyset: a row's sort value (as the database writes it as text) and its id, opaque in a link. */
+import { z } from "zod";
+import { isUuid } from "@/lib/validation";
+
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+
+/** A cursor from a link; anything the list did not make reads as no cursor (the first page). */
+export const cursorParam = z
+  .string()
+  .max(400)
+  .transform((text): Cursor | undefined => {
+    try {
+      const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+      if (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        typeof value[0] === "string" &&
+        value[0].length <= 200 &&
+        typeof value[1] === "string" &&
+        isUuid(value[1])
+      )
+        return { key: value[0], id: value[1] };
+    } catch {}
+    return undefined;
+  })
+  .optional()
+  .catch(undefined);
