@@ -12,7 +12,7 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await expect(tree.getByLabel("Account globex", { exact: true })).toHaveCount(0);
   await tree.getByRole("link", { name: "Folder Production", exact: true }).click();
   await expect(tree.getByLabel("Account globex", { exact: true })).toBeVisible();
-  await expect(page.getByText("Open folder: Root / Production")).toBeVisible();
+  await expect(page.getByText("Open folder: Root / Production", { exact: true })).toBeVisible();
   await tree.getByRole("link", { name: "Folder Root", exact: true }).click();
   await expect(page.getByText("Open folder: Root", { exact: true })).toBeVisible();
 
