@@ -1,6 +1,7 @@
 /** Cursors of lists read by keyset: a row's sort value (as the database writes it as text) and its id, opaque in a link. */
 import { z } from "zod";
-import { isUuid } from "@/lib/validation";
+import { phrase, term } from "@/lib/i18n/message";
+import { controlCharacterMessage, hasControlCharacters, isUuid } from "@/lib/validation";
 
 export interface Cursor {
   key: string;
@@ -30,3 +31,20 @@ export const cursorParam = z
   })
   .optional()
   .catch(undefined);
+
+/** A list's search box: a repeated or missing q is no search; a typed one is checked, since it reaches the database. */
+export const searchParam = z.preprocess(
+  (v) => (typeof v === "string" ? v : ""),
+  z
+    .string()
+    .trim()
+    .max(64, { error: phrase("validation.tooLong", { field: term("validation.fields.search"), max: 64 }), abort: true })
+    .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
+);
+
+/** Where a page starts: links the list made itself; anything else reads as the first page. */
+export const pageParams = {
+  after: cursorParam,
+  before: cursorParam,
+  last: z.literal("1").optional().catch(undefined),
+};

@@ -1,10 +1,10 @@
-import { cursorParam } from "@/lib/keyset";
+import { pageParams, searchParam } from "@/lib/keyset";
 import { z } from "zod";
 import { agencyTypes, validityKinds } from "@/db/schema";
 import { AGENCY_PAGE_SIZE, cloudServices, MAX_CUSTOM_DAYS } from "@/lib/agencies/options";
-import { phrase, term } from "@/lib/i18n/message";
+import { phrase } from "@/lib/i18n/message";
 import { checkScope, scopeShape } from "@/lib/scope-input";
-import { controlCharacterMessage, decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
+import { decimalInteger, description, hasControlCharacters, id, listOf, requiredText } from "@/lib/validation";
 
 export const agencyName = requiredText("agencyName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, phrase("validation.agency.nameCharacters"));
 
@@ -108,19 +108,8 @@ export const agencyRoleInput = z
 export const removeAgencyPermissionInput = z.object({ agencyId: id("agency"), permissionId: id("permission") });
 
 export const agencyListQuery = z.object({
-  // A repeated or missing q is no search; a typed one is checked, since it reaches the database.
-  q: z.preprocess(
-    (v) => (typeof v === "string" ? v : ""),
-    z
-      .string()
-      .trim()
-      .max(64, { error: phrase("validation.tooLong", { field: term("validation.fields.search"), max: 64 }), abort: true })
-      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
-  ),
-  // Where the page starts: links the list made itself. Anything else reads as the first page.
-  after: cursorParam,
-  before: cursorParam,
-  last: z.literal("1").optional().catch(undefined),
+  q: searchParam,
+  ...pageParams,
   // Filters and order come from links and selects: anything else falls back to the default.
   type: z.enum(["all", "account", "service"]).catch("all"),
   status: z.enum(["all", "active", "expiring", "expired"]).catch("all"),

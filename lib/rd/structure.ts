@@ -7,9 +7,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { phrase, term } from "@/lib/i18n/message";
-import { type Cursor, cursorParam, encodeCursor } from "@/lib/keyset";
-import { controlCharacterMessage, hasControlCharacters, isUuid, validate } from "@/lib/validation";
+import { type Cursor, encodeCursor, pageParams, searchParam } from "@/lib/keyset";
+import { isUuid, validate } from "@/lib/validation";
 
 /** Subfolders listed under one folder; beyond them the view says how many more there are. */
 export const FOLDERS_SHOWN = 100;
@@ -41,17 +40,8 @@ export const browseQuery = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (v !== undefined && isUuid(v) ? v : undefined)),
-  q: z.preprocess(
-    (v) => (typeof v === "string" ? v : ""),
-    z
-      .string()
-      .trim()
-      .max(64, { error: phrase("validation.tooLong", { field: term("validation.fields.search"), max: 64 }), abort: true })
-      .refine((v) => !hasControlCharacters(v), { error: controlCharacterMessage("search") }),
-  ),
-  after: cursorParam,
-  before: cursorParam,
-  last: z.literal("1").optional().catch(undefined),
+  q: searchParam,
+  ...pageParams,
 });
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
