@@ -8,7 +8,13 @@ import next from "next";
 
 const REMOTE_ADDRESS_HEADER = "x-mandate-remote-address";
 // Longer than any request the console serves; a load balancer's own drain timeout should exceed it.
-const DRAIN_LIMIT_MS = Number(process.env.MANDATE_DRAIN_SECONDS ?? 25) * 1000;
+const drainSeconds = (process.env.MANDATE_DRAIN_SECONDS ?? "").trim() || "25";
+// A setting that is not a whole number of seconds from 1 to 3600 stops the start, not the drain.
+if (!/^\d+$/.test(drainSeconds) || Number(drainSeconds) < 1 || Number(drainSeconds) > 3600) {
+  console.error(`MANDATE_DRAIN_SECONDS must be a whole number of seconds from 1 to 3600 (it is "${drainSeconds}").`);
+  process.exit(1);
+}
+const DRAIN_LIMIT_MS = Number(drainSeconds) * 1000;
 process.env.MANDATE_OWN_SERVER = "1";
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
