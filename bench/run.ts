@@ -10,6 +10,7 @@ import { benchAgencies } from "./agencies";
 import { benchApi } from "./api";
 import { benchAudit } from "./audit";
 import { benchAuthz } from "./authz";
+import { benchDirectory } from "./directory";
 import { benchEscalation } from "./escalation";
 import { benchLoad } from "./load";
 
@@ -59,6 +60,7 @@ for (const target of targets) {
   const { handle, dispose } = await target.open();
   try {
     if (runs("agencies")) await benchAgencies(handle, target.label);
+    if (runs("directory")) await benchDirectory(handle, target.label);
     if (runs("audit")) await benchAudit(handle, target.label);
     if (runs("escalation")) await benchEscalation(handle, target.label);
     if (runs("api")) await benchApi(handle, target.label);
