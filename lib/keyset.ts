@@ -10,6 +10,36 @@ export interface Cursor {
 
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
 
+/** Where a page starts: after a row, before a row, or at the end. */
+export interface Place {
+  after?: Cursor | undefined;
+  before?: Cursor | undefined;
+  last?: "1" | undefined;
+}
+
+/** The page before a row and the last page are read backwards; their rows are put back in order after. */
+export const readsBackwards = (place: Place) => place.after === undefined && (place.before !== undefined || place.last !== undefined);
+
+/**
+ * A page from the up to `size + 1` rows read in the page's direction: its rows in list order, the
+ * cursors to either side (null at an end), and whether the read found more than a page.
+ */
+export function keysetPage<R>(read: R[], size: number, place: Place, cursorOf: (row: R) => Cursor) {
+  const backwards = readsBackwards(place);
+  const more = read.length > size;
+  const rows = backwards ? read.slice(0, size).reverse() : read.slice(0, size);
+  const at = (row: R | undefined) => (row === undefined ? null : encodeCursor(cursorOf(row)));
+  return {
+    rows,
+    more,
+    previous: (backwards ? more : place.after !== undefined) ? at(rows[0]) : null,
+    next: (backwards ? place.before !== undefined : more) ? at(rows.at(-1)) : null,
+  };
+}
+
+/** `%` and `_` typed into a search box are literal characters, not patterns. */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A cursor from a link; anything the list did not make reads as no cursor (the first page). */
 export const cursorParam = z
   .string()

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-or
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { accounts, agencies, agencyPermissions, roleSessions, type Agency } from "@/db/schema";
-import { type Cursor, encodeCursor } from "@/lib/keyset";
+import { type Cursor, keysetPage, likeLiteral, readsBackwards } from "@/lib/keyset";
 import { AGENCY_PAGE_SIZE } from "@/lib/agencies/options";
 import { agencyBasicsInput, agencyListQuery, createAgencyInput, deleteAgenciesInput, deleteAgencyInput, updateAgencyInput } from "@/lib/agencies/schemas";
 import { EXPIRING_DAYS, expiryFor, type ValidityKind } from "@/lib/agencies/validity";
@@ -20,9 +20,6 @@ import { notify } from "@/lib/notifications/notify";
 import { phrase } from "@/lib/i18n/message";
 
 const delegated = alias(accounts, "delegated");
-
-/** `%` and `_` typed into the search box are literal characters, not patterns. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Beyond this many agencies the list says "more than 10,000" rather than count them all. */
 export const AGENCY_COUNT_CAP = 10_000;
@@ -70,8 +67,8 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
   const usable = (c: Cursor | undefined) => (c !== undefined && (query.sort === "name" || TIMESTAMP_TEXT.test(c.key)) ? c : undefined);
   const after = usable(query.after);
   const before = after === undefined ? usable(query.before) : undefined;
-  // Read backwards for the page before a row and for the last page, then put the rows back in order.
-  const backwards = before !== undefined || (after === undefined && query.last !== undefined);
+  const place = { after, before, last: query.last };
+  const backwards = readsBackwards(place);
   const forward = ascending !== backwards;
   const from = after ?? before;
   const beyond = from === undefined ? undefined : sql`(${key}, ${agencies.id}) ${sql.raw(forward ? ">" : "<")} (${from.key}::${keyType}, ${from.id}::uuid)`;
@@ -83,8 +80,7 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
     .where(and(where, beyond))
     .orderBy(sql`${key} ${order}`, sql`${agencies.id} ${order}`)
     .limit(AGENCY_PAGE_SIZE + 1);
-  const more = read.length > AGENCY_PAGE_SIZE;
-  const page = backwards ? read.slice(0, AGENCY_PAGE_SIZE).reverse() : read.slice(0, AGENCY_PAGE_SIZE);
+  const { rows: page, more, previous, next } = keysetPage(read, AGENCY_PAGE_SIZE, place, (row) => ({ key: row.key, id: row.agency.id }));
   const cap = query.q ? AGENCY_SEARCH_COUNT_CAP : AGENCY_COUNT_CAP;
   // The rows never wait for the count: the page streams it in (a dense search reads up to `cap` matches).
   // A first page that holds every match is its own count.
@@ -104,14 +100,11 @@ export async function listAgencies(db: Db, caller: Caller, rawQuery: unknown = {
           )[0]?.matches ?? 0);
     return { total: Math.min(matches, cap), totalCapped: matches > cap };
   };
-  const cursorOf = (row: (typeof page)[number] | undefined) => (row === undefined ? null : encodeCursor({ key: row.key, id: row.agency.id }));
-  const hasPrevious = backwards ? more : after !== undefined;
-  const hasNext = backwards ? before !== undefined : more;
   return {
     rows: page.map((r) => ({ ...r.agency, delegatedAccountName: r.delegatedAccountName })),
     count: countMatches,
-    previous: hasPrevious ? cursorOf(page[0]) : null,
-    next: hasNext ? cursorOf(page.at(-1)) : null,
+    previous,
+    next,
     q: query.q,
     filters: { type: query.type, status: query.status, sort: query.sort, dir: query.dir },
   };

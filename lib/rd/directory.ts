@@ -13,7 +13,7 @@ import { rdActions } from "@/lib/rd/actions";
 import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
 import { notify } from "@/lib/notifications/notify";
 import { createFolderInput, folderIdInput, invitationResponseInput, inviteInput, memberIdInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
-import { allFolderPaths, browseDirectory, folderDepth, folderPaths, type MemberRow } from "@/lib/rd/structure";
+import { allFolderPaths, browseDirectory, folderDepth, type MemberRow } from "@/lib/rd/structure";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
 const MAX_FOLDER_DEPTH = 5;
@@ -66,7 +66,6 @@ export async function getDirectoryOverview(db: Db, caller: Caller) {
     .select({ n: count() })
     .from(rdInvitations)
     .where(and(eq(rdInvitations.directoryId, directoryId), eq(rdInvitations.status, "pending")));
-  const delegated = await tally(delegatedAdmins);
   return {
     role: "management" as const,
     invitations,
@@ -74,7 +73,7 @@ export async function getDirectoryOverview(db: Db, caller: Caller) {
     counts: {
       folders: (await tally(rdFolders)) - 1,
       members: await tally(rdMembers),
-      delegatedAdmins: Number(delegated),
+      delegatedAdmins: await tally(delegatedAdmins),
       pendingInvitations: Number(pending),
     },
   };
@@ -372,5 +371,5 @@ export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unk
     .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
     .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.accountId, accountId)));
   const folders = await allFolderPaths(db, directory.id);
-  return { member, folder: (await folderPaths(db, [member.folderId])).get(member.folderId) ?? "", services, folders };
+  return { member, folder: folders.find((f) => f.id === member.folderId)?.path ?? "", services, folders };
 }

@@ -7,7 +7,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { type Cursor, encodeCursor, pageParams, searchParam } from "@/lib/keyset";
+import { keysetPage, likeLiteral, type Place, pageParams, readsBackwards, searchParam } from "@/lib/keyset";
 import { isUuid, validate } from "@/lib/validation";
 
 /** Subfolders listed under one folder; beyond them the view says how many more there are. */
@@ -46,7 +46,6 @@ export const browseQuery = z.object({
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The folder a view opens (Root when none is named), the folders from Root down to it, and the
@@ -119,18 +118,17 @@ type Page<T> = { rows: T[]; previous: string | null; next: string | null };
 
 /**
  * One page of members, by name then id (keyset: every page costs the same however far in), of one
- * folder or matching a search across the directory. `exclude` leaves out the management account and
- * the members a service already has as delegated administrators.
+ * folder or matching a search across the directory. A search may leave out the management account
+ * and the members a service already has as delegated administrators.
  */
 export async function memberPage(
   db: Db,
   directory: Directory,
   where: { folderId: string } | { q: string; excludeManagement?: boolean; excludeAdminsOf?: string },
-  place: { after?: Cursor | undefined; before?: Cursor | undefined; last?: "1" | undefined },
+  place: Place,
   pageSize = MEMBERS_PAGE_SIZE,
 ): Promise<Page<MemberRow & { folder?: string }>> {
-  // Read backwards for the page before a row and for the last page, then put the rows back in order.
-  const backwards = place.after === undefined && (place.before !== undefined || place.last !== undefined);
+  const backwards = readsBackwards(place);
   const from = place.after ?? place.before;
   const filters: SQL[] = [sql`m.directory_id = ${directory.id}`];
   if ("folderId" in where) filters.push(sql`m.folder_id = ${where.folderId}`);
@@ -150,8 +148,7 @@ export async function memberPage(
       where ${sql.join(filters, sql` and `)}
       order by lower(a.name) ${order}, a.id ${order} limit ${pageSize + 1}`),
   );
-  const more = read.length > pageSize;
-  const rows = backwards ? read.slice(0, pageSize).reverse() : read.slice(0, pageSize);
+  const { rows, previous, next } = keysetPage(read, pageSize, place, (row) => ({ key: row.key, id: row.account_id }));
   const paths =
     "folderId" in where
       ? new Map<string, string>()
@@ -159,7 +156,6 @@ export async function memberPage(
           db,
           rows.map((r) => r.folder_id),
         );
-  const cursorOf = (row: (typeof rows)[number] | undefined) => (row === undefined ? null : encodeCursor({ key: row.key, id: row.account_id }));
   return {
     rows: rows.map((r) => ({
       accountId: r.account_id,
@@ -169,8 +165,8 @@ export async function memberPage(
       isManagement: r.account_id === directory.managementAccountId,
       ...("folderId" in where ? {} : { folder: paths.get(r.folder_id) ?? "" }),
     })),
-    previous: (backwards ? more : place.after !== undefined) ? cursorOf(rows[0]) : null,
-    next: (backwards ? place.before !== undefined : more) ? cursorOf(rows.at(-1)) : null,
+    previous,
+    next,
   };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { inWords } from "@/messages/words";
 import { load } from "@/app/_lib/read";
+import { checkedSearch } from "@/app/_lib/search";
 import { AccessDenied } from "@/components/access-denied";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -28,11 +29,9 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("agencies");
   const common = await getTranslations("common");
   const locale = await getLocale();
-  // A search the domain would refuse (control characters, too long) is shown at the search field over the full list.
-  const search = agencyListQuery.safeParse({ q: params.q });
-  const searchError = search.success ? undefined : search.error.issues[0]?.message;
+  const { query, searchError } = await checkedSearch(params);
   const result = await load(async (db, caller) => ({
-    ...(await listAgencies(db, caller, { ...params, q: searchError ? "" : params.q })),
+    ...(await listAgencies(db, caller, query)),
     may: await agencyManagement(db, caller),
   }));
   const may = result.ok ? result.data.may : null;
@@ -101,7 +100,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           </search>
           {searchError && (
             <p id="agency-search-error" role="alert" className="-mt-2 mb-3 text-sm text-red-700">
-              {inWords(locale, searchError)}
+              {searchError}
             </p>
           )}
           <AgencyTable

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { load } from "@/app/_lib/read";
+import { checkedSearch } from "@/app/_lib/search";
 import { AccessDenied } from "@/components/access-denied";
 import { DirectoryBrowser } from "@/components/directory-browser";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { multiAccountView } from "@/lib/rd/delegated-admins";
-import { browseQuery } from "@/lib/rd/structure";
-import { inWords } from "@/messages/words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("delegatedAdmin");
@@ -22,11 +21,9 @@ export default async function MultiAccountPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { service } = await params;
-  const query = await searchParams;
+  const { query, searchError } = await checkedSearch(await searchParams);
   const t = await getTranslations("delegatedAdmin");
-  const search = browseQuery.safeParse(query);
-  const searchError = search.success ? undefined : inWords(await getLocale(), search.error.issues[0]?.message ?? "");
-  const result = await load((db, caller) => multiAccountView(db, caller, service, searchError ? { ...query, q: "" } : query));
+  const result = await load((db, caller) => multiAccountView(db, caller, service, query));
   return (
     <>
       <Breadcrumb parent={t("title")} href="/delegated-admin" current={result.ok ? result.data.service.name : service} />

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { load } from "@/app/_lib/read";
+import { checkedSearch } from "@/app/_lib/search";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
 import { DirectoryBrowser } from "@/components/directory-browser";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { directoryStructure } from "@/lib/rd/directory";
-import { browseQuery } from "@/lib/rd/structure";
-import { inWords } from "@/messages/words";
 import { deleteFolderAction, removeMemberAction } from "../actions";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { CreateFolderForm, InviteForm, RenameFolderForm } from "./forms";
 
@@ -24,10 +23,8 @@ export default async function StructurePage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const t = await getTranslations("rd");
   const tc = await getTranslations("common");
-  // A search the domain would refuse (control characters, too long) is shown at the search field over the open folder.
-  const search = browseQuery.safeParse(params);
-  const searchError = search.success ? undefined : inWords(await getLocale(), search.error.issues[0]?.message ?? "");
-  const result = await load((db, caller) => directoryStructure(db, caller, searchError ? { ...params, q: "" } : params));
+  const { query, searchError } = await checkedSearch(params);
+  const result = await load((db, caller) => directoryStructure(db, caller, query));
   const header = <PageHeader title={t("membersAndFolders")} description={t("structure.description")} />;
   if (!result.ok) {
     return (
