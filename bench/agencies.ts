@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { createAgency, listAgencies } from "@/lib/agencies/agencies";
 import { callerFor } from "@/tests/helpers/db";
-import { report, type Timing, time } from "./harness";
+import { report, reportPairs, type Timing, time } from "./harness";
 
 const SIZES = [1_000, 100_000] as const;
 const TARGET_RATIO = 1.5;
@@ -79,18 +79,5 @@ export async function benchAgencies(handle: DbHandle, label: string): Promise<vo
   );
   const [small, large] = SIZES.map((size) => results.get(size)!);
   report(`Agencies on ${label}: the list at ${SIZES[0].toLocaleString("en")} and ${SIZES[1].toLocaleString("en")} agencies in acme`, [...large!, create]);
-  console.table(
-    small!.map((s, i) => {
-      const l = large![i]!;
-      const ratio = l.medianMs / s.medianMs;
-      return {
-        measurement: s.name.replace(/ "[^"]*"/, ""),
-        [`${SIZES[0]} median ms`]: s.medianMs.toFixed(2),
-        [`${SIZES[1]} median ms`]: l.medianMs.toFixed(2),
-        // A first page holding every match is its own count: no query to compare.
-        ratio: l.medianMs < 0.05 ? "no query" : `${ratio.toFixed(2)}×`,
-        [`within ${TARGET_RATIO}×`]: ratio <= TARGET_RATIO || l.medianMs < 0.05 ? "yes" : "NO",
-      };
-    }),
-  );
+  reportPairs(`Agencies on ${label}: each pair and its ratio`, [SIZES[0].toLocaleString("en"), SIZES[1].toLocaleString("en")], small!, large!, TARGET_RATIO);
 }

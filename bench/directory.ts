@@ -9,7 +9,7 @@ import type { Db, DbHandle } from "@/db/client";
 import { delegationCandidates, multiAccountView, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { directoryStructure, getMemberDetails } from "@/lib/rd/directory";
 import { callerFor } from "@/tests/helpers/db";
-import { type Timing, time } from "./harness";
+import { reportPairs, type Timing, time } from "./harness";
 
 const SIZES = [
   { members: 100, folders: 5 },
@@ -83,20 +83,11 @@ export async function benchDirectory(handle: DbHandle, label: string): Promise<v
     await empty(db);
   }
   const [small, large] = results;
-  console.log(
-    `\nResource directory on ${label}: ${SIZES[0].members} members in ${SIZES[0].folders} folders vs ${SIZES[1].members.toLocaleString("en")} in ${SIZES[1].folders}`,
-  );
-  console.table(
-    small!.map((s, i) => {
-      const l = large![i]!;
-      const ratio = l.medianMs / s.medianMs;
-      return {
-        measurement: s.name,
-        [`${SIZES[0].members} median ms`]: s.medianMs.toFixed(2),
-        [`${SIZES[1].members} median ms`]: l.medianMs.toFixed(2),
-        ratio: `${ratio.toFixed(2)}×`,
-        [`within ${TARGET_RATIO}×`]: ratio <= TARGET_RATIO ? "yes" : "NO",
-      };
-    }),
+  reportPairs(
+    `Resource directory on ${label}: ${SIZES[0].members} members in ${SIZES[0].folders} folders vs ${SIZES[1].members.toLocaleString("en")} in ${SIZES[1].folders}`,
+    [`${SIZES[0].members}`, `${SIZES[1].members}`],
+    small!,
+    large!,
+    TARGET_RATIO,
   );
 }

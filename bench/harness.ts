@@ -32,3 +32,23 @@ export function report(title: string, timings: Timing[]): void {
     })),
   );
 }
+
+/** The same measurements at a small and a large size, with the ratio each should keep under `target`. */
+export function reportPairs(title: string, sizes: [string, string], small: Timing[], large: Timing[], target = 1.5): void {
+  console.log(`\n${title}`);
+  console.table(
+    small.map((s, i) => {
+      const l = large[i]!;
+      const ratio = l.medianMs / s.medianMs;
+      // Below 0.05 ms nothing reached the database (a first page holding every match is its own count).
+      const noQuery = l.medianMs < 0.05;
+      return {
+        measurement: s.name.replace(/ "[^"]*"/, ""),
+        [`${sizes[0]} median ms`]: s.medianMs.toFixed(2),
+        [`${sizes[1]} median ms`]: l.medianMs.toFixed(2),
+        ratio: noQuery ? "no query" : `${ratio.toFixed(2)}×`,
+        [`within ${target}×`]: ratio <= target || noQuery ? "yes" : "NO",
+      };
+    }),
+  );
+}

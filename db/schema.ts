@@ -216,14 +216,13 @@ export const auditEvents = pgTable(
     decision: text("decision", { enum: ["allow", "deny"] }).notNull(),
     detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
   },
-  // Pages are read newest first by id (keyset), per account, optionally narrowed by one of these columns.
+  // Pages are read newest first by (at, id) (keyset), per account, optionally narrowed by one of these columns.
   (t) => [
-    index("audit_events_account_at").on(t.accountId, t.at),
-    index("audit_events_account_id").on(t.accountId, t.id),
-    index("audit_events_account_actor_id").on(t.accountId, t.actor, t.id),
-    index("audit_events_account_action_id").on(t.accountId, t.action, t.id),
-    index("audit_events_account_agency_id").on(t.accountId, t.agencyName, t.id),
-    index("audit_events_account_decision_id").on(t.accountId, t.decision, t.id),
+    index("audit_events_account_at_id").on(t.accountId, t.at, t.id),
+    index("audit_events_account_actor_at_id").on(t.accountId, t.actor, t.at, t.id),
+    index("audit_events_account_action_at_id").on(t.accountId, t.action, t.at, t.id),
+    index("audit_events_account_agency_at_id").on(t.accountId, t.agencyName, t.at, t.id),
+    index("audit_events_account_decision_at_id").on(t.accountId, t.decision, t.at, t.id),
   ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;

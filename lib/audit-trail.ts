@@ -1,5 +1,5 @@
 /** Reading the audit trail: filtered, newest first, in keyset pages that stay fast at millions of events. */
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvents, type AuditEvent } from "@/db/schema";
@@ -43,7 +43,8 @@ export const auditQuery = z
           z
             .number()
             .int()
-            .positive({ error: phrase("validation.invalidPage") }),
+            .positive({ error: phrase("validation.invalidPage") })
+            .max(Number.MAX_SAFE_INTEGER, { error: phrase("validation.invalidPage") }),
         )
         .optional(),
     ),
@@ -67,20 +68,43 @@ function conditions(caller: Caller, q: AuditQuery): SQL {
     q.decision ? eq(auditEvents.decision, q.decision) : undefined,
     q.from ? gte(auditEvents.at, q.from) : undefined,
     q.to ? lte(auditEvents.at, q.to) : undefined,
-    q.before ? lt(auditEvents.id, q.before) : undefined,
   )!;
+}
+
+/** Where a page continues from: an event of this account, by its exact time (microseconds, which a Date would drop) and id. */
+interface Continuation {
+  at: string;
+  id: number;
+}
+
+async function continuationAt(db: Db, caller: Caller, before: number): Promise<Continuation | null> {
+  const [event] = await db
+    .select({ at: sql<string>`${auditEvents.at}::text`, id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.id, before), eq(auditEvents.accountId, caller.accountId)));
+  return event ?? null;
+}
+
+/**
+ * Events newest first by time, then id. A time window with one filtered column is then one
+ * backward walk of an index (account, column, at, id), however long the trail.
+ */
+async function readPage(db: Db, caller: Caller, query: AuditQuery, from: Continuation | undefined, limit: number): Promise<AuditEvent[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(conditions(caller, query), from ? sql`(${auditEvents.at}, ${auditEvents.id}) < (${from.at}::timestamptz, ${from.id})` : undefined))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit);
 }
 
 /** One page of events; `nextBefore` continues with older ones. */
 export async function listAuditEvents(db: Db, caller: Caller, raw: unknown = {}) {
   const query = validate(auditQuery, raw);
   await requireAllowed(db, caller, traceRequest(caller, "cts:traces:list"));
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(conditions(caller, query))
-    .orderBy(desc(auditEvents.id))
-    .limit(AUDIT_PAGE_SIZE + 1);
+  const from = query.before === undefined ? undefined : await continuationAt(db, caller, query.before);
+  // A page link to an event this account does not hold continues nowhere.
+  const rows = from === null ? [] : await readPage(db, caller, query, from, AUDIT_PAGE_SIZE + 1);
   const events = rows.slice(0, AUDIT_PAGE_SIZE);
   return { events, nextBefore: rows.length > AUDIT_PAGE_SIZE ? events[events.length - 1]!.id : null, query };
 }
@@ -104,19 +128,15 @@ export async function* exportAuditEvents(db: Db, caller: Caller, raw: unknown): 
   // The export is a change in its own right: allowed, it is recorded before the first event leaves.
   const filters = { ...query, from: query.from?.toISOString(), to: query.to?.toISOString() };
   await mutate(db, caller, (_tx, guard) => guard({ ...traceRequest(caller, "cts:traces:export"), detail: { filters } }), ["cts:traces:export"]);
-  let before = query.before;
+  let from = query.before === undefined ? undefined : await continuationAt(db, caller, query.before);
+  if (from === null) return;
   let sent = 0;
   while (sent < EXPORT_LIMIT) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(conditions(caller, { ...query, before }))
-      .orderBy(desc(auditEvents.id))
-      .limit(Math.min(1000, EXPORT_LIMIT - sent));
+    const rows = await readPage(db, caller, query, from, Math.min(1000, EXPORT_LIMIT - sent));
     for (const row of rows) yield row;
     sent += rows.length;
     if (rows.length === 0) return;
-    before = rows[rows.length - 1]!.id;
+    from = (await continuationAt(db, caller, rows[rows.length - 1]!.id))!;
   }
 }
 

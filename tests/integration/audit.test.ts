@@ -54,6 +54,40 @@ describe("the audit trail", () => {
     expect((await listAuditEvents(t.db, acme, { action: "cts:traces:export" })).events).toHaveLength(1);
   });
 
+  test("pages run newest first by time, then id: an event recorded late with an earlier time, and events a microsecond apart, each appear once in place", async () => {
+    const actor = "acme/order-probe";
+    // 60 events in one millisecond, a microsecond apart, with ids rising as time falls, then one
+    // recorded last (highest id) by a transaction that began an hour earlier.
+    await t.db.execute(sql`
+      insert into audit_events (at, account_id, actor, action, target, decision)
+      select '2026-06-01T12:00:00.123999Z'::timestamptz - (g || ' microseconds')::interval, ${acme.accountId}::uuid, ${actor}, 'probe:order', 'event ' || g, 'allow'
+      from generate_series(0, 59) g`);
+    await t.db.execute(sql`
+      insert into audit_events (at, account_id, actor, action, target, decision)
+      values ('2026-06-01T11:00:00Z', ${acme.accountId}::uuid, ${actor}, 'probe:order', 'late', 'allow')`);
+    const seen: string[] = [];
+    let before: number | null | undefined;
+    do {
+      const page = await listAuditEvents(t.db, acme, { actor, before: before === undefined ? undefined : String(before) });
+      seen.push(...page.events.map((e) => e.target));
+      before = page.nextBefore;
+    } while (before !== null);
+    expect(seen).toEqual([...Array.from({ length: 60 }, (_, g) => `event ${g}`), "late"]);
+    const exported = await collect(exportAuditEvents(t.db, acme, { actor }));
+    expect(exported.map((e) => e.target)).toEqual(seen);
+  });
+
+  test("a page link to an event of another account continues nowhere", async () => {
+    const globex = await callerFor(t.db, "globex");
+    const [other] = await t.db
+      .insert(auditEvents)
+      .values({ accountId: globex.accountId, actor: "globex", action: "probe:elsewhere", target: "elsewhere", decision: "allow" })
+      .returning();
+    const page = await listAuditEvents(t.db, acme, { before: String(other!.id) });
+    expect(page.events).toEqual([]);
+    expect(page.nextBefore).toBeNull();
+  });
+
   test("filters by decision and time range; newest first in keyset pages", async () => {
     const start = new Date();
     for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) await createGroup(t.db, alice, { name: `audit-group-${i}` });

@@ -9,6 +9,7 @@ import { AccessDeniedError, DomainError, ValidationError } from "@/lib/errors";
 import type { Language } from "@/lib/i18n/languages";
 import { pickLanguage } from "@/lib/i18n/negotiate";
 import type { Messages } from "@/messages/catalogue";
+import { exportBody } from "./body";
 import { crossSiteReason } from "./same-origin";
 
 const filterNames = ["actor", "agency", "action", "decision", "from", "to"] as const;
@@ -82,21 +83,14 @@ export async function POST(request: NextRequest) {
     throw error;
   }
   const header = translatedHeader((column) => t(`audit.csv.${column}`));
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      // The byte-order mark tells spreadsheet programs the file is UTF-8 (names and Chinese headers stay readable).
-      controller.enqueue(encoder.encode(format === "csv" ? `\uFEFF${header}` : "[\n"));
-      let count = 0;
-      for (let item = first; !item.done; item = await events.next()) {
-        const e = item.value;
-        controller.enqueue(encoder.encode(format === "csv" ? csvRow(e) : `${count > 0 ? ",\n" : ""}${JSON.stringify(jsonRecord(e))}`));
-        count++;
-      }
-      if (format === "json") controller.enqueue(encoder.encode("\n]\n"));
-      controller.close();
-    },
-  });
+  // The byte-order mark tells spreadsheet programs the file is UTF-8 (names and Chinese headers stay readable).
+  const stream = exportBody(
+    events,
+    first,
+    format === "csv"
+      ? { opening: `\uFEFF${header}`, row: csvRow, closing: "" }
+      : { opening: "[\n", row: (e, i) => `${i > 0 ? ",\n" : ""}${JSON.stringify(jsonRecord(e))}`, closing: "\n]\n" },
+  );
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   return new Response(stream, {
     headers: {
