@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
 import { delegationCandidates, multiAccountView, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
-import { directoryStructure, getMemberDetails } from "@/lib/rd/directory";
+import { directoryStructure, getMemberDetails, moveDestinations } from "@/lib/rd/directory";
 import { callerFor } from "@/tests/helpers/db";
 import { reportPairs, type Timing, time } from "./harness";
 
@@ -77,7 +77,8 @@ export async function benchDirectory(handle: DbHandle, label: string): Promise<v
       await time('member search "security" (a fifth match)', 30, () => directoryStructure(db, acme, { q: "security" })),
       await time("Add panel, nothing typed", 30, () => delegationCandidates(db, acme, "config", "")),
       await time("Add panel, a name typed", 30, () => delegationCandidates(db, acme, "config", name.slice(0, -1))),
-      await time("a member's page (with every folder for Move)", 30, () => getMemberDetails(db, acme, memberId)),
+      await time("a member's page (with its first Move choices)", 30, () => getMemberDetails(db, acme, memberId)),
+      await time("Move: a folder name typed", 30, () => moveDestinations(db, acme, "unit 0")),
       await time("delegated administrator's view, a folder open", 30, () => multiAccountView(db, globex, "config", { folder: folderId })),
     ]);
     await empty(db);

@@ -354,7 +354,12 @@ export const rdFolders = pgTable(
     name: text("name").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique("rd_folders_parent_name").on(t.directoryId, t.parentId, t.name).nullsNotDistinct(), index("rd_folders_parent").on(t.parentId)],
+  (t) => [
+    unique("rd_folders_parent_name").on(t.directoryId, t.parentId, t.name).nullsNotDistinct(),
+    index("rd_folders_parent").on(t.parentId),
+    // A Move's choices: the directory's folders by name.
+    index("rd_folders_directory_name").on(t.directoryId, lower(t.name), t.id),
+  ],
 );
 export type RdFolder = typeof rdFolders.$inferSelect;
 

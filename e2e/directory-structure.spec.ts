@@ -50,7 +50,12 @@ test("acme arranges folders, invites umbrella (which accepts in its own console)
   await expect(tree.getByLabel("Account umbrella", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Details of umbrella" }).click();
   const move = page.getByRole("form", { name: "Move umbrella" });
-  await move.getByLabel("Folder for umbrella").selectOption({ label: `Root / ${renamed}` });
+  // Typing narrows the folders offered to the one renamed above, found on the server.
+  await move.getByRole("searchbox", { name: "Find a folder by name" }).fill(renamed);
+  await move
+    .getByRole("group", { name: "Folder for umbrella" })
+    .getByRole("radio", { name: `Root / ${renamed}`, exact: true })
+    .check();
   await move.getByRole("button", { name: "Move" }).click();
   await expect(page.getByRole("definition").filter({ hasText: `Root / ${renamed}` })).toBeVisible();
   // A search finds it in its new folder.

@@ -13,7 +13,7 @@ import { rdActions } from "@/lib/rd/actions";
 import { trustedServiceCatalogue } from "@/lib/rd/catalogue";
 import { notify } from "@/lib/notifications/notify";
 import { createFolderInput, folderIdInput, invitationResponseInput, inviteInput, memberIdInput, moveMemberInput, renameFolderInput } from "@/lib/rd/schemas";
-import { allFolderPaths, browseDirectory, folderDepth, type MemberRow } from "@/lib/rd/structure";
+import { browseDirectory, browseQuery, folderChoices, folderDepth, folderPaths, type MemberRow } from "@/lib/rd/structure";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 
 const MAX_FOLDER_DEPTH = 5;
@@ -370,6 +370,18 @@ export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unk
     .from(delegatedAdmins)
     .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
     .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.accountId, accountId)));
-  const folders = await allFolderPaths(db, directory.id);
-  return { member, folder: folders.find((f) => f.id === member.folderId)?.path ?? "", services, folders };
+  const folder = (await folderPaths(db, [member.folderId])).get(member.folderId) ?? "";
+  // The Move form's first choices, its current folder among them.
+  const choices = await folderChoices(db, directory.id, "");
+  const destinations = choices.folders.some((f) => f.id === member.folderId)
+    ? choices
+    : { ...choices, folders: [{ id: member.folderId, path: folder }, ...choices.folders] };
+  return { member, folder, services, destinations };
+}
+
+/** The folders a member could be moved to, named like what is typed: the Move form's search. */
+export async function moveDestinations(db: Db, caller: Caller, rawSearch: unknown) {
+  const directory = await readableDirectory(db, caller);
+  const { q } = validate(browseQuery.pick({ q: true }), { q: rawSearch });
+  return folderChoices(db, directory.id, q);
 }

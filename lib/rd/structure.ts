@@ -95,18 +95,23 @@ export async function folderPaths(db: Db, folderIds: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.start, r.path]));
 }
 
-/** Every folder of the directory with its path, in path order: the choices of a Move. */
-export async function allFolderPaths(db: Db, directoryId: string): Promise<{ id: string; path: string }[]> {
-  const rows = rowsOf<{ id: string; path: string }>(
+/** Folders a Move offers at once; typing narrows them (a directory may hold thousands). */
+export const FOLDER_CHOICES_SHOWN = 20;
+
+/** Folders named like `q` (every folder when empty), by name, each with its path: a Move's choices. */
+export async function folderChoices(db: Db, directoryId: string, q: string): Promise<{ folders: { id: string; path: string }[]; more: boolean }> {
+  const named = q === "" ? sql`` : sql`and name ilike ${`%${likeLiteral(q)}%`}`;
+  const found = rowsOf<{ id: string }>(
     await db.execute(sql`
-      with recursive down as (
-        select id, name::text as path, 0 as depth from rd_folders where directory_id = ${directoryId} and parent_id is null
-        union all
-        select f.id, down.path || ' / ' || f.name, down.depth + 1 from rd_folders f join down on f.parent_id = down.id where down.depth < 20
-      )
-      select id, path from down`),
+      select id from rd_folders where directory_id = ${directoryId} ${named}
+      order by lower(name), id limit ${FOLDER_CHOICES_SHOWN + 1}`),
   );
-  return rows.sort((a, b) => a.path.localeCompare(b.path));
+  const shown = found.slice(0, FOLDER_CHOICES_SHOWN);
+  const paths = await folderPaths(
+    db,
+    shown.map((f) => f.id),
+  );
+  return { folders: shown.map((f) => ({ id: f.id, path: paths.get(f.id) ?? "" })), more: found.length > FOLDER_CHOICES_SHOWN };
 }
 
 /** Levels below Root of a folder: Root is 0, its children 1. */

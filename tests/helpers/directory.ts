@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { accounts, rdFolders, rdMembers } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
 import { directoryStructure } from "@/lib/rd/directory";
-import { allFolderPaths } from "@/lib/rd/structure";
+import { folderPaths } from "@/lib/rd/structure";
 
 export async function wholeDirectory(db: Db, caller: Caller) {
   const { directory } = await directoryStructure(db, caller);
@@ -12,7 +12,10 @@ export async function wholeDirectory(db: Db, caller: Caller) {
     .select({ id: rdFolders.id, parentId: rdFolders.parentId, name: rdFolders.name })
     .from(rdFolders)
     .where(eq(rdFolders.directoryId, directory.id));
-  const paths = new Map((await allFolderPaths(db, directory.id)).map((f) => [f.id, f.path]));
+  const paths = await folderPaths(
+    db,
+    folders.map((f) => f.id),
+  );
   const members = await db
     .select({ accountId: rdMembers.accountId, name: accounts.name, folderId: rdMembers.folderId })
     .from(rdMembers)

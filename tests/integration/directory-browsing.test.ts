@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Caller } from "@/lib/caller";
 import { delegationCandidates, multiAccountView, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
-import { directoryStructure, enableDirectory } from "@/lib/rd/directory";
-import { FOLDERS_SHOWN, MEMBERS_PAGE_SIZE } from "@/lib/rd/structure";
+import { directoryStructure, enableDirectory, getMemberDetails, moveDestinations } from "@/lib/rd/directory";
+import { FOLDER_CHOICES_SHOWN, FOLDERS_SHOWN, MEMBERS_PAGE_SIZE } from "@/lib/rd/structure";
 import { wholeDirectory } from "@/tests/helpers/directory";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 
@@ -116,5 +116,45 @@ describe("the Add panel's search", () => {
   test("a search the domain refuses is a message at the field, not a database error", async () => {
     await expect(delegationCandidates(t.db, acme, "cloudfw", "a\u0000b")).rejects.toMatchObject({ name: "ValidationError" });
     await expect(delegationCandidates(t.db, acme, "cloudfw", "x".repeat(65))).rejects.toMatchObject({ name: "ValidationError" });
+  });
+});
+
+describe("the Move form's folders", () => {
+  test("offers the first folders by name with their paths and says more exist; typing searches every folder, like-characters literally", async () => {
+    await t.db.execute(sql`
+      insert into rd_folders (directory_id, parent_id, name)
+      select directory_id, id, 'Team ' || lpad(g::text, 3, '0') from rd_folders, generate_series(1, 30) g where id = ${productionId}`);
+    await t.db.execute(
+      sql`insert into rd_folders (directory_id, parent_id, name) select directory_id, id, 'Ops_100%' from rd_folders where id = ${productionId}`,
+    );
+    try {
+      const first = await moveDestinations(t.db, acme, "");
+      expect(first.folders).toHaveLength(FOLDER_CHOICES_SHOWN);
+      expect(first.more).toBe(true);
+      expect(first.folders.slice(0, 3).map((f) => f.path)).toEqual(["Root / Development", "Root / Production / Ops_100%", "Root / Production"]);
+      expect(await moveDestinations(t.db, acme, "team 03")).toEqual({
+        folders: [{ id: expect.any(String), path: "Root / Production / Team 030" }],
+        more: false,
+      });
+      expect((await moveDestinations(t.db, acme, "_100%")).folders.map((f) => f.path)).toEqual(["Root / Production / Ops_100%"]);
+      expect((await moveDestinations(t.db, acme, "0_1")).folders).toEqual([]);
+    } finally {
+      await t.db.execute(sql`delete from rd_folders where name like 'Team %' or name = 'Ops_100%'`);
+    }
+  });
+
+  test("a member's page names its folder and offers it among the Move choices", async () => {
+    const globex = await callerFor(t.db, "globex");
+    const details = await getMemberDetails(t.db, acme, globex.accountId);
+    expect(details.folder).toBe("Root / Production");
+    expect(details.destinations.folders.map((f) => f.path)).toContain("Root / Production");
+  });
+
+  test("only a caller who may read the directory sees its folders; a bad search is a message at the field", async () => {
+    // bob is in no group: no permission at all.
+    await expect(moveDestinations(t.db, await callerFor(t.db, "acme", "bob"), "")).rejects.toMatchObject({ name: "AccessDeniedError" });
+    expect((await moveDestinations(t.db, await callerFor(t.db, "acme", "alice"), "")).folders.length).toBeGreaterThan(0);
+    await expect(moveDestinations(t.db, await callerFor(t.db, "initech"), "")).rejects.toMatchObject({ code: expect.stringMatching(/^rd\./) });
+    await expect(moveDestinations(t.db, acme, "a\u0000b")).rejects.toMatchObject({ name: "ValidationError" });
   });
 });

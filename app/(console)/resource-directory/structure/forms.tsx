@@ -1,11 +1,15 @@
 "use client";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useDebounced } from "@/components/use-debounced";
+import { useHydrated } from "@/components/use-hydrated";
 import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolderAction } from "../actions";
 
-type Folder = { id: string; path: string };
+type FolderChoices = { folders: { id: string; path: string }[]; more: boolean };
 
 /** Creates a folder in the folder open in the tree (open another folder to create there). */
 export function CreateFolderForm({ parentId, path }: { parentId: string; path: string }) {
@@ -57,25 +61,73 @@ export function RenameFolderForm({ folderId, name }: { folderId: string; name: s
   );
 }
 
-export function MoveMemberForm({ accountId, name, folderId, folders }: { accountId: string; name: string; folderId: string; folders: Folder[] }) {
+/**
+ * Moves a member to another folder. The first folders by name come with the page, so the form works
+ * at once; typing searches every folder on the server (a directory may hold thousands).
+ */
+export function MoveMemberForm({ accountId, name, folderId, initial }: { accountId: string; name: string; folderId: string; initial: FolderChoices }) {
   const t = useTranslations("rd");
   const { formAction, refusal: error } = useActionForm(moveMemberAction);
+  const hydrated = useHydrated();
+  const [search, setSearch] = useState("");
+  const q = useDebounced(search.trim(), 200);
+  const found = useQuery({
+    queryKey: ["move-destinations", q],
+    enabled: q !== "",
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const response = await fetch(`/api/rd/folders?${new URLSearchParams({ q })}`);
+      const body = (await response.json()) as FolderChoices & { error?: string };
+      if (!response.ok) throw new Error(body.error ?? t("forms.folderSearchFailed"));
+      return body;
+    },
+  });
+  const choices = q === "" ? initial : (found.data ?? initial);
+  const legendId = useId();
   return (
-    <form action={formAction} className="flex items-center gap-1" aria-label={t("forms.moveMember", { name })}>
+    <form action={formAction} className="space-y-2" aria-label={t("forms.moveMember", { name })}>
       <input type="hidden" name="accountId" value={accountId} />
-      <Select name="folderId" aria-label={t("forms.folderFor", { name })} defaultValue={folderId} className="w-auto py-0.5">
-        {folders.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.path}
-          </option>
-        ))}
-      </Select>
-      <SubmitButton variant="secondary">{t("forms.move")}</SubmitButton>
-      {error && (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      )}
+      <Input
+        type="search"
+        aria-label={t("forms.findFolder")}
+        placeholder={t("forms.findFolder")}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        disabled={!hydrated}
+      />
+      <fieldset aria-labelledby={legendId}>
+        <legend id={legendId} className="mb-1 text-sm font-medium text-slate-700">
+          {t("forms.folderFor", { name })}
+        </legend>
+        <ul aria-busy={found.isFetching} className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
+          {q !== "" && found.isError && (
+            <li role="alert" className="px-3 py-3 text-center text-sm text-red-700">
+              {found.error.message}
+            </li>
+          )}
+          {choices.folders.length === 0 && <li className="px-3 py-3 text-center text-sm text-slate-500">{t("forms.noFolders")}</li>}
+          {choices.folders.map((f) => (
+            <li key={f.id} className="px-3 py-1.5">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="folderId" value={f.id} defaultChecked={f.id === folderId} />
+                <span>{f.path}</span>
+                {f.id === folderId && <span className="text-xs text-slate-500">({t("forms.current")})</span>}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <p aria-live="polite" className="mt-1 text-xs text-slate-500">
+          {choices.more ? t("forms.narrowFolders") : null}
+        </p>
+      </fieldset>
+      <div className="flex items-center gap-2">
+        <SubmitButton variant="secondary">{t("forms.move")}</SubmitButton>
+        {error && (
+          <span role="alert" className="text-xs text-red-700">
+            {error}
+          </span>
+        )}
+      </div>
     </form>
   );
 }

@@ -26,7 +26,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
   const tc = await getTranslations("common");
   const result = await load((db, caller) => getMemberDetails(db, caller, accountId));
   if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
-  const { member, folder, services, folders } = result.data;
+  const { member, folder, services, destinations } = result.data;
   return (
     <>
       <Breadcrumb parent={t("membersAndFolders")} href="/resource-directory/structure" current={member.name} />
@@ -61,7 +61,7 @@ export default async function MemberPage({ params }: { params: Promise<{ account
           />
         </Panel>
         <Panel title={t("forms.move")}>
-          <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} folders={folders} />
+          <MoveMemberForm accountId={member.accountId} name={member.name} folderId={member.folderId} initial={destinations} />
         </Panel>
       </div>
     </>

@@ -1,0 +1,1 @@
+CREATE INDEX "rd_folders_directory_name" ON "rd_folders" USING btree ("directory_id",lower("name"),"id");
