@@ -15,9 +15,13 @@ export async function time(name: string, runs: number, step: (i: number) => Prom
     await step(i);
     samples.push(performance.now() - start);
   }
+  return summary(name, samples);
+}
+
+function summary(name: string, samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { name, runs, medianMs: at(0.5), p95Ms: at(0.95), maxMs: samples[samples.length - 1]! };
+  return { name, runs: samples.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: samples[samples.length - 1]! };
 }
 
 export function report(title: string, timings: Timing[]): void {
@@ -54,4 +58,21 @@ export function reportPairs(title: string, sizes: [string, string], small: Timin
       };
     }),
   );
+}
+
+/**
+ * Several measurements taken in rounds, one run of each per round, so that whatever else the
+ * machine does at a moment (a checkpoint, autovacuum) falls on all of them alike.
+ */
+export async function timeInRounds(runs: number, steps: [name: string, step: () => Promise<unknown>][]): Promise<Timing[]> {
+  for (const [, step] of steps) await step(); // warm-up: caches, prepared plans, JIT
+  const samples = steps.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [index, [, step]] of steps.entries()) {
+      const start = performance.now();
+      await step();
+      samples[index]!.push(performance.now() - start);
+    }
+  }
+  return steps.map(([name], index) => summary(name, samples[index]!));
 }
