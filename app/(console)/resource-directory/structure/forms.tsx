@@ -2,10 +2,9 @@
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Field, Input } from "@/components/ui/field";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useDebounced } from "@/components/use-debounced";
+import { useServerSearch } from "@/components/use-server-search";
 import { useHydrated } from "@/components/use-hydrated";
 import { createFolderAction, inviteAccountAction, moveMemberAction, renameFolderAction } from "../actions";
 
@@ -70,18 +69,7 @@ export function MoveMemberForm({ accountId, name, folderId, initial }: { account
   const { formAction, refusal: error } = useActionForm(moveMemberAction);
   const hydrated = useHydrated();
   const [search, setSearch] = useState("");
-  const q = useDebounced(search.trim(), 200);
-  const found = useQuery({
-    queryKey: ["move-destinations", q],
-    enabled: q !== "",
-    placeholderData: (previous) => previous,
-    queryFn: async () => {
-      const response = await fetch(`/api/rd/folders?${new URLSearchParams({ q })}`);
-      const body = (await response.json()) as FolderChoices & { error?: string };
-      if (!response.ok) throw new Error(body.error ?? t("forms.folderSearchFailed"));
-      return body;
-    },
-  });
+  const { q, found } = useServerSearch<FolderChoices>("/api/rd/folders", {}, search, { enabled: search.trim() !== "", failed: t("forms.folderSearchFailed") });
   const choices = q === "" ? initial : (found.data ?? initial);
   const legendId = useId();
   return (

@@ -1,8 +1,8 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { useDebounced } from "@/components/use-debounced";
+import { serverSearchKey, useServerSearch } from "@/components/use-server-search";
 import { FormMessage, SubmitButton } from "@/components/form-parts";
 import { useActionForm } from "@/components/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -40,17 +40,9 @@ export function AddDelegatedAdmin({
   const titleId = useId();
   const [search, setSearch] = useState("");
   const [opened, setOpened] = useState(false);
-  const q = useDebounced(search.trim(), 200);
-  const found = useQuery({
-    queryKey: ["delegation-candidates", service, q],
+  const { found } = useServerSearch<{ candidates: Candidate[]; more?: boolean }>("/api/rd/candidates", { service }, search, {
     enabled: opened,
-    placeholderData: (previous) => previous,
-    queryFn: async () => {
-      const response = await fetch(`/api/rd/candidates?${new URLSearchParams({ service, q })}`);
-      const body = (await response.json()) as { candidates: Candidate[]; more?: boolean; error?: string };
-      if (!response.ok) throw new Error(body.error ?? t("add.searchFailed"));
-      return body;
-    },
+    failed: t("add.searchFailed"),
   });
   const { state, formAction, errors, onEdit } = useActionForm(registerDelegatedAdminAction, { toast: true });
   const queries = useQueryClient();
@@ -58,7 +50,7 @@ export function AddDelegatedAdmin({
     if (!state?.ok) return;
     dialog.current?.close();
     // The member just registered is no longer a candidate.
-    void queries.invalidateQueries({ queryKey: ["delegation-candidates", service] });
+    void queries.invalidateQueries({ queryKey: serverSearchKey("/api/rd/candidates", { service }) });
   }, [state, queries, service]);
   const shown = found.data?.candidates ?? [];
   return (
