@@ -55,10 +55,48 @@ export const users = pgTable(
     /** The user's chosen console language (null: follow the browser). */
     language: text("language"),
     createdAt: createdAt(),
+    /**
+     * Set for a federated user: who signed in through this identity provider, as its `sub` claim.
+     * A federated user has no password and is never an IAM user of the account's user list; its
+     * name comes from the provider's conversion rules and its groups are set at every sign-in.
+     */
+    providerId: uuid("provider_id").references((): AnyPgColumn => identityProviders.id, { onDelete: "cascade" }),
+    subject: text("subject"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("users_account_name_lower").on(t.accountId, lower(t.name))],
+  (t) => [
+    // IAM user names are unique in an account; federated users are told apart by provider and subject.
+    uniqueIndex("users_account_name_lower").on(t.accountId, lower(t.name)).where(sql`${t.providerId} is null`),
+    uniqueIndex("users_provider_subject").on(t.providerId, t.subject),
+  ],
 );
 export type User = typeof users.$inferSelect;
+
+/** An account's OpenID Connect identity providers (IAM → Identity Providers). */
+export const identityProviders = pgTable(
+  "identity_providers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Part of every federated user's identity, so it cannot be changed once created (as in Huawei IAM). */
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    /** Sealed with the server's key (lib/access-keys/secret-box.ts). */
+    clientSecret: text("client_secret").notNull(),
+    scopes: text("scopes").notNull().default("openid email profile"),
+    /** The identity conversion rules, as the administrator wrote them (lib/federation/rules.ts). */
+    rules: jsonb("rules").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("identity_providers_account_name_lower").on(t.accountId, lower(t.name))],
+);
+export type IdentityProvider = typeof identityProviders.$inferSelect;
 
 export const groups = pgTable(
   "groups",

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { isIamUser } from "@/lib/iam/iam-user";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { accessKeys, accounts, users } from "@/db/schema";
@@ -67,7 +68,7 @@ async function findUser(db: Db | Tx, caller: Caller, userId: string): Promise<Ke
   const [user] = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId)));
+    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId), isIamUser));
   if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
   return { accountId: caller.accountId, userId: user.id, label: `user ${user.name}`, name: user.name };
 }

@@ -1,5 +1,6 @@
 /** Sign-in: root (account + password) or IAM user (account + user + password). */
 import { and, eq, sql } from "drizzle-orm";
+import { isIamUser } from "@/lib/iam/iam-user";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
@@ -71,7 +72,7 @@ export async function verifyCredentials(db: Db, raw: unknown, context: AttemptCo
       ? await db
           .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
           .from(users)
-          .where(and(eq(users.accountId, account.id), sql`lower(${users.name}) = ${userName.toLowerCase()}`))
+          .where(and(eq(users.accountId, account.id), isIamUser, sql`lower(${users.name}) = ${userName.toLowerCase()}`))
       : [];
     const ok = user === undefined ? await burnPasswordCheck(password) : await verifyPassword(password, user.passwordHash);
     if (ok && user !== undefined) principal = { accountId: account.id, userId: user.id };

@@ -4,6 +4,7 @@
  * knew it may be holding one of them.
  */
 import { and, eq } from "drizzle-orm";
+import { isIamUser } from "@/lib/iam/iam-user";
 import { z } from "zod";
 import { accounts, users } from "@/db/schema";
 import { endSignIns } from "@/lib/auth/sign-ins";
@@ -45,7 +46,7 @@ export const changeOwnPassword = command({
         : await db
             .select({ hash: users.passwordHash })
             .from(users)
-            .where(and(eq(users.id, principal.userId), eq(users.accountId, principal.accountId)));
+            .where(and(eq(users.id, principal.userId), eq(users.accountId, principal.accountId), isIamUser));
     if (row === undefined || !(await verifyPassword(input.currentPassword, row.hash))) {
       throw new DomainError("validation.failed", { field: "currentPassword", message: phrase("validation.iam.currentPasswordWrong") });
     }
@@ -74,7 +75,7 @@ export const resetUserPassword = command({
       const [user] = await tx
         .select({ id: users.id, name: users.name })
         .from(users)
-        .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
+        .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId), isIamUser));
       if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
       const request: GuardedRequest = {
         action: "iam:users:resetPassword",

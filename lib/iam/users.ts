@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { isIamUser } from "@/lib/iam/iam-user";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -28,7 +29,7 @@ export async function listUsers(db: Db, caller: Caller): Promise<UserRow[]> {
     .from(users)
     .leftJoin(groupMembers, eq(groupMembers.userId, users.id))
     .leftJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(eq(users.accountId, caller.accountId))
+    .where(and(eq(users.accountId, caller.accountId), isIamUser))
     .orderBy(asc(users.name), asc(groups.name));
   const byId = new Map<string, UserRow>();
   for (const { user, groupId, groupName } of rows) {
@@ -46,14 +47,18 @@ export async function listUsers(db: Db, caller: Caller): Promise<UserRow[]> {
 export async function userChoices(db: Db, caller: Caller): Promise<{ id: string; name: string }[]> {
   const decision = await authorize(db, caller, { action: "iam:users:list", resource: userUrn(caller, "*") });
   if (!decision.allowed) return [];
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.accountId, caller.accountId)).orderBy(asc(users.name));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.accountId, caller.accountId), isIamUser))
+    .orderBy(asc(users.name));
 }
 
 export async function findUser(db: Db, caller: Caller, userId: string) {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId)));
+    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId), isIamUser));
   if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
   return user;
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { identityProviders, users } from "@/db/schema";
+import { listUserAccessKeys } from "@/lib/access-keys/access-keys";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import type { Caller } from "@/lib/caller";
+import { resetUserPassword } from "@/lib/iam/passwords";
+import { createUser, findUser, listUsers, userChoices } from "@/lib/iam/users";
+import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
+
+let t: TestDatabase;
+let acme: Caller;
+let federatedId: string;
+
+// A federated user named like an IAM user could be, with a password hash that would verify: only
+// its being federated keeps it out of what belongs to IAM users.
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await callerFor(t.db, "acme");
+  const [provider] = await t.db
+    .insert(identityProviders)
+    .values({ accountId: acme.accountId, name: "corp", issuer: "https://idp.example", clientId: "mandate", clientSecret: "sealed", rules: [] })
+    .returning();
+  const [federated] = await t.db
+    .insert(users)
+    .values({ accountId: acme.accountId, name: "fiona", passwordHash: await hashPassword("Passw0rd!"), providerId: provider!.id, subject: "sub-1" })
+    .returning();
+  federatedId = federated!.id;
+});
+afterAll(() => t.dispose());
+
+describe("a federated user is no IAM user", () => {
+  test("it is not listed or offered with the account's users", async () => {
+    expect((await listUsers(t.db, acme)).map((u) => u.name)).not.toContain("fiona");
+    expect((await userChoices(t.db, acme)).map((u) => u.name)).not.toContain("fiona");
+    await expect(findUser(t.db, acme, federatedId)).rejects.toMatchObject({ code: "user.not_found" });
+  });
+
+  test("it cannot sign in with a password", async () => {
+    expect(await verifyCredentials(t.db, { account: "acme", user: "fiona", password: "Passw0rd!" })).toBeNull();
+  });
+
+  test("no one resets its password or reads its access keys", async () => {
+    await expect(resetUserPassword(t.db, acme, { userId: federatedId, password: "N3w-Passw0rd!", confirmPassword: "N3w-Passw0rd!" })).rejects.toMatchObject({
+      code: "user.not_found",
+    });
+    await expect(listUserAccessKeys(t.db, acme, federatedId)).rejects.toMatchObject({ code: "user.not_found" });
+  });
+
+  test("its name does not hold an IAM user's name: an IAM user of the same name can be created", async () => {
+    const created = await createUser(t.db, acme, { name: "fiona", password: "Passw0rd!-x1", confirmPassword: "Passw0rd!-x1", description: "" });
+    expect(created.name).toBe("fiona");
+    expect((await listUsers(t.db, acme)).filter((u) => u.name === "fiona")).toHaveLength(1);
+  });
+});
