@@ -12,6 +12,7 @@ const sections = [
       { href: "/iam/users", key: "users" },
       { href: "/iam/groups", key: "groups" },
       { href: "/iam/policies", key: "policies" },
+      { href: "/iam/identity-providers", key: "identityProviders" },
       { href: "/agencies", key: "agencies" },
       { href: "/iam/simulator", key: "simulator" },
     ],

@@ -27,6 +27,8 @@ export const errorCodes = [
   "agency.delegated_self",
   "agency.last_permission",
   "agency.permission_not_found",
+  "identity_provider.not_found",
+  "identity_provider.name_taken",
   "access_key.limit",
   "access_key.not_found",
   "access_key.locked",

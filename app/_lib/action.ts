@@ -49,8 +49,8 @@ function formValues(formData: FormData): FormValues {
   return values;
 }
 
-// Passwords are never sent back to refill a form.
-const refill = (values: FormValues): FormValues => Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+// Passwords and secrets are never sent back to refill a form.
+const refill = (values: FormValues): FormValues => Object.fromEntries(Object.entries(values).filter(([key]) => !/password|secret/i.test(key)));
 
 // The domain states its refusals as phrases; they are put into the reader's language here.
 function failure(error: unknown, values: FormValues, language: Language, t: Words): ActionState {

@@ -20,6 +20,7 @@ export const actionCatalogue = [
   ...actionsOf("iam:permissions", ["grantRoleToGroup", "revokeRoleFromGroup", "simulate"]),
   ...actionsOf("iam:policies", ["list", "get", "create", "update", "delete"]),
   ...actionsOf("iam:agencies", ["list", "get", "create", "update", "delete", "assume", "revokeSession"]),
+  ...actionsOf("iam:identityProviders", ["list", "get", "create", "update", "delete"]),
   ...actionsOf("ecs:instances", ["list", "create", "start", "stop", "delete"]),
   ...actionsOf("obs:buckets", ["list", "create", "delete"]),
   ...actionsOf("cts:traces", ["list", "get", "export"]),

@@ -26,6 +26,7 @@ import type { Caller } from "@/lib/caller";
 import { createGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
 import { createUser } from "@/lib/iam/users";
+import { createIdentityProvider } from "@/lib/federation/providers";
 import { inviteAccount } from "@/lib/rd/directory";
 import { deregisterDelegatedAdmin, registerDelegatedAdmin } from "@/lib/rd/delegated-admins";
 import { setOwnLanguage } from "@/lib/iam/language";
@@ -76,6 +77,16 @@ const document = '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["ecs
 const freshUser = async (f: Fixture) =>
   (await createUser(f.db, f.acme, { name: `victim${Date.now() % 100000}`, password: "Str0ng-pass", confirmPassword: "Str0ng-pass" })).id;
 
+const providerForm = (name: string) => ({
+  name,
+  issuer: "https://idp.example.com",
+  clientId: "mandate",
+  clientSecret: "s3cret",
+  scopes: "openid email",
+  rules: '[{"local":[{"user":{"name":"{0}"}}],"remote":[{"type":"email"}]}]',
+});
+const acmeProvider = async (f: Fixture) => (await createIdentityProvider(f.db, f.acme, providerForm(`idp-${Date.now() % 1000000}`))).id;
+
 const matrix: Record<string, Row> = {
   // A password outlives a switched role, so a role never creates users with one.
   createUserAction: {
@@ -95,6 +106,12 @@ const matrix: Record<string, Row> = {
   deleteUserAction: { fields: async (f) => ({ userId: await freshUser(f) }), allowed: standard },
   addUserToGroupAction: { fields: async (f) => ({ userId: await freshUser(f), groupId: await f.id("group", "admins") }), allowed: standard },
   removeUserFromGroupAction: { fields: async (f) => ({ userId: await f.id("user", "alice"), groupId: await f.id("group", "admins") }), allowed: standard },
+  // An identity provider is a standing way into the account: a switched role never sets one up or changes where it leads.
+  createIdentityProviderAction: { fields: async () => providerForm("new-idp"), allowed: ["owner", "otherRoot", "removedDelegatedAdmin"] },
+  updateIdentityProviderAction: { fields: async (f) => ({ ...providerForm("ignored"), providerId: await acmeProvider(f) }), allowed: notSwitched },
+  // Disabling closes the way in, which a role allowed to change providers may do; enabling opens it again.
+  setIdentityProviderEnabledAction: { fields: async (f) => ({ providerId: await acmeProvider(f), enabled: "no" }), allowed: standard },
+  deleteIdentityProviderAction: { fields: async (f) => ({ providerId: await acmeProvider(f) }), allowed: standard },
   createGroupAction: { fields: async () => ({ name: "new-group" }), allowed: creators },
   deleteGroupAction: { fields: async (f) => ({ groupId: (await createGroup(f.db, f.acme, { name: "doomed" })).id }), allowed: standard },
   grantPolicyAction: {
