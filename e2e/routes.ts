@@ -98,6 +98,19 @@ const concrete: Record<string, (page: Page) => Promise<string>> = {
     return href;
   },
   "/iam/policies/[policyId]": (page) => linkOn(page, "/iam/policies", "ECS FullAccess"),
+  // The demo world has no identity provider: one is set up for the check (no spec deletes another's provider).
+  "/iam/identity-providers/[providerId]": async (page) => {
+    await page.goto("/iam/identity-providers/new");
+    const form = page.getByRole("form", { name: "Create Identity Provider" });
+    await form.getByLabel("Name", { exact: true }).fill(`routes-${Date.now()}`);
+    await form.getByLabel("Issuer URL").fill("https://idp.example.com");
+    await form.getByLabel("Client ID").fill("mandate");
+    await form.getByLabel("Client secret").fill("s3cret");
+    await form.getByLabel("Identity conversion rules").fill('[{"local":[{"user":{"name":"{0}"}}],"remote":[{"type":"email"}]}]');
+    await form.getByRole("button", { name: "Create Identity Provider" }).click();
+    await page.waitForURL(/\/iam\/identity-providers\/[0-9a-f-]{36}$/);
+    return new URL(page.url()).pathname;
+  },
   "/resource-directory/members/[accountId]": (page) => hrefOn(page, "/resource-directory/structure?q=globex", "/resource-directory/members/", /globex/),
   "/resource-directory/trusted-services/[service]": async () => "/resource-directory/trusted-services/config",
 };
@@ -182,6 +195,22 @@ export const guarded: Record<string, Guard> = {
   },
   "/iam/groups": { actions: ["iam:groups:list"], caller: acmeBob, data: (page) => page.getByRole("link", { name: "admins", exact: true }) },
   "/iam/groups/[groupId]": { actions: ["iam:groups:get"], caller: acmeBob, data: (page) => page.getByRole("table", { name: "Users in this group" }) },
+  "/iam/identity-providers": {
+    actions: ["iam:identityProviders:list"],
+    caller: acmeBob,
+    data: (page) => page.getByRole("table", { name: "Identity providers" }),
+  },
+  "/iam/identity-providers/[providerId]": {
+    actions: ["iam:identityProviders:get"],
+    caller: acmeBob,
+    data: (page) => page.getByText("Redirect URL to register with the provider"),
+  },
+  // Refused on arrival: the form is not offered to a caller who could not send it.
+  "/iam/identity-providers/new": {
+    actions: ["iam:identityProviders:create"],
+    caller: acmeBob,
+    data: (page) => page.getByLabel("Identity conversion rules"),
+  },
   "/iam/policies": { actions: ["iam:policies:list"], caller: acmeBob, data: (page) => page.getByRole("link", { name: "ECS FullAccess", exact: true }) },
   "/iam/policies/[policyId]": { actions: ["iam:policies:get"], caller: acmeBob, data: (page) => page.getByRole("region", { name: "Policy content" }) },
   // Refused on arrival: the editor is not offered to a caller who could not save.
