@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getWords } from "@/app/_lib/i18n/translate";
 import { load } from "@/app/_lib/read";
 import { AccessDenied } from "@/components/access-denied";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -40,7 +41,10 @@ export default async function IdentityProviderPage({ params }: { params: Promise
   const t = await getTranslations("iam.providers");
   const result = await load((db, caller) => getIdentityProvider(db, caller, providerId));
   if (!result.ok) return <AccessDenied message={result.message} denied={result.denied} />;
-  const { provider, flags, federatedUsers } = result.data;
+  const { provider, federatedUsers } = result.data;
+  // lib words its flags as phrases: said here in the reader's language.
+  const say = await getWords();
+  const flags = result.data.flags.map(say);
   const callback = await redirectUrl();
   return (
     <>
