@@ -14,6 +14,8 @@ export interface Caller {
   userName: string | null;
   /** Set while a role is switched: the agency of `accountId` the principal acts through. */
   agency?: ActingAgency | null;
+  /** Set for a federated user: the identity provider it signed in through, and who it is there. */
+  federated?: { providerId: string; provider: string; subject: string };
   /** Set when the request came through the API, signed with this access key (recorded with every event). */
   via?: { api: string; accessKeyId: string } | { api: string; token: string };
   /** Set for the length of one web request, so that its grants are loaded once (lib/authz/authorize.ts). */
@@ -28,7 +30,9 @@ export interface ActingAgency {
 }
 
 export function principalLabel(caller: Caller): string {
-  return caller.userName === null ? `${caller.principalAccountName} (root)` : `${caller.principalAccountName}/${caller.userName}`;
+  if (caller.userName === null) return `${caller.principalAccountName} (root)`;
+  const label = `${caller.principalAccountName}/${caller.userName}`;
+  return caller.federated === undefined ? label : `${label} (federated via ${caller.federated.provider})`;
 }
 
 /** The same principal acting in its own account. */
@@ -41,6 +45,7 @@ export function ownAccountCaller(caller: Caller): Caller {
     userId: caller.userId,
     userName: caller.userName,
     agency: null,
+    ...(caller.federated !== undefined && { federated: caller.federated }),
     // Still the same request: its events say the API key it came with.
     ...(caller.via !== undefined && { via: caller.via }),
   };

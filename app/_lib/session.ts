@@ -1,13 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { accounts, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
-import { signInIsActive } from "@/lib/auth/sign-ins";
+import { signedInPrincipal } from "@/lib/auth/principal";
 import type { Caller } from "@/lib/caller";
 import { resolveRoleSession } from "@/lib/roles/role-sessions";
 
@@ -36,29 +34,9 @@ export const resolveRequest = cache(async (): Promise<RequestIdentity | null> =>
   const session = await getServerSession(authOptions);
   if (!session?.accountId || !session.loginId) return null;
   const db = await getDb();
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, session.accountId));
-  if (account === undefined) return null;
-  let userName: string | null = null;
-  let language = account.language;
-  if (session.userId !== null) {
-    const [user] = await db
-      .select({ name: users.name, language: users.language })
-      .from(users)
-      .where(and(eq(users.id, session.userId), eq(users.accountId, account.id)));
-    if (user === undefined) return null;
-    userName = user.name;
-    language = user.language;
-  }
-  if (!(await signInIsActive(db, session.loginId, { accountId: account.id, userId: session.userId }))) return null;
-  const principal: Caller = {
-    accountId: account.id,
-    accountName: account.name,
-    principalAccountId: account.id,
-    principalAccountName: account.name,
-    userId: session.userId,
-    userName,
-    agency: null,
-  };
+  const signedIn = await signedInPrincipal(db, { accountId: session.accountId, userId: session.userId, loginId: session.loginId });
+  if (signedIn === null) return null;
+  const { caller: principal, language } = signedIn;
   const jar = await cookies();
   const roleSessionId = jar.get(ROLE_COOKIE)?.value;
   const notice = jar.get(ROLE_NOTICE_COOKIE)?.value || null;

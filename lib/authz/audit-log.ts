@@ -27,7 +27,11 @@ export async function recordEvent(db: Db, caller: Caller, entry: AuditEntry): Pr
     action: entry.action,
     target: entry.target,
     decision: entry.decision,
-    // An API call says so, and names the access key that signed it.
-    detail: caller.via === undefined ? (entry.detail ?? {}) : { ...entry.detail, via: caller.via },
+    // An API call says so, and names the access key that signed it; a federated user names its provider and subject.
+    detail: {
+      ...entry.detail,
+      ...(caller.via !== undefined && { via: caller.via }),
+      ...(caller.federated !== undefined && { federated: { provider: caller.federated.provider, subject: caller.federated.subject } }),
+    },
   });
 }

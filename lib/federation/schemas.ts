@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phrase, term } from "@/lib/i18n/message";
-import { description, id, requiredText } from "@/lib/validation";
+import { description, hasControlCharacters, id, requiredText } from "@/lib/validation";
 import { type ConversionRule, parseConversionRules } from "./rules";
 
 export const providerName = requiredText("providerName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, phrase("validation.federation.nameCharacters"));
@@ -28,7 +28,7 @@ export const clientId = requiredText("clientId", 255);
 const clientSecretText = z
   .string({ error: phrase("validation.notText", { field: term("validation.fields.clientSecret") }) })
   .max(512, { error: phrase("validation.tooLong", { field: term("validation.fields.clientSecret"), max: 512 }) })
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), phrase("validation.controlCharacters", { field: term("validation.fields.clientSecret") }));
+  .refine((v) => !hasControlCharacters(v), phrase("validation.controlCharacters", { field: term("validation.fields.clientSecret") }));
 
 /** Space-separated scope tokens (RFC 6749 §3.3), always with `openid`. */
 export const scopes = requiredText("scopes", 512)

@@ -1,9 +1,14 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { identityProviders, users } from "@/db/schema";
 import { listUserAccessKeys } from "@/lib/access-keys/access-keys";
+import { listAuditEvents } from "@/lib/audit-trail";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { signedInPrincipal } from "@/lib/auth/principal";
+import { startSignIn } from "@/lib/auth/sign-ins";
 import { hashPassword } from "@/lib/auth/password";
-import type { Caller } from "@/lib/caller";
+import { type Caller, principalLabel } from "@/lib/caller";
+import { createGroup } from "@/lib/iam/groups";
 import { resetUserPassword } from "@/lib/iam/passwords";
 import { createUser, findUser, listUsers, userChoices } from "@/lib/iam/users";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
@@ -11,6 +16,7 @@ import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 let t: TestDatabase;
 let acme: Caller;
 let federatedId: string;
+let providerId: string;
 
 // A federated user named like an IAM user could be, with a password hash that would verify: only
 // its being federated keeps it out of what belongs to IAM users.
@@ -26,6 +32,7 @@ beforeAll(async () => {
     .values({ accountId: acme.accountId, name: "fiona", passwordHash: await hashPassword("Passw0rd!"), providerId: provider!.id, subject: "sub-1" })
     .returning();
   federatedId = federated!.id;
+  providerId = provider!.id;
 });
 afterAll(() => t.dispose());
 
@@ -51,5 +58,42 @@ describe("a federated user is no IAM user", () => {
     const created = await createUser(t.db, acme, { name: "fiona", password: "Passw0rd!-x1", confirmPassword: "Passw0rd!-x1", description: "" });
     expect(created.name).toBe("fiona");
     expect((await listUsers(t.db, acme)).filter((u) => u.name === "fiona")).toHaveLength(1);
+  });
+});
+
+describe("a federated user's sign-in", () => {
+  test("stands for the user with its provider and subject, which its audit events carry", async () => {
+    const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+    const signedIn = await signedInPrincipal(t.db, { accountId: acme.accountId, userId: federatedId, loginId });
+    expect(signedIn?.caller).toMatchObject({ userName: "fiona", federated: { providerId, provider: "corp", subject: "sub-1" } });
+    expect(principalLabel(signedIn!.caller)).toBe("acme/fiona (federated via corp)");
+    // bob-like: no permission, so the attempt is refused and audited as the federated user.
+    await expect(createGroup(t.db, signedIn!.caller, { name: "fed-made" })).rejects.toMatchObject({ name: "AccessDeniedError" });
+    const [event] = (await listAuditEvents(t.db, acme, { actor: "acme/fiona (federated via corp)" })).events;
+    expect(event).toMatchObject({
+      action: "iam:groups:create",
+      decision: "deny",
+      detail: expect.objectContaining({ federated: { provider: "corp", subject: "sub-1" } }),
+    });
+  });
+
+  test("an IAM user's stands for no provider", async () => {
+    const alice = await callerFor(t.db, "acme", "alice");
+    const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: alice.userId });
+    const signedIn = await signedInPrincipal(t.db, { accountId: acme.accountId, userId: alice.userId, loginId });
+    expect(signedIn?.caller.userName).toBe("alice");
+    expect(signedIn?.caller).not.toHaveProperty("federated");
+  });
+
+  test("ends the moment its provider is disabled: the next request finds nobody", async () => {
+    const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+    const session = { accountId: acme.accountId, userId: federatedId, loginId };
+    expect(await signedInPrincipal(t.db, session)).not.toBeNull();
+    await t.db.update(identityProviders).set({ enabled: false }).where(eq(identityProviders.id, providerId));
+    try {
+      expect(await signedInPrincipal(t.db, session)).toBeNull();
+    } finally {
+      await t.db.update(identityProviders).set({ enabled: true }).where(eq(identityProviders.id, providerId));
+    }
   });
 });
