@@ -32,6 +32,8 @@ export const errorCodes = [
   "access_key.limit",
   "access_key.not_found",
   "access_key.locked",
+  "access_key.federated",
+  "user.federated_password",
   "role.unavailable",
   "role.favourite_not_recent",
   "role.favourite_not_found",

@@ -127,6 +127,8 @@ export const createOwnAccessKey = command({
   action: "iam:accessKeys:createOwn",
   input: z.object({}),
   async run({ caller, own }): Promise<CreatedAccessKey> {
+    // A key would outlive the provider's say over the person: federated users sign in through it only.
+    if (caller.federated !== undefined) throw new DomainError("access_key.federated");
     const owner = ownerOf(caller);
     return own({ target: `access keys of ${owner.label}` }, async (tx) => {
       const created = await createFor(tx, owner);

@@ -39,6 +39,7 @@ export const changeOwnPassword = command({
   action: "iam:users:changePassword",
   input: changePasswordInput,
   async run({ db, caller, loginId, own }, input): Promise<void> {
+    if (caller.federated !== undefined) throw new DomainError("user.federated_password", { field: "currentPassword" });
     const principal = ownAccountCaller(caller);
     const [row] =
       principal.userId === null

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { identityProviders, users } from "@/db/schema";
-import { listUserAccessKeys } from "@/lib/access-keys/access-keys";
+import { createOwnAccessKey, listUserAccessKeys } from "@/lib/access-keys/access-keys";
 import { listAuditEvents } from "@/lib/audit-trail";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { signedInPrincipal } from "@/lib/auth/principal";
@@ -9,9 +9,12 @@ import { startSignIn } from "@/lib/auth/sign-ins";
 import { hashPassword } from "@/lib/auth/password";
 import { type Caller, principalLabel } from "@/lib/caller";
 import { createGroup } from "@/lib/iam/groups";
-import { resetUserPassword } from "@/lib/iam/passwords";
+import { changeOwnPassword, resetUserPassword } from "@/lib/iam/passwords";
 import { createUser, findUser, listUsers, userChoices } from "@/lib/iam/users";
-import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
+import type { DomainError } from "@/lib/errors";
+import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
+import { english } from "../helpers/english";
+import { tableCounts } from "../helpers/snapshot";
 
 let t: TestDatabase;
 let acme: Caller;
@@ -95,5 +98,20 @@ describe("a federated user's sign-in", () => {
     } finally {
       await t.db.update(identityProviders).set({ enabled: true }).where(eq(identityProviders.id, providerId));
     }
+  });
+});
+
+describe("what a federated user cannot have", () => {
+  test("its own access keys or a password change: refused with why, nothing written", async () => {
+    const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+    const fiona = (await signedInPrincipal(t.db, { accountId: acme.accountId, userId: federatedId, loginId }))!.caller;
+    const before = await tableCounts(t.db);
+    const keys = await rejection<DomainError>(() => createOwnAccessKey(t.db, fiona, {}));
+    expect(english(keys.message)).toBe("A federated user cannot have access keys: it signs in through its identity provider.");
+    const password = await rejection<DomainError>(() =>
+      changeOwnPassword(t.db, fiona, { currentPassword: "Passw0rd!", password: "N3w-Passw0rd!", confirmPassword: "N3w-Passw0rd!" }, loginId),
+    );
+    expect(password).toMatchObject({ code: "user.federated_password", field: "currentPassword" });
+    expect(await tableCounts(t.db)).toEqual(before);
   });
 });
