@@ -74,6 +74,15 @@ async function guardRuleGroups(tx: Tx, caller: Caller, guard: Guard, provider: s
   }
 }
 
+/** What a create and an edit both write (the name is set once; the secret only when one is typed). */
+const editable = (input: { description: string; issuer: string; clientId: string; scopes: string; rules: { document: unknown } }) => ({
+  description: input.description,
+  issuer: input.issuer,
+  clientId: input.clientId,
+  scopes: input.scopes,
+  rules: input.rules.document,
+});
+
 export const createIdentityProvider = command({
   action: "iam:identityProviders:create",
   also: ["iam:groups:addUser"],
@@ -92,16 +101,7 @@ export const createIdentityProvider = command({
       try {
         const [created] = await tx
           .insert(identityProviders)
-          .values({
-            accountId: caller.accountId,
-            name: input.name,
-            description: input.description,
-            issuer: input.issuer,
-            clientId: input.clientId,
-            clientSecret,
-            scopes: input.scopes,
-            rules: input.rules.document,
-          })
+          .values({ accountId: caller.accountId, name: input.name, clientSecret, ...editable(input) })
           .returning({ id: identityProviders.id, name: identityProviders.name });
         return created!;
       } catch (error) {
@@ -130,15 +130,7 @@ export const updateIdentityProvider = command({
       await guardRuleGroups(tx, caller, guard, provider.name, input.rules.rules);
       await tx
         .update(identityProviders)
-        .set({
-          description: input.description,
-          issuer: input.issuer,
-          clientId: input.clientId,
-          ...(clientSecret !== undefined && { clientSecret }),
-          scopes: input.scopes,
-          rules: input.rules.document,
-          updatedAt: new Date(),
-        })
+        .set({ ...editable(input), ...(clientSecret !== undefined && { clientSecret }), updatedAt: new Date() })
         .where(eq(identityProviders.id, provider.id));
       return { name: provider.name };
     });
