@@ -2,7 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { groupMembers, groups, type IdentityProvider, identityProviders, users } from "@/db/schema";
 import type { Caller } from "@/lib/caller";
+import { listAuditEvents } from "@/lib/audit-trail";
+import { signedInPrincipal } from "@/lib/auth/principal";
+import { startSignIn } from "@/lib/auth/sign-ins";
 import { admitFederatedUser } from "@/lib/federation/federated-users";
+import { assumeRole } from "@/lib/roles/role-sessions";
 import { callerFor, testDatabase, type TestDatabase } from "../helpers/db";
 import { tableCounts } from "../helpers/snapshot";
 
@@ -73,5 +77,28 @@ describe("admitting a federated user at sign-in", () => {
     const a = await admit("sub-dee", "dee", []);
     const b = await t.db.transaction((tx) => admitFederatedUser(tx, other!, "sub-dee", { name: "dee", groups: [] }));
     expect(a.ok && b.ok && a.userId !== b.userId).toBe(true);
+  });
+});
+
+describe("a federated user with Agent Operator", () => {
+  test("switches role through an agency, and the delegating account's trail says who it is", async () => {
+    const globex = await callerFor(t.db, "globex");
+    const [globexIdp] = (await t.db
+      .insert(identityProviders)
+      .values({ accountId: globex.accountId, name: "globex-idp", issuer: "https://idp.globex.example", clientId: "mandate", clientSecret: "sealed", rules: [] })
+      .returning()) as [IdentityProvider];
+    const admitted = await t.db.transaction((tx) => admitFederatedUser(tx, globexIdp, "sub-gil", { name: "gil@globex.example", groups: ["operators"] }));
+    if (!admitted.ok) throw new Error("refused");
+    const loginId = await startSignIn(t.db, { accountId: globex.accountId, userId: admitted.userId });
+    const gil = (await signedInPrincipal(t.db, { accountId: globex.accountId, userId: admitted.userId, loginId }))!.caller;
+    const { caller } = await assumeRole(t.db, gil, { accountName: "acme", agencyName: "globex-ops" }, loginId);
+    expect(caller).toMatchObject({ accountName: "acme", agency: { name: "globex-ops" }, federated: { provider: "globex-idp", subject: "sub-gil" } });
+    const [event] = (await listAuditEvents(t.db, acme, { actor: "globex/gil@globex.example (federated via globex-idp)", action: "iam:agencies:assume" }))
+      .events;
+    expect(event).toMatchObject({
+      decision: "allow",
+      agencyName: "globex-ops",
+      detail: expect.objectContaining({ federated: { provider: "globex-idp", subject: "sub-gil" } }),
+    });
   });
 });
