@@ -7,6 +7,7 @@
  * grants of one region each, and "All resources" only by grants that reach every cell.
  */
 import { actionCatalogue } from "@/lib/authz/action-catalogue";
+import { compileGlobList } from "@/lib/authz/glob";
 import { contains, newBudget, shapeOf, type Shape } from "@/lib/authz/containment";
 import { scopeApplies, type Grant, type Scope } from "@/lib/authz/engine";
 import type { PolicyDocument, Statement } from "@/lib/policy/document";
@@ -83,12 +84,15 @@ const literal = (action: string): Shape => ({ actions: [action.toLowerCase()], n
 
 /** Names the gap: the first console action the subject allows and the holder lacks, else the witness. */
 function nameGap(holder: { allows: Shape[]; denies: Shape[] }, subject: Shape, subjectDenies: Shape[], witness: string | null): string {
-  const actionsOnly: Shape = { ...subject, resources: ["*"] };
+  // Whether the subject allows a console action is a plain match, spending none of the budget, so
+  // the budget goes to the probes of the actions that matter, however long the catalogue grows.
+  const matcher = compileGlobList(subject.actions, true);
+  const subjectAllows = (action: string) => (matcher === null || matcher(action.toLowerCase())) !== subject.negated;
   // The probes share a small budget: naming the gap must not cost more than finding it.
   const naming = newBudget(NAMING_WORK);
   for (const action of actionCatalogue) {
     if (naming.left < 0) break;
-    if (!contains({ allows: [actionsOnly], denies: [] }, literal(action), [], naming).contained) continue;
+    if (!subjectAllows(action)) continue;
     const probe = contains(holder, { ...literal(action), resources: subject.resources }, subjectDenies, naming);
     if (!probe.contained && probe.witness !== null) return action;
   }
