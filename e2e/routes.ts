@@ -98,16 +98,17 @@ const concrete: Record<string, (page: Page) => Promise<string>> = {
     return href;
   },
   "/iam/policies/[policyId]": (page) => linkOn(page, "/iam/policies", "ECS FullAccess"),
-  // The demo world has no identity provider: one is set up for the check (no spec deletes another's provider).
+  // The demo world has no identity provider: one is set up for the check (no spec deletes another's
+  // provider). By field names, not labels: this runs in each language the pages are checked in.
   "/iam/identity-providers/[providerId]": async (page) => {
     await page.goto("/iam/identity-providers/new");
-    const form = page.getByRole("form", { name: "Create Identity Provider" });
-    await form.getByLabel("Name", { exact: true }).fill(`routes-${Date.now()}`);
-    await form.getByLabel("Issuer URL").fill("https://idp.example.com");
-    await form.getByLabel("Client ID").fill("mandate");
-    await form.getByLabel("Client secret").fill("s3cret");
-    await form.getByLabel("Identity conversion rules").fill('[{"local":[{"user":{"name":"{0}"}}],"remote":[{"type":"email"}]}]');
-    await form.getByRole("button", { name: "Create Identity Provider" }).click();
+    const form = page.locator('form:has(textarea[name="rules"])');
+    await form.locator('input[name="name"]').fill(`routes-${Date.now()}`);
+    await form.locator('input[name="issuer"]').fill("https://idp.example.com");
+    await form.locator('input[name="clientId"]').fill("mandate");
+    await form.locator('input[name="clientSecret"]').fill("s3cret");
+    await form.locator('textarea[name="rules"]').fill('[{"local":[{"user":{"name":"{0}"}}],"remote":[{"type":"email"}]}]');
+    await form.locator('button[type="submit"]').click();
     await page.waitForURL(/\/iam\/identity-providers\/[0-9a-f-]{36}$/);
     return new URL(page.url()).pathname;
   },
