@@ -3,9 +3,10 @@
  * named and placed in groups as the conversion rules decided. Its groups are replaced at every
  * sign-in, so a rule or a claim that changed takes effect the next time the person signs in.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { groupMembers, groups, type IdentityProvider, users } from "@/db/schema";
+import { groupMembers, type IdentityProvider, users } from "@/db/schema";
+import { groupsNamedIn } from "@/lib/iam/groups";
 
 export type Admission = { ok: true; userId: string } | { ok: false; missingGroup: string };
 
@@ -15,24 +16,9 @@ export async function admitFederatedUser(
   subject: string,
   conversion: { name: string; groups: string[] },
 ): Promise<Admission> {
-  const wanted = conversion.groups.map((g) => g.toLowerCase());
-  const found =
-    wanted.length === 0
-      ? []
-      : await tx
-          .select({ id: groups.id, name: groups.name })
-          .from(groups)
-          .where(
-            and(
-              eq(groups.accountId, provider.accountId),
-              sql`lower(${groups.name}) in (${sql.join(
-                wanted.map((g) => sql`${g}`),
-                sql`, `,
-              )})`,
-            ),
-          );
+  const found = await groupsNamedIn(tx, provider.accountId, conversion.groups);
   // A group deleted since the rules were written: the person is refused rather than let in with less (or more) than meant.
-  const missing = conversion.groups.find((g) => !found.some((f) => f.name.toLowerCase() === g.toLowerCase()));
+  const missing = conversion.groups.find((g) => !found.has(g.toLowerCase()));
   if (missing !== undefined) return { ok: false, missingGroup: missing };
   const now = new Date();
   const [user] = await tx
@@ -42,10 +28,10 @@ export async function admitFederatedUser(
     .onConflictDoUpdate({ target: [users.providerId, users.subject], set: { name: conversion.name, lastSignInAt: now } })
     .returning({ id: users.id });
   await tx.delete(groupMembers).where(eq(groupMembers.userId, user!.id));
-  if (found.length > 0) {
+  if (found.size > 0) {
     await tx
       .insert(groupMembers)
-      .values(found.map((g) => ({ groupId: g.id, userId: user!.id })))
+      .values([...found.values()].map((g) => ({ groupId: g.id, userId: user!.id })))
       .onConflictDoNothing();
   }
   return { ok: true, userId: user!.id };

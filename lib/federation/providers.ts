@@ -4,9 +4,9 @@
  * its rules put people into user groups: so it is never set up from a switched role, and whoever
  * writes rules naming a group must be allowed to add users to it and hold what it grants.
  */
-import { and, asc, count, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, max } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { groups, identityProviders, type IdentityProvider, users } from "@/db/schema";
+import { identityProviders, type IdentityProvider, users } from "@/db/schema";
 import { sealSecret } from "@/lib/access-keys/secret-box";
 import { endSignIns } from "@/lib/auth/sign-ins";
 import { type Guard, type GuardedRequest, groupGrantsOf, requireAllowed } from "@/lib/authz/authorize";
@@ -16,12 +16,12 @@ import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { AccessDeniedError, DomainError } from "@/lib/errors";
 import { phrase } from "@/lib/i18n/message";
+import { groupsNamedIn, groupUrn } from "@/lib/iam/groups";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 import { type ConversionRule, claimsRead, groupsNamed, validateConversionRules } from "./rules";
 import { createProviderInput, providerEnabledInput, providerIdInput, updateProviderInput } from "./schemas";
 
 const providerUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "identityProvider", name);
-const groupUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "group", name);
 
 async function findProvider(db: Db, caller: Caller, providerId: string, lock?: "update"): Promise<IdentityProvider> {
   const query = db
@@ -33,31 +33,13 @@ async function findProvider(db: Db, caller: Caller, providerId: string, lock?: "
   return provider;
 }
 
-/** The account's groups by lower-case name, for the groups the rules name. */
-async function accountGroups(db: Db, caller: Caller, names: string[]): Promise<Map<string, { id: string; name: string }>> {
-  if (names.length === 0) return new Map();
-  const rows = await db
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(
-      and(
-        eq(groups.accountId, caller.accountId),
-        sql`lower(${groups.name}) in (${sql.join(
-          names.map((n) => sql`${n.toLowerCase()}`),
-          sql`, `,
-        )})`,
-      ),
-    );
-  return new Map(rows.map((g) => [g.name.toLowerCase(), g]));
-}
-
 /**
  * Every group the rules name must exist, and the caller must be allowed to add users to it and
  * hold what it grants: a rule is a standing way to add people to the group.
  */
 async function guardRuleGroups(tx: Tx, caller: Caller, guard: Guard, provider: string, rules: ConversionRule[]): Promise<void> {
   const named = groupsNamed(rules);
-  const found = await accountGroups(tx, caller, named);
+  const found = await groupsNamedIn(tx, caller.accountId, named);
   const missing = named.find((n) => !found.has(n.toLowerCase()));
   if (missing !== undefined) {
     throw new DomainError("validation.failed", { field: "rules", message: phrase("validation.federation.unknownGroup", { group: missing }) });
@@ -277,7 +259,7 @@ export async function getIdentityProvider(db: Db, caller: Caller, rawId: unknown
     target: `identity provider ${provider.name}`,
   });
   const rules = storedRules(provider);
-  const existing = new Set((await accountGroups(db, caller, groupsNamed(rules))).keys());
+  const existing = new Set((await groupsNamedIn(db, caller.accountId, groupsNamed(rules))).keys());
   const federatedUsers = await db
     .select({ id: users.id, name: users.name, subject: users.subject, lastSignInAt: users.lastSignInAt })
     .from(users)

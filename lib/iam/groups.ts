@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
 import { authorize, groupGrantsOf, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
@@ -17,7 +17,17 @@ import { findUser } from "@/lib/iam/users";
 import { id, isUniqueViolation, validate } from "@/lib/validation";
 import { command } from "@/lib/authz/command";
 
-const groupUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "group", name);
+export const groupUrn = (caller: Caller, name: string) => urn("iam", null, caller.accountId, "group", name);
+
+/** The account's groups with these names, whatever their letter case, keyed by lower-case name. */
+export async function groupsNamedIn(db: Db, accountId: string, names: string[]): Promise<Map<string, { id: string; name: string }>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.accountId, accountId), inArray(sql`lower(${groups.name})`, [...new Set(names.map((n) => n.toLowerCase()))])));
+  return new Map(rows.map((g) => [g.name.toLowerCase(), g]));
+}
 
 export async function listGroups(db: Db, caller: Caller) {
   await requireAllowed(db, caller, { action: "iam:groups:list", resource: groupUrn(caller, "*"), target: "user groups" });

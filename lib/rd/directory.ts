@@ -370,13 +370,12 @@ export async function getMemberDetails(db: Db, caller: Caller, rawAccountId: unk
     .from(delegatedAdmins)
     .innerJoin(trustedServices, eq(trustedServices.principal, delegatedAdmins.servicePrincipal))
     .where(and(eq(delegatedAdmins.directoryId, directory.id), eq(delegatedAdmins.accountId, accountId)));
-  const folder = (await folderPaths(db, [member.folderId])).get(member.folderId) ?? "";
-  // The Move form's first choices, its current folder among them.
+  // The Move form's first choices, its current folder among them; its path is read only when they lack it.
   const choices = await folderChoices(db, directory.id, "");
-  const destinations = choices.folders.some((f) => f.id === member.folderId)
-    ? choices
-    : { ...choices, folders: [{ id: member.folderId, path: folder }, ...choices.folders] };
-  return { member, folder, services, destinations };
+  const listed = choices.folders.find((f) => f.id === member.folderId);
+  if (listed !== undefined) return { member, folder: listed.path, services, destinations: choices };
+  const folder = (await folderPaths(db, [member.folderId])).get(member.folderId) ?? "";
+  return { member, folder, services, destinations: { ...choices, folders: [{ id: member.folderId, path: folder }, ...choices.folders] } };
 }
 
 /** The folders a member could be moved to, named like what is typed: the Move form's search. */
