@@ -12,6 +12,7 @@ import enCommon from "./en/common.json";
 import enDelegatedAdmin from "./en/delegatedAdmin.json";
 import enDomain from "./en/domain.json";
 import enErrors from "./en/errors.json";
+import enFederation from "./en/federation.json";
 import enHome from "./en/home.json";
 import enIam from "./en/iam.json";
 import enNav from "./en/nav.json";
@@ -30,6 +31,7 @@ import zhCommon from "./zh-CN/common.json";
 import zhDelegatedAdmin from "./zh-CN/delegatedAdmin.json";
 import zhDomain from "./zh-CN/domain.json";
 import zhErrors from "./zh-CN/errors.json";
+import zhFederation from "./zh-CN/federation.json";
 import zhHome from "./zh-CN/home.json";
 import zhIam from "./zh-CN/iam.json";
 import zhNav from "./zh-CN/nav.json";
@@ -50,6 +52,7 @@ const en = {
   delegatedAdmin: enDelegatedAdmin,
   domain: enDomain,
   errors: enErrors,
+  federation: enFederation,
   home: enHome,
   iam: enIam,
   nav: enNav,
@@ -73,6 +76,7 @@ const zhCN: Messages = {
   delegatedAdmin: zhDelegatedAdmin,
   domain: zhDomain,
   errors: zhErrors,
+  federation: zhFederation,
   home: zhHome,
   iam: zhIam,
   nav: zhNav,

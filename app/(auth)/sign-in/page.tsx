@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { chooseLanguage } from "@/app/_lib/i18n/choose-language";
 import { getCaller } from "@/app/_lib/session";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { buttonClass } from "@/components/ui/button";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if ((await getCaller()) !== null) redirect("/");
   const t = await getTranslations("auth");
+  const tf = await getTranslations("federation");
+  const { callbackUrl } = await searchParams;
+  const federated =
+    typeof callbackUrl === "string" ? `/sign-in/federated?${new URLSearchParams({ callbackUrl: callbackUrl.slice(0, 256) })}` : "/sign-in/federated";
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-3 p-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -23,6 +29,11 @@ export default async function SignInPage() {
         <Suspense>
           <SignInForm />
         </Suspense>
+        <div className="mt-4 border-t border-slate-200 pt-4 text-center">
+          <Link href={federated} className={buttonClass("link")}>
+            {tf("link")}
+          </Link>
+        </div>
       </div>
       <LanguageSwitcher choose={chooseLanguage} />
     </main>

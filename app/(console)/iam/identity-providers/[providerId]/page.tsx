@@ -13,7 +13,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { FEDERATION_CALLBACK_PATH } from "@/lib/federation/paths";
+import { federationCallbackUrl } from "@/app/_lib/federation";
 import { getIdentityProvider } from "@/lib/federation/providers";
 import { id } from "@/lib/validation";
 import { deleteIdentityProviderAction, setIdentityProviderEnabledAction, updateIdentityProviderAction } from "../actions";
@@ -22,16 +22,6 @@ import { ProviderForm } from "../provider-form";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("iam.providers.detail");
   return { title: t("title") };
-}
-
-/** Where the provider sends people back: the console's public address when it is set, this request's otherwise. */
-async function redirectUrl(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL;
-  if (configured) return new URL(FEDERATION_CALLBACK_PATH, configured).toString();
-  const h = await headers();
-  const host = h.get("host") ?? "localhost";
-  const scheme = h.get("x-forwarded-proto") === "https" || !/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? "https" : "http";
-  return `${scheme}://${host}${FEDERATION_CALLBACK_PATH}`;
 }
 
 export default async function IdentityProviderPage({ params }: { params: Promise<{ providerId: string }> }) {
@@ -45,7 +35,7 @@ export default async function IdentityProviderPage({ params }: { params: Promise
   // lib words its flags as phrases: said here in the reader's language.
   const say = await getWords();
   const flags = result.data.flags.map(say);
-  const callback = await redirectUrl();
+  const callback = federationCallbackUrl(await headers());
   return (
     <>
       <Breadcrumb parent={t("title")} href="/iam/identity-providers" current={provider.name} />

@@ -1,0 +1,193 @@
+/**
+ * Signing in through an account's identity provider: leave for the provider with a one-time,
+ * browser-bound attempt; come back, have the answer verified, let the conversion rules decide who
+ * the person is here, and start a server-side sign-in for that federated user. A refusal at any
+ * step writes nothing but its audit event.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import * as oidc from "openid-client";
+import type { Db } from "@/db/client";
+import { accounts, type IdentityProvider, identityProviders } from "@/db/schema";
+import { escapeName } from "@/lib/auth/credentials";
+import { ACCOUNT_NAME } from "@/lib/auth/name-rules";
+import { startSignIn } from "@/lib/auth/sign-ins";
+import { recordEvent } from "@/lib/authz/audit-log";
+import { auditDenied } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import type { Caller } from "@/lib/caller";
+import { openAttempt, spendAttempt } from "@/lib/federation/attempts";
+import { admitFederatedUser } from "@/lib/federation/federated-users";
+import { FederationRefusal, type OidcPort, type RefusalReason } from "@/lib/federation/oidc";
+import { storedRules } from "@/lib/federation/providers";
+import { convert } from "@/lib/federation/rules";
+
+export interface ClientFacts {
+  address: string;
+  userAgent?: string;
+}
+
+/** The providers a person may pick on the sign-in page: the account's enabled ones (none for an unknown account). */
+export async function providersForSignIn(db: Db, accountName: string): Promise<{ id: string; name: string; description: string }[]> {
+  if (!ACCOUNT_NAME.test(accountName)) return [];
+  return db
+    .select({ id: identityProviders.id, name: identityProviders.name, description: identityProviders.description })
+    .from(identityProviders)
+    .innerJoin(accounts, eq(accounts.id, identityProviders.accountId))
+    .where(and(sql`lower(${accounts.name}) = ${accountName.toLowerCase()}`, eq(identityProviders.enabled, true)))
+    .orderBy(sql`lower(${identityProviders.name})`);
+}
+
+type Found = { provider: IdentityProvider; accountName: string };
+
+async function enabledProvider(db: Db, where: { accountName: string } | { accountId: string }, providerId: string): Promise<Found | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(providerId)) return null;
+  if ("accountName" in where && !ACCOUNT_NAME.test(where.accountName)) return null;
+  const [row] = await db
+    .select({ provider: identityProviders, accountName: accounts.name })
+    .from(identityProviders)
+    .innerJoin(accounts, eq(accounts.id, identityProviders.accountId))
+    .where(
+      and(
+        eq(identityProviders.id, providerId),
+        eq(identityProviders.enabled, true),
+        "accountName" in where ? sql`lower(${accounts.name}) = ${where.accountName.toLowerCase()}` : eq(accounts.id, where.accountId),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Where to send the person: the provider's authorization URL, with this attempt's state, nonce and PKCE challenge. */
+export async function beginFederatedSignIn(
+  db: Db,
+  port: OidcPort,
+  request: { accountName: string; providerId: string; binding: string; redirectUri: string; returnTo: string; client: ClientFacts },
+): Promise<URL> {
+  const found = await enabledProvider(db, { accountName: request.accountName }, request.providerId);
+  if (found === null) throw new FederationRefusal("unavailable");
+  const opened = await openAttempt(
+    db,
+    { providerId: found.provider.id, binding: request.binding, redirectUri: request.redirectUri, returnTo: request.returnTo, address: request.client.address },
+    { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() },
+  );
+  if (opened === null) throw new FederationRefusal("throttled");
+  try {
+    return await port.authorizationUrl(found.provider, { redirectUri: request.redirectUri, ...opened });
+  } catch (error) {
+    await refuse(db, found, null, request.client, error);
+    throw error;
+  }
+}
+
+export interface FederatedSignIn {
+  accountId: string;
+  userId: string;
+  loginId: string;
+  name: string;
+  returnTo: string;
+}
+
+/**
+ * Finishes the sign-in the provider's answer (`callbackUrl`, with its code and state) belongs to.
+ * Throws FederationRefusal, carrying the account's name when the attempt was real, so the person can start again.
+ */
+export async function completeFederatedSignIn(
+  db: Db,
+  port: OidcPort,
+  answer: { callbackUrl: URL; binding: string | undefined; client: ClientFacts },
+): Promise<FederatedSignIn> {
+  const state = answer.callbackUrl.searchParams.get("state") ?? "";
+  const attempt = await spendAttempt(db, state, answer.binding);
+  // Unknown, spent, expired or another browser's: nothing here says which account it was for.
+  if (attempt === null) throw new FederationRefusal("attempt");
+  const [found] = await db
+    .select({ provider: identityProviders, accountName: accounts.name })
+    .from(identityProviders)
+    .innerJoin(accounts, eq(accounts.id, identityProviders.accountId))
+    .where(eq(identityProviders.id, attempt.providerId));
+  if (found === undefined) throw new FederationRefusal("attempt");
+  const refused = async (error: unknown, who: Who | null = null): Promise<never> => {
+    await refuse(db, found, who, answer.client, error);
+    throw error instanceof FederationRefusal ? new AccountRefusal(error.reason, found.accountName, error.detail) : error;
+  };
+  // Disabled while the person was at the provider: the answer no longer counts.
+  if (!found.provider.enabled) return refused(new FederationRefusal("unavailable"));
+  // The redirect URI the attempt was opened with, so a proxy's view of the URL cannot make the grant's differ.
+  const currentUrl = new URL(attempt.redirectUri);
+  currentUrl.search = answer.callbackUrl.search;
+  let claims: Record<string, unknown>;
+  try {
+    claims = await port.exchange(found.provider, { currentUrl, state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
+  } catch (error) {
+    return refused(error);
+  }
+  const subject = typeof claims.sub === "string" ? claims.sub : "";
+  const converted = convert(storedRules(found.provider), claims);
+  if (!converted.ok) {
+    return refused(new FederationRefusal(converted.reason === "no_rule_matched" ? "no_rule" : "invalid_name"), { subject, name: null });
+  }
+  const who: Who = { subject, name: converted.name };
+  const provider = found.provider;
+  const caller = (userId: string): Caller => ({
+    ...attemptCaller(found, who),
+    userId,
+  });
+  try {
+    return await db.transaction(async (tx) => {
+      const admitted = await admitFederatedUser(tx, provider, subject, converted);
+      if (!admitted.ok) throw new FederationRefusal("missing_group", admitted.missingGroup);
+      const loginId = await startSignIn(tx, { accountId: provider.accountId, userId: admitted.userId }, answer.client);
+      await recordEvent(tx, caller(admitted.userId), {
+        action: "iam:sessions:signIn",
+        target: `account ${found.accountName}`,
+        decision: "allow",
+        detail: { address: answer.client.address, groups: converted.groups },
+      });
+      return { accountId: provider.accountId, userId: admitted.userId, loginId, name: converted.name, returnTo: attempt.returnTo };
+    });
+  } catch (error) {
+    return refused(error, who);
+  }
+}
+
+/** A refusal for a real attempt: the account is known, so the person can be offered its providers again. */
+export class AccountRefusal extends FederationRefusal {
+  constructor(
+    reason: RefusalReason,
+    readonly accountName: string,
+    detail?: string,
+  ) {
+    super(reason, detail);
+  }
+}
+
+type Who = { subject: string; name: string | null };
+
+function attemptCaller(found: Found, who: Who | null): Caller {
+  const { provider, accountName } = found;
+  const named = who?.name ?? (who?.subject ? `${escapeName(who.subject)} (not admitted)` : "(not identified)");
+  return {
+    accountId: provider.accountId,
+    accountName,
+    principalAccountId: provider.accountId,
+    principalAccountName: accountName,
+    userId: null,
+    userName: named,
+    federated: { providerId: provider.id, provider: provider.name, subject: who?.subject ?? "" },
+  };
+}
+
+async function refuse(db: Db, found: Found, who: Who | null, client: ClientFacts, error: unknown): Promise<void> {
+  const reason = error instanceof FederationRefusal ? error.reason : "failed";
+  const providerSaid = error instanceof FederationRefusal ? error.detail : error instanceof Error ? error.message.slice(0, 300) : undefined;
+  await auditDenied(
+    db,
+    attemptCaller(found, who),
+    {
+      action: "iam:sessions:signIn",
+      target: `account ${found.accountName}`,
+      resource: urn("iam", null, found.provider.accountId, "identityProvider", found.provider.name),
+      detail: { address: client.address, ...(providerSaid !== undefined && { providerSaid }) },
+    },
+    `errors.auditReason.federation.${reason}`,
+  );
+}
