@@ -8,7 +8,8 @@ import { createSign, generateKeyPairSync, type JsonWebKey } from "node:crypto";
 import type { Server } from "node:http";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
-export type Tampering = "expired" | "wrong-key" | null;
+/** expired / wrong-key: the ID token handed out; state: the state sent back with the code. */
+export type Tampering = "expired" | "wrong-key" | "state" | null;
 
 export interface TestIdp {
   issuer: string;
@@ -63,6 +64,7 @@ export async function startTestIdp(options: TestIdpOptions): Promise<TestIdp> {
     scopes: ["openid", "email", "profile", "groups"],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     features: { devInteractions: { enabled: true } },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const claims = options.people[sub];
       if (claims === undefined) return undefined;
@@ -80,8 +82,15 @@ export async function startTestIdp(options: TestIdpOptions): Promise<TestIdp> {
   });
   provider.use(async (ctx, next) => {
     await next();
+    const location = String(ctx.response.get("location") ?? "");
+    if (tampering === "state" && location.startsWith(options.redirectUri)) {
+      const back = new URL(location);
+      back.searchParams.set("state", `${back.searchParams.get("state")}-tampered`);
+      ctx.redirect(back.toString());
+      return;
+    }
     const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path !== "/token" || tampering === null || typeof body?.id_token !== "string") return;
+    if (ctx.path !== "/token" || (tampering !== "expired" && tampering !== "wrong-key") || typeof body?.id_token !== "string") return;
     const now = Math.floor(Date.now() / 1000);
     body.id_token =
       tampering === "expired"

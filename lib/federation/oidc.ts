@@ -102,6 +102,11 @@ function refusalFor(error: unknown): FederationRefusal {
   if (error instanceof FederationRefusal) return error;
   const detail = describe(error);
   if (error instanceof oidc.AuthorizationResponseError) return new FederationRefusal("provider_refused", detail);
+  // A 401 from the token endpoint with a WWW-Authenticate challenge: the client's own credentials were refused.
+  if (error instanceof oidc.WWWAuthenticateChallengeError) {
+    const challenged = error.cause.some((c) => c.parameters.error === "invalid_client") || error.status === 401;
+    return new FederationRefusal(challenged ? "client_rejected" : "token_refused", detail);
+  }
   if (error instanceof oidc.ResponseBodyError) {
     return new FederationRefusal(error.error === "invalid_client" || error.error === "unauthorized_client" ? "client_rejected" : "token_refused", detail);
   }
@@ -129,5 +134,7 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 200);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   const oauthError = error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError ? ` [${error.error}]` : "";
-  return `${error.message}${oauthError}${cause}`.slice(0, 300);
+  const challenge =
+    error instanceof oidc.WWWAuthenticateChallengeError ? ` [${error.status} ${error.cause.map((c) => c.parameters.error ?? c.scheme).join(", ")}]` : "";
+  return `${error.message}${oauthError}${challenge}${error instanceof oidc.WWWAuthenticateChallengeError ? "" : cause}`.slice(0, 300);
 }

@@ -20,6 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = { account?: string | string[]; error?: string | string[]; callbackUrl?: string | string[] };
+const startLink = (account: string, provider: string, callbackUrl: string) =>
+  `/api/federation/start?${new URLSearchParams({ account, provider, ...(callbackUrl !== "" && { callbackUrl }) })}`;
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 256) : "");
 
 /**
@@ -69,15 +71,11 @@ export default async function FederatedSignInPage({ searchParams }: { searchPara
               <ul className="space-y-2">
                 {providers.map((p) => (
                   <li key={p.id}>
-                    <form method="post" action="/api/federation/start">
-                      <input type="hidden" name="account" value={account} />
-                      <input type="hidden" name="provider" value={p.id} />
-                      {callbackUrl !== "" && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-                      <Button type="submit" className="w-full">
-                        {t("signInWith", { provider: p.name })}
-                      </Button>
-                      {p.description !== "" && <p className="mt-1 text-xs text-slate-500">{p.description}</p>}
-                    </form>
+                    {/* A plain link: next/link would prefetch it, and each visit opens an attempt. */}
+                    <a href={startLink(account, p.id, callbackUrl)} className={buttonClass("primary", "w-full")}>
+                      {t("signInWith", { provider: p.name })}
+                    </a>
+                    {p.description !== "" && <p className="mt-1 text-xs text-slate-500">{p.description}</p>}
                   </li>
                 ))}
               </ul>
