@@ -101,10 +101,15 @@ export async function authorizer(db: Db, caller: Caller): Promise<(request: Auth
   return (request) => evaluate(grants, context === undefined ? request : { ...request, context: { ...request.context, ...context } });
 }
 
-/** Condition keys the caller itself answers: an IAM user acting in its own account has a `g:UserName`. */
+/**
+ * Condition keys the caller itself answers: an IAM user acting in its own account has a `g:UserName`.
+ * A federated user's is `<provider>/<name>`: its name comes from the provider's claims, which a person
+ * may be able to set there, and the slash (never in an IAM user name) keeps it from ever reading as an
+ * IAM user's.
+ */
 export function callerContext(caller: Caller): Record<string, string> | undefined {
   if (caller.agency || caller.userName === null) return undefined;
-  return { "g:UserName": caller.userName };
+  return { "g:UserName": caller.federated === undefined ? caller.userName : `${caller.federated.provider}/${caller.userName}` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { identityProviders, users } from "@/db/schema";
+import { groupMembers, identityProviders, users } from "@/db/schema";
 import { createOwnAccessKey, listUserAccessKeys } from "@/lib/access-keys/access-keys";
 import { listAuditEvents } from "@/lib/audit-trail";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -8,7 +8,10 @@ import { signedInPrincipal } from "@/lib/auth/principal";
 import { startSignIn } from "@/lib/auth/sign-ins";
 import { hashPassword } from "@/lib/auth/password";
 import { type Caller, principalLabel } from "@/lib/caller";
-import { createGroup } from "@/lib/iam/groups";
+import { authorizer } from "@/lib/authz/authorize";
+import { urn } from "@/lib/authz/urn";
+import { createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
+import { createPolicy } from "@/lib/iam/policies";
 import { changeOwnPassword, resetUserPassword } from "@/lib/iam/passwords";
 import { createUser, findUser, listUsers, userChoices } from "@/lib/iam/users";
 import type { DomainError } from "@/lib/errors";
@@ -98,6 +101,34 @@ describe("a federated user's sign-in", () => {
     } finally {
       await t.db.update(identityProviders).set({ enabled: true }).where(eq(identityProviders.id, providerId));
     }
+  });
+});
+
+describe("g:UserName conditions", () => {
+  // The name comes from the provider's claims, which a person may be able to set there (preferred_username).
+  test("a federated user named like an IAM user does not answer for it; it answers as <provider>/<name>", async () => {
+    const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+    const fiona = (await signedInPrincipal(t.db, { accountId: acme.accountId, userId: federatedId, loginId }))!.caller;
+    const ecsAllowed = () =>
+      authorizer(t.db, fiona).then((check) =>
+        check({ action: "ecs:instances:list", resource: urn("ecs", "eu-west-0", acme.accountId, "instance", "*"), region: "eu-west-0" }),
+      );
+    const grantTo = async (names: string[]) => {
+      const policy = await createPolicy(t.db, acme, {
+        name: `OnlyFor${names.length}${Date.now()}`,
+        document: JSON.stringify({
+          Version: "1.1",
+          Statement: [{ Effect: "Allow", Action: ["ecs:*:*"], Condition: { StringEquals: { "g:UserName": names } } }],
+        }),
+      });
+      const group = await createGroup(t.db, acme, { name: `only-${names.length}-${Date.now()}` });
+      await grantPolicyToGroup(t.db, acme, { groupId: group.id, policyId: policy.id, scopeKind: "all" });
+      await t.db.insert(groupMembers).values({ groupId: group.id, userId: federatedId });
+    };
+    await grantTo(["fiona"]);
+    expect((await ecsAllowed()).allowed).toBe(false);
+    await grantTo(["corp/fiona", "x"]);
+    expect((await ecsAllowed()).allowed).toBe(true);
   });
 });
 
