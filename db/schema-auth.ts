@@ -43,7 +43,7 @@ export type SignIn = typeof signIns.$inferSelect;
  * A federated sign-in between leaving for the identity provider and coming back: what the answer
  * must match (state, nonce, PKCE verifier) and the browser that may bring it (a hash of its binding
  * cookie). In the database, not in memory, so the provider may send the person back to any server.
- * Spent on first use; worthless after `expiresAt`.
+ * Spent on first use; worthless after `expiresAt`, and deleted some time after.
  */
 export const federationAttempts = pgTable(
   "federation_attempts",
@@ -63,6 +63,8 @@ export const federationAttempts = pgTable(
     address: text("address").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Kept, not deleted, once spent: the per-address count of starts must include it. */
+    spentAt: timestamp("spent_at", { withTimezone: true }),
   },
   (t) => [index("federation_attempts_address_created").on(t.address, t.createdAt), index("federation_attempts_expires").on(t.expiresAt)],
 );

@@ -10,6 +10,7 @@ CREATE TABLE "federation_attempts" (
 	"address" text DEFAULT '' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
+	"spent_at" timestamp with time zone,
 	CONSTRAINT "federation_attempts_state_unique" UNIQUE("state")
 );
 --> statement-breakpoint

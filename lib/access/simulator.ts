@@ -2,10 +2,10 @@
  * The policy simulator: what the one engine would decide for a user, a user group or an agency of
  * this account, with the statement that decides. It evaluates exactly as enforcement does.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { agencies, groups, users } from "@/db/schema";
+import { agencies, groups, identityProviders, users } from "@/db/schema";
 import { agencyGrants, callerContext, grantsFor, groupGrantsOf, requireAllowed } from "@/lib/authz/authorize";
 import { evaluate, explainDecision, type Decision, type Grant } from "@/lib/authz/engine";
 import { urn } from "@/lib/authz/urn";
@@ -45,11 +45,13 @@ async function principalGrants(
   principalId: string,
 ): Promise<{ label: string; grants: Grant[]; context?: Record<string, string> | undefined }> {
   if (type === "user") {
-    const [user] = await db
-      .select()
+    const [found] = await db
+      .select({ user: users, provider: identityProviders.name })
       .from(users)
+      .leftJoin(identityProviders, eq(identityProviders.id, users.providerId))
       .where(and(eq(users.id, principalId), eq(users.accountId, caller.accountId)));
-    if (user === undefined) throw new DomainError("user.not_found", { field: "principalId" });
+    if (found === undefined) throw new DomainError("user.not_found", { field: "principalId" });
+    const { user, provider } = found;
     const asUser: Caller = {
       accountId: caller.accountId,
       accountName: caller.accountName,
@@ -58,9 +60,11 @@ async function principalGrants(
       userId: user.id,
       userName: user.name,
       agency: null,
+      ...(user.providerId !== null && { federated: { providerId: user.providerId, provider: provider!, subject: user.subject ?? "" } }),
     };
     // The user's own condition keys too, as the engine answers them for that user's requests.
-    return { label: `user ${user.name}`, grants: await grantsFor(db, asUser), context: callerContext(asUser) };
+    const label = asUser.federated === undefined ? `user ${user.name}` : `user ${user.name} (federated via ${asUser.federated.provider})`;
+    return { label, grants: await grantsFor(db, asUser), context: callerContext(asUser) };
   }
   if (type === "group") {
     const [group] = await db
@@ -104,7 +108,16 @@ export async function simulatorPrincipals(db: Db, caller: Caller) {
     target: "policy simulator",
   });
   const [userRows, groupRows, agencyRows] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(users).where(eq(users.accountId, caller.accountId)).orderBy(users.name),
+    // A federated user is named with its provider: it may share an IAM user's name.
+    db
+      .select({
+        id: users.id,
+        name: sql<string>`case when ${identityProviders.name} is null then ${users.name} else ${users.name} || ' (federated via ' || ${identityProviders.name} || ')' end`,
+      })
+      .from(users)
+      .leftJoin(identityProviders, eq(identityProviders.id, users.providerId))
+      .where(eq(users.accountId, caller.accountId))
+      .orderBy(users.name),
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, caller.accountId)).orderBy(groups.name),
     db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.accountId, caller.accountId)).orderBy(agencies.name).limit(500),
   ]);

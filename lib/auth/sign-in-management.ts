@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { accounts, users } from "@/db/schema";
+import { accounts, identityProviders, users } from "@/db/schema";
 import { activeSignInsOf, endSignIn, endSignIns, type SignInOwner } from "@/lib/auth/sign-ins";
 import { selfService } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
@@ -27,9 +27,10 @@ const ownerOf = (caller: Caller): SignInOwner => ({ accountId: caller.principalA
  */
 export async function signOut(db: Db, who: SignInOwner, loginId: string): Promise<void> {
   const [row] = await db
-    .select({ accountName: accounts.name, userName: users.name })
+    .select({ accountName: accounts.name, userName: users.name, subject: users.subject, providerId: identityProviders.id, provider: identityProviders.name })
     .from(accounts)
     .leftJoin(users, and(eq(users.id, who.userId ?? sql`null`), eq(users.accountId, accounts.id)))
+    .leftJoin(identityProviders, eq(identityProviders.id, users.providerId))
     .where(eq(accounts.id, who.accountId));
   if (row === undefined) return;
   const principal: Caller = {
@@ -39,6 +40,8 @@ export async function signOut(db: Db, who: SignInOwner, loginId: string): Promis
     principalAccountName: row.accountName,
     userId: who.userId,
     userName: row.userName,
+    // A federated user may share an IAM user's name: its sign-out must not read as theirs.
+    ...(row.providerId !== null && { federated: { providerId: row.providerId, provider: row.provider!, subject: row.subject ?? "" } }),
   };
   await selfService(db, principal, { action: "iam:sessions:signOut", target: `account ${row.accountName}`, detail: { signInId: loginId } }, async (tx) =>
     (await endSignIn(tx, who, loginId, "signed_out")) ? { value: undefined } : { value: undefined, unchanged: true },

@@ -3,7 +3,7 @@
  * for the provider, spent when the provider sends them back to the browser that left.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type FederationAttempt, federationAttempts } from "@/db/schema";
 import { openSecret, sealSecret } from "@/lib/access-keys/secret-box";
@@ -40,8 +40,8 @@ export async function openAttempt(
   return db.transaction(async (tx) => {
     // One address's starts queue here, so parallel requests cannot all count the same few rows and pass.
     await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${address}))`);
-    // Spent or abandoned attempts go as new ones come, so the table holds at most ten minutes of them.
-    await tx.delete(federationAttempts).where(lt(federationAttempts.expiresAt, now));
+    // Spent or abandoned attempts go once out of the counting window, so the table holds about ten minutes of them.
+    await tx.delete(federationAttempts).where(lt(federationAttempts.expiresAt, new Date(now.getTime() - ATTEMPT_TTL_MS)));
     const since = new Date(now.getTime() - ATTEMPT_TTL_MS);
     const [recent] = await tx
       .select({ n: count() })
@@ -65,9 +65,10 @@ export async function openAttempt(
 }
 
 /**
- * Spends the attempt `state` names, if this browser opened it and it has not expired. Deleting it
- * first makes a second use (a replayed or raced answer) find nothing; an answer carried to another
- * browser leaves the real one's attempt untouched.
+ * Spends the attempt `state` names, if this browser opened it and it has not expired. Marking it
+ * spent first makes a second use (a replayed or raced answer) find nothing; an answer carried to
+ * another browser leaves the real one's attempt untouched. Spent rows stay until the count of starts
+ * no longer needs them, so spending one's own attempts at once does not buy more starts.
  */
 export async function spendAttempt(
   db: Db,
@@ -77,8 +78,9 @@ export async function spendAttempt(
 ): Promise<(FederationAttempt & { codeVerifier: string }) | null> {
   if (binding === undefined || !BINDING.test(binding) || state.length === 0 || state.length > 256) return null;
   const [row] = await db
-    .delete(federationAttempts)
-    .where(and(eq(federationAttempts.state, state), eq(federationAttempts.bindingHash, hashOf(binding))))
+    .update(federationAttempts)
+    .set({ spentAt: now })
+    .where(and(eq(federationAttempts.state, state), eq(federationAttempts.bindingHash, hashOf(binding)), isNull(federationAttempts.spentAt)))
     .returning();
   if (row === undefined || row.expiresAt.getTime() <= now.getTime()) return null;
   return { ...row, codeVerifier: openSecret(row.codeVerifier) };

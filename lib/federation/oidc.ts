@@ -130,10 +130,17 @@ const ID_TOKEN_CODES = new Set([
   "OAUTH_PARSE_ERROR",
 ]);
 
+/**
+ * For the audit trail. What the provider's redirect carries (an `error` and its description) reaches
+ * us before anything is verified and anyone can forge it, so only a well-formed error code is kept.
+ */
 function describe(error: unknown): string {
+  if (error instanceof oidc.AuthorizationResponseError) {
+    return /^[a-z_]{1,40}$/.test(error.error) ? `the provider answered ${error.error}` : "the provider answered an error";
+  }
   if (!(error instanceof Error)) return String(error).slice(0, 200);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  const oauthError = error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError ? ` [${error.error}]` : "";
+  const oauthError = error instanceof oidc.ResponseBodyError ? ` [${error.error}]` : "";
   const challenge =
     error instanceof oidc.WWWAuthenticateChallengeError ? ` [${error.status} ${error.cause.map((c) => c.parameters.error ?? c.scheme).join(", ")}]` : "";
   return `${error.message}${oauthError}${challenge}${error instanceof oidc.WWWAuthenticateChallengeError ? "" : cause}`.slice(0, 300);

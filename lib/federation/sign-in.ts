@@ -11,8 +11,7 @@ import { accounts, type IdentityProvider, identityProviders } from "@/db/schema"
 import { escapeName } from "@/lib/auth/credentials";
 import { ACCOUNT_NAME } from "@/lib/auth/name-rules";
 import { startSignIn } from "@/lib/auth/sign-ins";
-import { recordEvent } from "@/lib/authz/audit-log";
-import { auditDenied } from "@/lib/authz/authorize";
+import { auditDenied, selfService } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import type { Caller } from "@/lib/caller";
 import { openAttempt, spendAttempt } from "@/lib/federation/attempts";
@@ -73,7 +72,7 @@ export async function beginFederatedSignIn(
   try {
     return await port.authorizationUrl(found.provider, { redirectUri: request.redirectUri, ...opened });
   } catch (error) {
-    await refuse(db, found, null, request.client, error);
+    await auditRefusal(db, found, null, request.client, error);
     throw error;
   }
 }
@@ -106,7 +105,7 @@ export async function completeFederatedSignIn(
     .where(eq(identityProviders.id, attempt.providerId));
   if (found === undefined) throw new FederationRefusal("attempt");
   const refused = async (error: unknown, who: Who | null = null): Promise<never> => {
-    await refuse(db, found, who, answer.client, error);
+    await auditRefusal(db, found, who, answer.client, error);
     throw error instanceof FederationRefusal ? new AccountRefusal(error.reason, found.accountName, error.detail) : error;
   };
   // Disabled while the person was at the provider: the answer no longer counts.
@@ -127,23 +126,21 @@ export async function completeFederatedSignIn(
   }
   const who: Who = { subject, name: converted.name };
   const provider = found.provider;
-  const caller = (userId: string): Caller => ({
-    ...attemptCaller(found, who),
-    userId,
-  });
+  // Who signs in is known only once admitted, inside the transaction; the event is written after that.
+  const caller = attemptCaller(found, who);
   try {
-    return await db.transaction(async (tx) => {
-      const admitted = await admitFederatedUser(tx, provider, subject, converted);
-      if (!admitted.ok) throw new FederationRefusal("missing_group", admitted.missingGroup);
-      const loginId = await startSignIn(tx, { accountId: provider.accountId, userId: admitted.userId }, answer.client);
-      await recordEvent(tx, caller(admitted.userId), {
-        action: "iam:sessions:signIn",
-        target: `account ${found.accountName}`,
-        decision: "allow",
-        detail: { address: answer.client.address, groups: converted.groups },
-      });
-      return { accountId: provider.accountId, userId: admitted.userId, loginId, name: converted.name, returnTo: attempt.returnTo };
-    });
+    return await selfService(
+      db,
+      caller,
+      { action: "iam:sessions:signIn", target: `account ${found.accountName}`, detail: { address: answer.client.address, groups: converted.groups } },
+      async (tx) => {
+        const admitted = await admitFederatedUser(tx, provider, subject, converted);
+        if (!admitted.ok) throw new FederationRefusal("missing_group", admitted.missingGroup);
+        caller.userId = admitted.userId;
+        const loginId = await startSignIn(tx, { accountId: provider.accountId, userId: admitted.userId }, answer.client);
+        return { value: { accountId: provider.accountId, userId: admitted.userId, loginId, name: converted.name, returnTo: attempt.returnTo } };
+      },
+    );
   } catch (error) {
     return refused(error, who);
   }
@@ -176,9 +173,11 @@ function attemptCaller(found: Found, who: Who | null): Caller {
   };
 }
 
-async function refuse(db: Db, found: Found, who: Who | null, client: ClientFacts, error: unknown): Promise<void> {
+async function auditRefusal(db: Db, found: Found, who: Who | null, client: ClientFacts, error: unknown): Promise<void> {
   const reason = error instanceof FederationRefusal ? error.reason : "failed";
-  const providerSaid = error instanceof FederationRefusal ? error.detail : error instanceof Error ? error.message.slice(0, 300) : undefined;
+  // Why a provider could not be reached would map the console's network for whoever sets the issuer: not recorded.
+  const providerSaid =
+    reason === "unreachable" ? undefined : error instanceof FederationRefusal ? error.detail : error instanceof Error ? error.message.slice(0, 300) : undefined;
   await auditDenied(
     db,
     attemptCaller(found, who),

@@ -8,6 +8,8 @@ import { signedInPrincipal } from "@/lib/auth/principal";
 import { startSignIn } from "@/lib/auth/sign-ins";
 import { hashPassword } from "@/lib/auth/password";
 import { type Caller, principalLabel } from "@/lib/caller";
+import { simulate, simulatorPrincipals } from "@/lib/access/simulator";
+import { signOut } from "@/lib/auth/sign-in-management";
 import { authorizer } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import { createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
@@ -127,8 +129,30 @@ describe("g:UserName conditions", () => {
     };
     await grantTo(["fiona"]);
     expect((await ecsAllowed()).allowed).toBe(false);
+    // The policy simulator answers as the engine does, and says whom it simulated.
+    const simulated = await simulate(t.db, acme, {
+      principalType: "user",
+      principalId: federatedId,
+      action: "ecs:instances:list",
+      resource: urn("ecs", "eu-west-0", acme.accountId, "instance", "*"),
+      regionId: "eu-west-0",
+      enterpriseProjectId: "",
+    });
+    expect(simulated).toMatchObject({ principal: "user fiona (federated via corp)" });
+    expect(simulated.decision.allowed).toBe(false);
+    expect((await simulatorPrincipals(t.db, acme)).users.find((u) => u.id === federatedId)?.name).toBe("fiona (federated via corp)");
     await grantTo(["corp/fiona", "x"]);
     expect((await ecsAllowed()).allowed).toBe(true);
+  });
+});
+
+test("its sign-out is audited as the federated user, never as an IAM user of its name", async () => {
+  const loginId = await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+  await signOut(t.db, { accountId: acme.accountId, userId: federatedId }, loginId);
+  const [event] = (await listAuditEvents(t.db, acme, { action: "iam:sessions:signOut" })).events;
+  expect(event).toMatchObject({
+    actor: "acme/fiona (federated via corp)",
+    detail: expect.objectContaining({ federated: { provider: "corp", subject: "sub-1" } }),
   });
 });
 

@@ -144,6 +144,24 @@ describe("openid-client against a real provider", () => {
     expect(await refusal(signInAs("ann", providerRow(), { cancel: true }))).toBe("provider_refused");
   });
 
+  test("what a forged error answer says is not kept: only a well-formed error code", async () => {
+    const forged = (error: string) => {
+      const url = new URL(REDIRECT);
+      url.search = new URLSearchParams({
+        state: checks.state,
+        iss: idp.issuer,
+        error,
+        error_description: "Admin approved, see https://evil.example",
+      }).toString();
+      return openIdClient.exchange(providerRow(), { currentUrl: url, ...checks }).then(
+        () => null,
+        (e: unknown) => e as FederationRefusal,
+      );
+    };
+    expect(await forged("access_denied")).toMatchObject({ reason: "provider_refused", detail: "the provider answered access_denied" });
+    expect(await forged("<b>Admin approved</b>")).toMatchObject({ reason: "provider_refused", detail: "the provider answered an error" });
+  });
+
   test("an issuer where nothing listens, or that is not the provider's issuer, is unreachable", async () => {
     expect(await refusal(openIdClient.authorizationUrl(providerRow({ issuer: "http://127.0.0.1:3194" }), { redirectUri: REDIRECT, ...checks }))).toBe(
       "unreachable",
