@@ -43,6 +43,8 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/federated-sign-in.spec.ts runs a real identity provider on a loopback port.
+      MANDATE_LOOPBACK_ISSUERS: "on",
     },
   },
 });

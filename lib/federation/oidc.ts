@@ -6,6 +6,7 @@
 import * as oidc from "openid-client";
 import type { IdentityProvider } from "@/db/schema";
 import { openSecret } from "@/lib/access-keys/secret-box";
+import { isLoopbackHttp, loopbackIssuersAllowed } from "@/lib/federation/schemas";
 
 export const REFUSAL_REASONS = [
   "attempt",
@@ -45,11 +46,10 @@ const REQUEST_TIMEOUT_SECONDS = 5;
 /** How far the provider's clock may be from ours when the ID token's times are checked. */
 export const CLOCK_TOLERANCE_SECONDS = 60;
 
-const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
-
 async function configuration(provider: IdentityProvider): Promise<oidc.Configuration> {
-  // Plain http only for a provider on this machine (the schema refuses it elsewhere): a test or a local Keycloak.
-  const execute = [oidc.enableNonRepudiationChecks, ...(LOOPBACK.test(provider.issuer) ? [oidc.allowInsecureRequests] : [])];
+  // Plain http only for a provider on this machine, and only while the operator allows it (lib/federation/schemas.ts).
+  const insecure = isLoopbackHttp(new URL(provider.issuer)) && loopbackIssuersAllowed();
+  const execute = [oidc.enableNonRepudiationChecks, ...(insecure ? [oidc.allowInsecureRequests] : [])];
   try {
     return await oidc.discovery(
       new URL(provider.issuer),

@@ -5,8 +5,16 @@ import { type ConversionRule, parseConversionRules } from "./rules";
 
 export const providerName = requiredText("providerName", 64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, phrase("validation.federation.nameCharacters"));
 
-// Loopback issuers may use plain HTTP: an identity provider on the same machine (a test, a demo).
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Plain-HTTP issuers on this machine (a test provider, a local Keycloak) only where the operator
+ * turned them on: otherwise any tenant's administrator could point the server at its own loopback ports.
+ * Read on every use, not cached, so tests can turn it on for themselves.
+ */
+export const loopbackIssuersAllowed = () => process.env.MANDATE_LOOPBACK_ISSUERS === "on";
+
+export const isLoopbackHttp = (url: URL) => url.protocol === "http:" && LOOPBACK.has(url.hostname);
 
 /** An issuer is where tokens come from and what they must name: an absolute https URL, without credentials, query or fragment. */
 export const issuer = requiredText("issuer", 512).superRefine((value, ctx) => {
@@ -17,7 +25,7 @@ export const issuer = requiredText("issuer", 512).superRefine((value, ctx) => {
     ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerUrl") });
     return;
   }
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
+  const secure = url.protocol === "https:" || (isLoopbackHttp(url) && loopbackIssuersAllowed());
   if (!secure) ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerHttps") });
   else if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
     ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerParts") });

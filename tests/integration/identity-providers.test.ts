@@ -84,8 +84,15 @@ describe("creating an identity provider", () => {
     expect(await tableCounts(t.db)).toEqual(before);
   });
 
-  test("plain http is accepted for an issuer on this machine", async () => {
-    await expect(createIdentityProvider(t.db, acme, form("local-idp", { issuer: "http://127.0.0.1:9999" }))).resolves.toMatchObject({ name: "local-idp" });
+  test("plain http on this machine is refused unless the operator allows it, so no tenant can aim the server at its loopback ports", async () => {
+    const errors = await fieldErrors(() => createIdentityProvider(t.db, acme, form("local-idp", { issuer: "http://127.0.0.1:9999" })));
+    expect(errors.issuer?.join(" ")).toMatch(/MANDATE_LOOPBACK_ISSUERS=on/);
+    process.env.MANDATE_LOOPBACK_ISSUERS = "on";
+    try {
+      await expect(createIdentityProvider(t.db, acme, form("local-idp", { issuer: "http://127.0.0.1:9999" }))).resolves.toMatchObject({ name: "local-idp" });
+    } finally {
+      delete process.env.MANDATE_LOOPBACK_ISSUERS;
+    }
   });
 
   test("rules naming a group that does not exist are refused at the rules field; nothing is written", async () => {

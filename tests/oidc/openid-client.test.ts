@@ -14,6 +14,8 @@ const REDIRECT = "http://localhost:3999/api/federation/callback";
 let idp: TestIdp;
 
 beforeAll(async () => {
+  // The test provider speaks plain http on loopback, which the console allows only when told to.
+  process.env.MANDATE_LOOPBACK_ISSUERS = "on";
   idp = await startTestIdp({
     port: PORT,
     clientId: "mandate-test",
@@ -22,7 +24,10 @@ beforeAll(async () => {
     people: { ann: { email: "ann@corp.example", name: "Ann", groups: ["cloud-admins"] } },
   });
 });
-afterAll(() => idp.close());
+afterAll(async () => {
+  delete process.env.MANDATE_LOOPBACK_ISSUERS;
+  await idp.close();
+});
 beforeEach(() => idp.tamper(null));
 
 const providerRow = (over: Partial<IdentityProvider> = {}): IdentityProvider => ({
@@ -160,6 +165,15 @@ describe("openid-client against a real provider", () => {
     };
     expect(await forged("access_denied")).toMatchObject({ reason: "provider_refused", detail: "the provider answered access_denied" });
     expect(await forged("<b>Admin approved</b>")).toMatchObject({ reason: "provider_refused", detail: "the provider answered an error" });
+  });
+
+  test("plain http to this machine is not spoken unless the operator allows it", async () => {
+    delete process.env.MANDATE_LOOPBACK_ISSUERS;
+    try {
+      expect(await refusal(openIdClient.authorizationUrl(providerRow(), { redirectUri: REDIRECT, ...checks }))).toBe("unreachable");
+    } finally {
+      process.env.MANDATE_LOOPBACK_ISSUERS = "on";
+    }
   });
 
   test("an issuer where nothing listens, or that is not the provider's issuer, is unreachable", async () => {
