@@ -56,6 +56,13 @@ async function guardRuleGroups(tx: Tx, caller: Caller, guard: Guard, provider: s
   }
 }
 
+/** JSON with object keys sorted: the database's jsonb does not keep the order the rules were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /** What a create and an edit both write (the name is set once; the secret only when one is typed). */
 const editable = (input: { description: string; issuer: string; clientId: string; scopes: string; rules: { document: unknown } }) => ({
   description: input.description,
@@ -110,20 +117,28 @@ export const updateIdentityProvider = command({
       await guard(request);
       assertNoCredentialsFromRole(caller, guard, request);
       await guardRuleGroups(tx, caller, guard, provider.name, input.rules.rules);
+      const next = editable(input);
+      if (next.issuer !== provider.issuer) {
+        // Subjects are unique per issuer only: another issuer's "sub" is another person, never these users.
+        await tx.delete(users).where(eq(users.providerId, provider.id));
+      } else if (next.clientId !== provider.clientId || next.scopes !== provider.scopes || canonical(next.rules) !== canonical(provider.rules)) {
+        // Groups were given by the old rules; whoever is signed in gets them afresh at the next sign-in.
+        await endFederatedSignIns(tx, provider, "identity_provider_changed");
+      }
       await tx
         .update(identityProviders)
-        .set({ ...editable(input), ...(clientSecret !== undefined && { clientSecret }), updatedAt: new Date() })
+        .set({ ...next, ...(clientSecret !== undefined && { clientSecret }), updatedAt: new Date() })
         .where(eq(identityProviders.id, provider.id));
       return { name: provider.name };
     });
   },
 });
 
-/** Signed-in federated users of the provider are signed out when it is disabled. */
-async function endFederatedSignIns(tx: Tx, provider: IdentityProvider): Promise<number> {
+/** Signed-in federated users of the provider are signed out when it is disabled or its rules change. */
+async function endFederatedSignIns(tx: Tx, provider: IdentityProvider, reason: string): Promise<number> {
   const federated = await tx.select({ id: users.id }).from(users).where(eq(users.providerId, provider.id));
   let ended = 0;
-  for (const user of federated) ended += await endSignIns(tx, { accountId: provider.accountId, userId: user.id }, "identity_provider_disabled");
+  for (const user of federated) ended += await endSignIns(tx, { accountId: provider.accountId, userId: user.id }, reason);
   return ended;
 }
 
@@ -147,7 +162,7 @@ export const setIdentityProviderEnabled = command({
         assertNoCredentialsFromRole(caller, guard, request);
         await guardRuleGroups(tx, caller, guard, provider.name, storedRules(provider));
       } else {
-        await endFederatedSignIns(tx, provider);
+        await endFederatedSignIns(tx, provider, "identity_provider_disabled");
       }
       await tx.update(identityProviders).set({ enabled, updatedAt: new Date() }).where(eq(identityProviders.id, provider.id));
       return { name: provider.name, enabled };

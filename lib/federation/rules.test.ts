@@ -113,6 +113,9 @@ describe("converting a signed-in user's claims", () => {
     expect(convert(rules, { email: " ", groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "invalid_name" });
     expect(convert(rules, { email: "x".repeat(65), groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "invalid_name" });
     expect(convert(rules, { email: "a\nb", groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "invalid_name" });
+    // Shown as "alice@corp.example" by a right-to-left override, or as "alice" with a zero-width joiner.
+    expect(convert(rules, { email: "moc.elpmaxe\u202e@ecila", groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "invalid_name" });
+    expect(convert(rules, { email: "ali\u200dce", groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "invalid_name" });
   });
 
   test("only a claim of the token's own reads: an inherited property is no claim", () => {

@@ -212,6 +212,9 @@ export function convert(rules: ConversionRule[], claims: Record<string, unknown>
   }
   if (!matched || name === null) return { ok: false, reason: "no_rule_matched" };
   const trimmed = name.trim();
-  if (trimmed === "" || trimmed.length > MAX_FEDERATED_NAME || hasControlCharacters(trimmed)) return { ok: false, reason: "invalid_name" };
+  // Format characters (a right-to-left override, a zero-width joiner) would let a claim read as another name.
+  if (trimmed === "" || trimmed.length > MAX_FEDERATED_NAME || hasControlCharacters(trimmed) || /\p{Cf}/u.test(trimmed)) {
+    return { ok: false, reason: "invalid_name" };
+  }
   return { ok: true, name: trimmed, groups: [...groups] };
 }

@@ -129,6 +129,8 @@ const membershipChange = (
   action: "iam:groups:addUser" | "iam:groups:removeUser",
   handedOn: (grants: Grant[]) => Lending[],
   write: (tx: Tx, groupId: string, userId: string) => Promise<unknown>,
+  // A federated user's groups are the rules' to give, but an administrator may take one away at once.
+  orFederated = false,
 ) =>
   command({
     action,
@@ -136,7 +138,7 @@ const membershipChange = (
     async run({ caller, change }, input) {
       await change(async (tx, guard) => {
         const group = await findGroup(tx, caller, input.groupId, "update");
-        const user = await findUser(tx, caller, input.userId);
+        const user = await findUser(tx, caller, input.userId, { orFederated });
         const request: GuardedRequest = { action, resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
         await guard(request);
         await assertMayHandOn(tx, caller, guard, request, handedOn(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
@@ -162,8 +164,11 @@ export const addUserToGroup = membershipChange(
 );
 
 // Leaving a group also leaves its Deny statements behind.
-export const removeUserFromGroup = membershipChange("iam:groups:removeUser", liftedFrom, (tx, groupId, userId) =>
-  tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))),
+export const removeUserFromGroup = membershipChange(
+  "iam:groups:removeUser",
+  liftedFrom,
+  (tx, groupId, userId) => tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))),
+  true,
 );
 
 export const grantPolicyToGroup = command({

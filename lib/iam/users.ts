@@ -54,11 +54,12 @@ export async function userChoices(db: Db, caller: Caller): Promise<{ id: string;
     .orderBy(asc(users.name));
 }
 
-export async function findUser(db: Db, caller: Caller, userId: string) {
+/** An IAM user of the caller's account; with `orFederated`, a federated user too (for what an administrator may take away). */
+export async function findUser(db: Db, caller: Caller, userId: string, options: { orFederated?: boolean } = {}) {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId), isIamUser));
+    .where(and(eq(users.id, userId), eq(users.accountId, caller.accountId), options.orFederated ? undefined : isIamUser));
   if (user === undefined) throw new DomainError("user.not_found", { field: "userId" });
   return user;
 }

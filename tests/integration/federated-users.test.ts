@@ -12,7 +12,7 @@ import { simulate, simulatorPrincipals } from "@/lib/access/simulator";
 import { signOut } from "@/lib/auth/sign-in-management";
 import { authorizer } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
-import { createGroup, grantPolicyToGroup } from "@/lib/iam/groups";
+import { addUserToGroup, createGroup, grantPolicyToGroup, removeUserFromGroup } from "@/lib/iam/groups";
 import { createPolicy } from "@/lib/iam/policies";
 import { changeOwnPassword, resetUserPassword } from "@/lib/iam/passwords";
 import { createUser, findUser, listUsers, userChoices } from "@/lib/iam/users";
@@ -144,6 +144,14 @@ describe("g:UserName conditions", () => {
     await grantTo(["corp/fiona", "x"]);
     expect((await ecsAllowed()).allowed).toBe(true);
   });
+});
+
+test("an administrator may take a group from a federated user at once, but only the rules give one", async () => {
+  const group = await createGroup(t.db, acme, { name: `fed-remove-${Date.now()}` });
+  await t.db.insert(groupMembers).values({ groupId: group.id, userId: federatedId });
+  await removeUserFromGroup(t.db, acme, { groupId: group.id, userId: federatedId });
+  expect(await t.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id))).toEqual([]);
+  await expect(addUserToGroup(t.db, acme, { groupId: group.id, userId: federatedId })).rejects.toMatchObject({ code: "user.not_found" });
 });
 
 test("its sign-out is audited as the federated user, never as an IAM user of its name", async () => {

@@ -181,6 +181,29 @@ describe("changing, disabling and deleting", () => {
     await expect(getIdentityProvider(t.db, acme, id)).rejects.toMatchObject({ code: "identity_provider.not_found" });
   });
 
+  test("an edit of the description signs no one out; changed rules sign its federated users out; another issuer removes them", async () => {
+    const { id } = await createIdentityProvider(t.db, acme, form("changing-idp"));
+    const [federated] = await t.db
+      .insert(users)
+      .values({ accountId: acme.accountId, name: "chg@corp.example", passwordHash: "!", providerId: id, subject: "s-chg" })
+      .returning();
+    const ended = async (login: string) => (await t.db.select().from(signIns).where(eq(signIns.id, login)))[0]!.endedAt !== null;
+    const first = await startSignIn(t.db, { accountId: acme.accountId, userId: federated!.id });
+    // The same rules, written with their keys in another order, are no change.
+    const reordered = JSON.stringify(JSON.parse(issueRules).map((r: Record<string, unknown>) => ({ remote: r.remote, local: r.local })));
+    await updateIdentityProvider(t.db, acme, { ...form("ignored"), providerId: id, clientSecret: "", description: "only words", rules: reordered });
+    expect(await ended(first)).toBe(false);
+
+    const narrower = JSON.stringify([{ local: [{ user: { name: "{0}" } }], remote: [{ type: "email" }] }]);
+    await updateIdentityProvider(t.db, acme, { ...form("ignored"), providerId: id, clientSecret: "", rules: narrower });
+    expect(await ended(first)).toBe(true);
+    expect((await getIdentityProvider(t.db, acme, id)).federatedUsers.map((u) => u.name)).toEqual(["chg@corp.example"]);
+
+    // Another issuer's subjects are other people.
+    await updateIdentityProvider(t.db, acme, { ...form("ignored"), providerId: id, clientSecret: "", rules: narrower, issuer: "https://other.example.com" });
+    expect((await getIdentityProvider(t.db, acme, id)).federatedUsers).toEqual([]);
+  });
+
   test("another account's provider is not found", async () => {
     const { id } = await createIdentityProvider(t.db, acme, form("private-idp"));
     const globex = await callerFor(t.db, "globex");

@@ -57,6 +57,7 @@ export function ProviderForm({
         {(p) => <Textarea {...p} rows={10} spellCheck={false} defaultValue={current("rules")} key={`rules:${current("rules")}`} />}
       </Field>
       <FormMessage state={state} />
+      {provider && <p className="text-xs text-slate-600">{t("saveEffect")}</p>}
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
   );

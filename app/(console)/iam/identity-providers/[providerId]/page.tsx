@@ -12,11 +12,12 @@ import { InlineAction } from "@/components/inline-action";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DetailsList } from "@/components/ui/details-list";
 import { PageHeader, Panel } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, OperationTd, OperationTh, Table, Td, Th } from "@/components/ui/table";
 import { federationCallbackUrl } from "@/app/_lib/federation";
 import { getIdentityProvider } from "@/lib/federation/providers";
 import { id } from "@/lib/validation";
 import { deleteIdentityProviderAction, setIdentityProviderEnabledAction, updateIdentityProviderAction } from "../actions";
+import { EndUserSessions } from "../../users/end-user-sessions";
 import { ProviderForm } from "../provider-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -113,15 +114,19 @@ export default async function IdentityProviderPage({ params }: { params: Promise
                 <Th>{t("columns.name")}</Th>
                 <Th>{t("detail.subject")}</Th>
                 <Th>{t("columns.lastSignIn")}</Th>
+                <OperationTh />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {federatedUsers.length === 0 && <EmptyRow columns={3}>{t("detail.noUsers")}</EmptyRow>}
+              {federatedUsers.length === 0 && <EmptyRow columns={4}>{t("detail.noUsers")}</EmptyRow>}
               {federatedUsers.map((user) => (
                 <tr key={user.id}>
                   <Td>{user.name}</Td>
                   <Td className="font-mono text-xs">{user.subject}</Td>
                   <Td>{user.lastSignInAt === null ? t("never") : <DateTime value={user.lastSignInAt} />}</Td>
+                  <OperationTd>
+                    <EndUserSessions userId={user.id} userName={user.name} />
+                  </OperationTd>
                 </tr>
               ))}
             </tbody>
