@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { english } from "@/tests/helpers/english";
 import { type ConversionRule, claimsRead, convert, groupsNamed, MAX_RULES, parseConversionRules } from "./rules";
@@ -130,5 +132,26 @@ describe("converting a signed-in user's claims", () => {
     );
     expect(convert(byGroup, { groups: [{ toString: "x" }, "x"] })).toEqual({ ok: true, name: "u", groups: ["admins"] });
     expect(convert(byGroup, { groups: { x: true } })).toEqual({ ok: false, reason: "no_rule_matched" });
+  });
+});
+
+describe("the README's example rules", () => {
+  // The example administrators copy: it must parse, and it must not let an unverified address name anyone.
+  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+  const example = /A rule set for a company[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  const rules = parsed(example);
+
+  test("a verified address is named, and placed in admins when in cloud-admins", () => {
+    expect(convert(rules, { email: "ann@corp.example", email_verified: true, groups: ["cloud-admins"] })).toEqual({
+      ok: true,
+      name: "ann@corp.example",
+      groups: ["admins"],
+    });
+    expect(convert(rules, { email: "bo@corp.example", email_verified: true })).toEqual({ ok: true, name: "bo@corp.example", groups: [] });
+  });
+
+  test("an unverified or unknown-verified address names no one", () => {
+    expect(convert(rules, { email: "alice", email_verified: false, groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "no_rule_matched" });
+    expect(convert(rules, { email: "alice", groups: ["cloud-admins"] })).toEqual({ ok: false, reason: "no_rule_matched" });
   });
 });
