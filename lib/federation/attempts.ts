@@ -29,6 +29,23 @@ export interface OpenedAttempt {
   codeVerifier: string;
 }
 
+/**
+ * Whom the count of starts is kept for: an IPv4 address, or an IPv6 address's /64, since one
+ * subscriber is commonly given a whole /64 and could otherwise start from a fresh address each time.
+ */
+export function addressKey(address: string): string {
+  if (!address.includes(":") || address.includes(".")) return address;
+  const [head = "", tail] = address.toLowerCase().split("::", 2);
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 /** Opens an attempt, or returns null when this address has started too many sign-ins lately. */
 export async function openAttempt(
   db: Db,
@@ -36,7 +53,7 @@ export async function openAttempt(
   random: { state: string; nonce: string; codeVerifier: string },
   now = new Date(),
 ): Promise<OpenedAttempt | null> {
-  const address = attempt.address.slice(0, 64);
+  const address = addressKey(attempt.address.slice(0, 64));
   return db.transaction(async (tx) => {
     // One address's starts queue here, so parallel requests cannot all count the same few rows and pass.
     await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${address}))`);

@@ -5,7 +5,7 @@ import { sealSecret } from "@/lib/access-keys/secret-box";
 import { listAuditEvents } from "@/lib/audit-trail";
 import { signedInPrincipal } from "@/lib/auth/principal";
 import type { Caller } from "@/lib/caller";
-import { ATTEMPTS_PER_ADDRESS, bindingFor, spendAttempt } from "@/lib/federation/attempts";
+import { ATTEMPTS_PER_ADDRESS, addressKey, bindingFor, spendAttempt } from "@/lib/federation/attempts";
 import { FederationRefusal, type OidcPort } from "@/lib/federation/oidc";
 import { AccountRefusal, beginFederatedSignIn, completeFederatedSignIn, providersForSignIn } from "@/lib/federation/sign-in";
 import { callerFor, rejection, testDatabase, type TestDatabase } from "../helpers/db";
@@ -264,5 +264,24 @@ describe("coming back from the provider", () => {
     expect(await rejection<AccountRefusal>(() => answer(state))).toMatchObject({ reason: "missing_group", accountName: "acme" });
     expect(withoutAttempts(await tableCounts(t.db))).toEqual(before);
     expect(await t.db.select().from(users).where(eq(users.providerId, p!.id))).toEqual([]);
+  });
+});
+
+describe("counting starts by address", () => {
+  test.each([
+    ["198.51.100.7", "198.51.100.7"],
+    ["2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["unknown", "unknown"],
+  ])("%s counts as %s", (address, key) => {
+    expect(addressKey(address)).toBe(key);
+  });
+
+  test("one /64 shares its starts however many of its addresses ask", async () => {
+    for (let i = 0; i < ATTEMPTS_PER_ADDRESS; i++) await begin({ address: `2001:db8:77:1::${(i + 1).toString(16)}` });
+    expect((await rejection<FederationRefusal>(() => begin({ address: "2001:db8:77:1:ffff::9" }))).reason).toBe("throttled");
+    await expect(begin({ address: "2001:db8:77:2::1" })).resolves.toBeInstanceOf(URL);
   });
 });
