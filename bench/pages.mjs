@@ -14,6 +14,7 @@ const BASE = `http://localhost:${PORT}`;
 const TARGET = 95;
 const pages = [
   "/sign-in",
+  "/sign-in/federated?account=acme",
   "/",
   "/agencies",
   "/agencies/new",
@@ -21,6 +22,7 @@ const pages = [
   "/notifications",
   "/resources/ecs",
   "/iam/users",
+  "/iam/identity-providers",
   "/resource-directory/trusted-services",
   "/audit",
 ];
@@ -85,7 +87,7 @@ try {
   const cookie = await signIn();
   const rows = [];
   for (const path of pages) {
-    const report = lighthouse(`${BASE}${path}`, path === "/sign-in" ? null : cookie, join(dataDir, "report.json"));
+    const report = lighthouse(`${BASE}${path}`, path.startsWith("/sign-in") ? null : cookie, join(dataDir, "report.json"));
     if (report.finalDisplayedUrl && !report.finalDisplayedUrl.endsWith(path)) throw new Error(`${path} ended at ${report.finalDisplayedUrl}`);
     const score = (c) => Math.round(report.categories[c].score * 100);
     rows.push({
