@@ -11,6 +11,7 @@ import { isLoopbackHttp, loopbackIssuersAllowed } from "@/lib/federation/schemas
 export const REFUSAL_REASONS = [
   "attempt",
   "unavailable",
+  "changed",
   "unreachable",
   "provider_refused",
   "client_rejected",

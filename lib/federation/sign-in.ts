@@ -134,6 +134,15 @@ export async function completeFederatedSignIn(
       caller,
       { action: "iam:sessions:signIn", target: `account ${found.accountName}`, detail: { address: answer.client.address, groups: converted.groups } },
       async (tx) => {
+        // The provider as it is now, held until commit: an edit, disable or new issuer saved while the
+        // person was at the provider signed its users out, and this answer was judged by the old settings.
+        const [now] = await tx
+          .select({ enabled: identityProviders.enabled, updatedAt: identityProviders.updatedAt })
+          .from(identityProviders)
+          .where(eq(identityProviders.id, provider.id))
+          .for("share");
+        if (now === undefined || !now.enabled) throw new FederationRefusal("unavailable");
+        if (now.updatedAt.getTime() !== provider.updatedAt.getTime()) throw new FederationRefusal("changed");
         const admitted = await admitFederatedUser(tx, provider, subject, converted);
         if (!admitted.ok) throw new FederationRefusal("missing_group", admitted.missingGroup);
         caller.userId = admitted.userId;

@@ -25,6 +25,8 @@ const rules = [
 class FakeProvider implements OidcPort {
   claims: Record<string, unknown> = { sub: "sub-ann", email: "ann@corp.example", groups: ["cloud-admins"] };
   failure: Error | null = null;
+  /** Runs while the person is "at the provider", after the answer was read and before it is judged. */
+  during: (() => Promise<unknown>) | null = null;
   asked: { redirectUri: string; state: string; nonce: string; codeVerifier: string }[] = [];
   exchanged: { currentUrl: URL; state: string; nonce: string; codeVerifier: string }[] = [];
   async authorizationUrl(_p: IdentityProvider, request: { redirectUri: string; state: string; nonce: string; codeVerifier: string }) {
@@ -34,6 +36,7 @@ class FakeProvider implements OidcPort {
   }
   async exchange(_p: IdentityProvider, answer: { currentUrl: URL; state: string; nonce: string; codeVerifier: string }) {
     this.exchanged.push(answer);
+    await this.during?.();
     if (this.failure) throw this.failure;
     return this.claims;
   }
@@ -241,6 +244,24 @@ describe("coming back from the provider", () => {
       expect((await rejection<FederationRefusal>(() => begin())).reason).toBe("unavailable");
     } finally {
       await t.db.update(identityProviders).set({ enabled: true }).where(eq(identityProviders.id, provider.id));
+    }
+  });
+
+  test.each([
+    ["edited", { updatedAt: new Date(Date.now() + 1000) }, "changed"],
+    ["disabled", { enabled: false }, "unavailable"],
+  ] as const)("a provider %s while its answer is being checked admits no one by its old settings", async (_label, change, reason) => {
+    const state = stateOf(await begin());
+    const before = withoutAttempts(await tableCounts(t.db));
+    idp.claims = { sub: "sub-racer", email: "racer@corp.example", groups: ["cloud-admins"] };
+    idp.during = () => t.db.update(identityProviders).set(change).where(eq(identityProviders.id, provider.id));
+    try {
+      expect(await rejection<AccountRefusal>(() => answer(state))).toMatchObject({ reason, accountName: "acme" });
+      const after = withoutAttempts(await tableCounts(t.db));
+      expect({ ...after, identity_providers: "" }).toEqual({ ...before, identity_providers: "" });
+    } finally {
+      const [row] = await t.db.update(identityProviders).set({ enabled: true }).where(eq(identityProviders.id, provider.id)).returning();
+      provider = row!;
     }
   });
 
