@@ -13,7 +13,10 @@ import type { Caller } from "@/lib/caller";
 
 /** `rootUser` names an account's root user in the reader's language: "acme (root user)". */
 function principalName(caller: Caller, rootUser: (account: string) => string): string {
-  return caller.userName === null ? rootUser(caller.principalAccountName) : `${caller.userName}@${caller.principalAccountName}`;
+  if (caller.userName === null) return rootUser(caller.principalAccountName);
+  // A federated user may carry an IAM user's name: the provider tells them apart.
+  const provider = caller.federated === undefined ? "" : ` (${caller.federated.provider})`;
+  return `${caller.userName}@${caller.principalAccountName}${provider}`;
 }
 
 /** The server actions of switching roles and signing out, handed down by the console's layout. */

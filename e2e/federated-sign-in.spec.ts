@@ -96,7 +96,8 @@ test("gil signs in through globex's identity provider, is placed in operators by
   await leaveFor(page, provider);
   await signInAtProvider(page, "gil");
   await expect(page.getByRole("navigation", { name: "Console" }).first()).toBeVisible();
-  await expect(page.getByRole("banner")).toContainText("gil@globex.example");
+  // Named with its provider, so it never reads as an IAM user of the same name.
+  await expect(page.getByTestId("current-identity")).toHaveText(`gil@globex.example@globex (${provider})`);
 
   // operators grants Agent Operator, so the federated user may switch into acme's globex-ops.
   await switchRole(page, "acme", "globex-ops");

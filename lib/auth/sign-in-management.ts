@@ -97,13 +97,17 @@ export const endUserSignIns = command({
   async run({ caller, change }, input): Promise<{ userName: string; ended: number }> {
     return change(async (tx, guard) => {
       const [user] = await tx
-        .select({ id: users.id, name: users.name })
+        .select({ id: users.id, name: users.name, provider: identityProviders.name })
         .from(users)
+        .leftJoin(identityProviders, eq(identityProviders.id, users.providerId))
         .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
       if (user === undefined) throw new DomainError("user.not_found");
-      await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", user.name), target: `user ${user.name}` });
+      // A federated user is named as its g:UserName is (<provider>/<name>): never as the IAM user of its name.
+      const resourceName = user.provider === null ? user.name : `${user.provider}/${user.name}`;
+      const label = user.provider === null ? user.name : `${user.name} (federated via ${user.provider})`;
+      await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", resourceName), target: `user ${label}` });
       const ended = await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "ended_by_administrator");
-      return { userName: user.name, ended };
+      return { userName: label, ended };
     });
   },
 });

@@ -6,7 +6,7 @@
 import * as oidc from "openid-client";
 import type { IdentityProvider } from "@/db/schema";
 import { openSecret } from "@/lib/access-keys/secret-box";
-import { isLoopbackHttp, loopbackIssuersAllowed } from "@/lib/federation/schemas";
+import { isLoopback, loopbackIssuersAllowed } from "@/lib/federation/schemas";
 
 export const REFUSAL_REASONS = [
   "attempt",
@@ -49,7 +49,10 @@ export const CLOCK_TOLERANCE_SECONDS = 60;
 
 async function configuration(provider: IdentityProvider): Promise<oidc.Configuration> {
   // Plain http only for a provider on this machine, and only while the operator allows it (lib/federation/schemas.ts).
-  const insecure = isLoopbackHttp(new URL(provider.issuer)) && loopbackIssuersAllowed();
+  const issuerUrl = new URL(provider.issuer);
+  // This machine's own ports are no tenant's to probe, over https either, unless the operator allows it.
+  if (isLoopback(issuerUrl) && !loopbackIssuersAllowed()) throw new FederationRefusal("unreachable", "loopback issuers are not allowed");
+  const insecure = issuerUrl.protocol === "http:";
   const execute = [oidc.enableNonRepudiationChecks, ...(insecure ? [oidc.allowInsecureRequests] : [])];
   try {
     return await oidc.discovery(
@@ -131,13 +134,33 @@ const ID_TOKEN_CODES = new Set([
   "OAUTH_PARSE_ERROR",
 ]);
 
+// The error codes RFC 6749 §4.1.2.1 and OpenID Connect Core §3.1.2.6 define for an authorization response.
+const AUTHORIZATION_ERRORS = new Set([
+  "invalid_request",
+  "unauthorized_client",
+  "access_denied",
+  "unsupported_response_type",
+  "invalid_scope",
+  "server_error",
+  "temporarily_unavailable",
+  "interaction_required",
+  "login_required",
+  "account_selection_required",
+  "consent_required",
+  "invalid_request_uri",
+  "invalid_request_object",
+  "request_not_supported",
+  "request_uri_not_supported",
+  "registration_not_supported",
+]);
+
 /**
  * For the audit trail. What the provider's redirect carries (an `error` and its description) reaches
  * us before anything is verified and anyone can forge it, so only a well-formed error code is kept.
  */
 function describe(error: unknown): string {
   if (error instanceof oidc.AuthorizationResponseError) {
-    return /^[a-z_]{1,40}$/.test(error.error) ? `the provider answered ${error.error}` : "the provider answered an error";
+    return AUTHORIZATION_ERRORS.has(error.error) ? `the provider answered ${error.error}` : "the provider answered an error";
   }
   if (!(error instanceof Error)) return String(error).slice(0, 200);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";

@@ -8,13 +8,13 @@ export const providerName = requiredText("providerName", 64).regex(/^[A-Za-z0-9]
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * Plain-HTTP issuers on this machine (a test provider, a local Keycloak) only where the operator
- * turned them on: otherwise any tenant's administrator could point the server at its own loopback ports.
+ * Issuers on this machine (a test provider, a local Keycloak; plain http allowed) only where the
+ * operator turned them on: otherwise any tenant's administrator could aim the server at its own ports.
  * Read on every use, not cached, so tests can turn it on for themselves.
  */
 export const loopbackIssuersAllowed = () => process.env.MANDATE_LOOPBACK_ISSUERS === "on";
 
-export const isLoopbackHttp = (url: URL) => url.protocol === "http:" && LOOPBACK.has(url.hostname);
+export const isLoopback = (url: URL) => LOOPBACK.has(url.hostname) || url.hostname === "0.0.0.0" || /^127\./.test(url.hostname);
 
 /** An issuer is where tokens come from and what they must name: an absolute https URL, without credentials, query or fragment. */
 export const issuer = requiredText("issuer", 512).superRefine((value, ctx) => {
@@ -25,8 +25,9 @@ export const issuer = requiredText("issuer", 512).superRefine((value, ctx) => {
     ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerUrl") });
     return;
   }
-  const secure = url.protocol === "https:" || (isLoopbackHttp(url) && loopbackIssuersAllowed());
-  if (!secure) ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerHttps") });
+  const local = isLoopback(url);
+  const secure = local ? loopbackIssuersAllowed() && (url.protocol === "https:" || url.protocol === "http:") : url.protocol === "https:";
+  if (!secure) ctx.addIssue({ code: "custom", message: phrase(local ? "validation.federation.issuerLoopback" : "validation.federation.issuerHttps") });
   else if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
     ctx.addIssue({ code: "custom", message: phrase("validation.federation.issuerParts") });
 });

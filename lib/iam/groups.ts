@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { groupGrants, groupMembers, groups, policies, users } from "@/db/schema";
+import { groupGrants, groupMembers, groups, identityProviders, policies, users } from "@/db/schema";
 import { authorize, groupGrantsOf, type GuardedRequest, requireAllowed, toScope } from "@/lib/authz/authorize";
 import { assertMayHandOn, assertPowerNotGrown, liftedBy, liftedByRescope, powerBefore } from "@/lib/authz/escalation";
 import type { Grant } from "@/lib/authz/engine";
@@ -125,6 +125,11 @@ export const deleteGroup = command({
  * Adding and removing a member: what the user gains or loses with the group is handed on, so the
  * caller must hold it (`handedOn` picks it from the group's grants).
  */
+async function providerNameOf(tx: Tx, providerId: string): Promise<string | null> {
+  const [row] = await tx.select({ name: identityProviders.name }).from(identityProviders).where(eq(identityProviders.id, providerId));
+  return row?.name ?? null;
+}
+
 const membershipChange = (
   action: "iam:groups:addUser" | "iam:groups:removeUser",
   handedOn: (grants: Grant[]) => Lending[],
@@ -139,7 +144,9 @@ const membershipChange = (
       await change(async (tx, guard) => {
         const group = await findGroup(tx, caller, input.groupId, "update");
         const user = await findUser(tx, caller, input.userId, { orFederated });
-        const request: GuardedRequest = { action, resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: user.name } };
+        const provider = user.providerId === null ? null : await providerNameOf(tx, user.providerId);
+        const named = provider === null ? user.name : `${user.name} (federated via ${provider})`;
+        const request: GuardedRequest = { action, resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: named } };
         await guard(request);
         await assertMayHandOn(tx, caller, guard, request, handedOn(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
         const before = await powerBefore(tx, caller);

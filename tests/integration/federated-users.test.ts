@@ -9,7 +9,7 @@ import { startSignIn } from "@/lib/auth/sign-ins";
 import { hashPassword } from "@/lib/auth/password";
 import { type Caller, principalLabel } from "@/lib/caller";
 import { simulate, simulatorPrincipals } from "@/lib/access/simulator";
-import { signOut } from "@/lib/auth/sign-in-management";
+import { endUserSignIns, signOut } from "@/lib/auth/sign-in-management";
 import { authorizer } from "@/lib/authz/authorize";
 import { urn } from "@/lib/authz/urn";
 import { addUserToGroup, createGroup, grantPolicyToGroup, removeUserFromGroup } from "@/lib/iam/groups";
@@ -151,7 +151,19 @@ test("an administrator may take a group from a federated user at once, but only 
   await t.db.insert(groupMembers).values({ groupId: group.id, userId: federatedId });
   await removeUserFromGroup(t.db, acme, { groupId: group.id, userId: federatedId });
   expect(await t.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id))).toEqual([]);
+  const [removed] = (await listAuditEvents(t.db, acme, { action: "iam:groups:removeUser" })).events;
+  expect(removed!.detail).toMatchObject({ user: "fiona (federated via corp)" });
   await expect(addUserToGroup(t.db, acme, { groupId: group.id, userId: federatedId })).rejects.toMatchObject({ code: "user.not_found" });
+});
+
+test("an administrator's sign-out of it names it as federated, with the resource <provider>/<name> its policies are checked against", async () => {
+  await startSignIn(t.db, { accountId: acme.accountId, userId: federatedId });
+  const ended = await endUserSignIns(t.db, acme, { userId: federatedId });
+  expect(ended.userName).toBe("fiona (federated via corp)");
+  expect(ended.ended).toBeGreaterThan(0);
+  const [event] = (await listAuditEvents(t.db, acme, { action: "iam:users:revokeSessions" })).events;
+  expect(event).toMatchObject({ target: "user fiona (federated via corp)" });
+  expect((event!.detail as { resource: string }).resource).toMatch(/:user:corp\/fiona$/);
 });
 
 test("its sign-out is audited as the federated user, never as an IAM user of its name", async () => {

@@ -85,8 +85,10 @@ describe("creating an identity provider", () => {
   });
 
   test("plain http on this machine is refused unless the operator allows it, so no tenant can aim the server at its loopback ports", async () => {
-    const errors = await fieldErrors(() => createIdentityProvider(t.db, acme, form("local-idp", { issuer: "http://127.0.0.1:9999" })));
-    expect(errors.issuer?.join(" ")).toMatch(/MANDATE_LOOPBACK_ISSUERS=on/);
+    for (const local of ["http://127.0.0.1:9999", "https://localhost:8443", "https://127.0.0.2", "http://[::1]:80"]) {
+      const errors = await fieldErrors(() => createIdentityProvider(t.db, acme, form("local-idp", { issuer: local })));
+      expect(errors.issuer?.join(" "), local).toMatch(/MANDATE_LOOPBACK_ISSUERS=on/);
+    }
     process.env.MANDATE_LOOPBACK_ISSUERS = "on";
     try {
       await expect(createIdentityProvider(t.db, acme, form("local-idp", { issuer: "http://127.0.0.1:9999" }))).resolves.toMatchObject({ name: "local-idp" });

@@ -165,12 +165,17 @@ describe("openid-client against a real provider", () => {
     };
     expect(await forged("access_denied")).toMatchObject({ reason: "provider_refused", detail: "the provider answered access_denied" });
     expect(await forged("<b>Admin approved</b>")).toMatchObject({ reason: "provider_refused", detail: "the provider answered an error" });
+    // Well-formed but no registered code: words of the forger's choosing.
+    expect(await forged("please_call_helpdesk_at_evil_example_com")).toMatchObject({ detail: "the provider answered an error" });
   });
 
   test("plain http to this machine is not spoken unless the operator allows it", async () => {
     delete process.env.MANDATE_LOOPBACK_ISSUERS;
     try {
       expect(await refusal(openIdClient.authorizationUrl(providerRow(), { redirectUri: REDIRECT, ...checks }))).toBe("unreachable");
+      // Nor https to this machine: the port would still answer whether something listens.
+      const https = await openIdClient.authorizationUrl(providerRow({ issuer: "https://127.0.0.1:9" }), { redirectUri: REDIRECT, ...checks }).catch((e) => e);
+      expect(https).toMatchObject({ reason: "unreachable", detail: "loopback issuers are not allowed" });
     } finally {
       process.env.MANDATE_LOOPBACK_ISSUERS = "on";
     }
