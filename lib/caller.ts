@@ -29,10 +29,15 @@ export interface ActingAgency {
   expiresAt: Date | null;
 }
 
+/** A user's name as shown: a federated user's says its provider, since it may share an IAM user's name. */
+export const userLabel = (name: string, provider: string | null | undefined): string => (provider ? `${name} (federated via ${provider})` : name);
+
+/** A user's name as policies see it (`g:UserName`, user URNs): a federated user's is `<provider>/<name>`, never an IAM user's. */
+export const userNameKey = (name: string, provider: string | null | undefined): string => (provider ? `${provider}/${name}` : name);
+
 export function principalLabel(caller: Caller): string {
   if (caller.userName === null) return `${caller.principalAccountName} (root)`;
-  const label = `${caller.principalAccountName}/${caller.userName}`;
-  return caller.federated === undefined ? label : `${label} (federated via ${caller.federated.provider})`;
+  return `${caller.principalAccountName}/${userLabel(caller.userName, caller.federated?.provider)}`;
 }
 
 /** The same principal acting in its own account. */

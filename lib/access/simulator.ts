@@ -2,14 +2,14 @@
  * The policy simulator: what the one engine would decide for a user, a user group or an agency of
  * this account, with the statement that decides. It evaluates exactly as enforcement does.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { agencies, groups, identityProviders, users } from "@/db/schema";
 import { agencyGrants, callerContext, grantsFor, groupGrantsOf, requireAllowed } from "@/lib/authz/authorize";
 import { evaluate, explainDecision, type Decision, type Grant } from "@/lib/authz/engine";
 import { urn } from "@/lib/authz/urn";
-import type { Caller } from "@/lib/caller";
+import { type Caller, userLabel } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { phrase, spoken, term } from "@/lib/i18n/message";
 import { id, requiredText, validate } from "@/lib/validation";
@@ -63,8 +63,7 @@ async function principalGrants(
       ...(user.providerId !== null && { federated: { providerId: user.providerId, provider: provider!, subject: user.subject ?? "" } }),
     };
     // The user's own condition keys too, as the engine answers them for that user's requests.
-    const label = asUser.federated === undefined ? `user ${user.name}` : `user ${user.name} (federated via ${asUser.federated.provider})`;
-    return { label, grants: await grantsFor(db, asUser), context: callerContext(asUser) };
+    return { label: `user ${userLabel(user.name, provider)}`, grants: await grantsFor(db, asUser), context: callerContext(asUser) };
   }
   if (type === "group") {
     const [group] = await db
@@ -110,14 +109,12 @@ export async function simulatorPrincipals(db: Db, caller: Caller) {
   const [userRows, groupRows, agencyRows] = await Promise.all([
     // A federated user is named with its provider: it may share an IAM user's name.
     db
-      .select({
-        id: users.id,
-        name: sql<string>`case when ${identityProviders.name} is null then ${users.name} else ${users.name} || ' (federated via ' || ${identityProviders.name} || ')' end`,
-      })
+      .select({ id: users.id, name: users.name, provider: identityProviders.name })
       .from(users)
       .leftJoin(identityProviders, eq(identityProviders.id, users.providerId))
       .where(eq(users.accountId, caller.accountId))
-      .orderBy(users.name),
+      .orderBy(users.name)
+      .then((rows) => rows.map((u) => ({ id: u.id, name: userLabel(u.name, u.provider) }))),
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, caller.accountId)).orderBy(groups.name),
     db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.accountId, caller.accountId)).orderBy(agencies.name).limit(500),
   ]);

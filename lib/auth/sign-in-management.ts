@@ -10,7 +10,7 @@ import { activeSignInsOf, endSignIn, endSignIns, type SignInOwner } from "@/lib/
 import { selfService } from "@/lib/authz/authorize";
 import { command } from "@/lib/authz/command";
 import { urn } from "@/lib/authz/urn";
-import { ownAccountCaller, type Caller } from "@/lib/caller";
+import { ownAccountCaller, type Caller, userLabel, userNameKey } from "@/lib/caller";
 import { DomainError } from "@/lib/errors";
 import { id } from "@/lib/validation";
 import { phrase } from "@/lib/i18n/message";
@@ -103,9 +103,12 @@ export const endUserSignIns = command({
         .where(and(eq(users.id, input.userId), eq(users.accountId, caller.accountId)));
       if (user === undefined) throw new DomainError("user.not_found");
       // A federated user is named as its g:UserName is (<provider>/<name>): never as the IAM user of its name.
-      const resourceName = user.provider === null ? user.name : `${user.provider}/${user.name}`;
-      const label = user.provider === null ? user.name : `${user.name} (federated via ${user.provider})`;
-      await guard({ action: "iam:users:revokeSessions", resource: urn("iam", null, caller.accountId, "user", resourceName), target: `user ${label}` });
+      const label = userLabel(user.name, user.provider);
+      await guard({
+        action: "iam:users:revokeSessions",
+        resource: urn("iam", null, caller.accountId, "user", userNameKey(user.name, user.provider)),
+        target: `user ${label}`,
+      });
       const ended = await endSignIns(tx, { accountId: caller.accountId, userId: user.id }, "ended_by_administrator");
       return { userName: label, ended };
     });

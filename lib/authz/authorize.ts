@@ -10,7 +10,7 @@ import { recordEvent } from "@/lib/authz/audit-log";
 import type { AuthzRequest, Decision, Grant, Scope } from "@/lib/authz/engine";
 import { evaluate, explainDecision, rootDecision } from "@/lib/authz/engine";
 import type { Caller } from "@/lib/caller";
-import { isRoot } from "@/lib/caller";
+import { isRoot, userNameKey } from "@/lib/caller";
 import { remedyFor } from "@/lib/authz/remedy";
 import { phrase, spoken } from "@/lib/i18n/message";
 import { AccessDeniedError } from "@/lib/errors";
@@ -109,7 +109,7 @@ export async function authorizer(db: Db, caller: Caller): Promise<(request: Auth
  */
 export function callerContext(caller: Caller): Record<string, string> | undefined {
   if (caller.agency || caller.userName === null) return undefined;
-  return { "g:UserName": caller.federated === undefined ? caller.userName : `${caller.federated.provider}/${caller.userName}` };
+  return { "g:UserName": userNameKey(caller.userName, caller.federated?.provider) };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Lending } from "@/lib/authz/hand-on";
 import type { PolicyDocument } from "@/lib/policy/document";
 import { fittedScopes } from "@/lib/policy/fitted-scopes";
 import { urn } from "@/lib/authz/urn";
-import type { Caller } from "@/lib/caller";
+import { type Caller, userLabel } from "@/lib/caller";
 import { resolveScopeValues } from "@/lib/catalogue";
 import { DomainError } from "@/lib/errors";
 import { findPolicy } from "@/lib/iam/policies";
@@ -145,7 +145,7 @@ const membershipChange = (
         const group = await findGroup(tx, caller, input.groupId, "update");
         const user = await findUser(tx, caller, input.userId, { orFederated });
         const provider = user.providerId === null ? null : await providerNameOf(tx, user.providerId);
-        const named = provider === null ? user.name : `${user.name} (federated via ${provider})`;
+        const named = userLabel(user.name, provider);
         const request: GuardedRequest = { action, resource: groupUrn(caller, group.name), target: `user group ${group.name}`, detail: { user: named } };
         await guard(request);
         await assertMayHandOn(tx, caller, guard, request, handedOn(await groupGrantsOf(tx, caller.accountId, group.id)), "groupId");
