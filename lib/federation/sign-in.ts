@@ -4,7 +4,7 @@
  * the person is here, and start a server-side sign-in for that federated user. A refusal at any
  * step writes nothing but its audit event.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import * as oidc from "openid-client";
 import type { Db } from "@/db/client";
 import { accounts, type IdentityProvider, identityProviders } from "@/db/schema";
@@ -38,20 +38,13 @@ export async function providersForSignIn(db: Db, accountName: string): Promise<{
 
 type Found = { provider: IdentityProvider; accountName: string };
 
-async function enabledProvider(db: Db, where: { accountName: string } | { accountId: string }, providerId: string): Promise<Found | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(providerId)) return null;
-  if ("accountName" in where && !ACCOUNT_NAME.test(where.accountName)) return null;
+/** A provider with its account's name, as the conditions pick it. */
+async function providerWithAccount(db: Db, ...conditions: SQL[]): Promise<Found | null> {
   const [row] = await db
     .select({ provider: identityProviders, accountName: accounts.name })
     .from(identityProviders)
     .innerJoin(accounts, eq(accounts.id, identityProviders.accountId))
-    .where(
-      and(
-        eq(identityProviders.id, providerId),
-        eq(identityProviders.enabled, true),
-        "accountName" in where ? sql`lower(${accounts.name}) = ${where.accountName.toLowerCase()}` : eq(accounts.id, where.accountId),
-      ),
-    );
+    .where(and(...conditions));
   return row ?? null;
 }
 
@@ -61,7 +54,15 @@ export async function beginFederatedSignIn(
   port: OidcPort,
   request: { accountName: string; providerId: string; binding: string; redirectUri: string; returnTo: string; client: ClientFacts },
 ): Promise<URL> {
-  const found = await enabledProvider(db, { accountName: request.accountName }, request.providerId);
+  const found =
+    /^[0-9a-f-]{36}$/i.test(request.providerId) && ACCOUNT_NAME.test(request.accountName)
+      ? await providerWithAccount(
+          db,
+          eq(identityProviders.id, request.providerId),
+          eq(identityProviders.enabled, true),
+          sql`lower(${accounts.name}) = ${request.accountName.toLowerCase()}`,
+        )
+      : null;
   if (found === null) throw new FederationRefusal("unavailable");
   const opened = await openAttempt(
     db,
@@ -98,12 +99,8 @@ export async function completeFederatedSignIn(
   const attempt = await spendAttempt(db, state, answer.binding);
   // Unknown, spent, expired or another browser's: nothing here says which account it was for.
   if (attempt === null) throw new FederationRefusal("attempt");
-  const [found] = await db
-    .select({ provider: identityProviders, accountName: accounts.name })
-    .from(identityProviders)
-    .innerJoin(accounts, eq(accounts.id, identityProviders.accountId))
-    .where(eq(identityProviders.id, attempt.providerId));
-  if (found === undefined) throw new FederationRefusal("attempt");
+  const found = await providerWithAccount(db, eq(identityProviders.id, attempt.providerId));
+  if (found === null) throw new FederationRefusal("attempt");
   const refused = async (error: unknown, who: Who | null = null): Promise<never> => {
     await auditRefusal(db, found, who, answer.client, error);
     throw error instanceof FederationRefusal ? new AccountRefusal(error.reason, found.accountName, error.detail) : error;
