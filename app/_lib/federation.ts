@@ -1,6 +1,7 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
 import { NextResponse } from "next/server";
+import { cookieFlags } from "@/app/_lib/role-cookie";
 import { requestAddress } from "@/lib/auth/client-address";
 import { authSecret } from "@/lib/auth/secret";
 import { SIGN_IN_MAX_AGE_MS } from "@/lib/auth/sign-ins";
@@ -13,9 +14,6 @@ import { FEDERATION_CALLBACK_PATH } from "@/lib/federation/paths";
 /** Binds a federated sign-in to the browser that started it (lib/federation/attempts.ts). */
 export const BINDING_COOKIE = "mandate.federation";
 export const FEDERATED_SIGN_IN_PATH = "/sign-in/federated";
-
-// As next-auth decides it (core/init.js): Secure cookies, with the __Secure- prefix, when the console's URL is https.
-const secure = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** Where the provider sends people back: the console's public address when it is set, this request's otherwise. */
 export function federationCallbackUrl(headers: Headers): string {
@@ -31,7 +29,7 @@ export function clientFacts(headers: Headers): ClientFacts {
 }
 
 export function setBindingCookie(response: NextResponse, binding: string): void {
-  response.cookies.set(BINDING_COOKIE, binding, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/api/federation", maxAge: ATTEMPT_TTL_MS / 1000 });
+  response.cookies.set(BINDING_COOKIE, binding, { ...cookieFlags(), path: "/api/federation", maxAge: ATTEMPT_TTL_MS / 1000 });
 }
 
 /** The session cookie next-auth itself would have set for this sign-in, so every page reads it as usual. */
@@ -42,8 +40,9 @@ export async function setSessionCookie(response: NextResponse, session: { accoun
     maxAge,
     token: { sub: session.userId, name: session.name, accountId: session.accountId, userId: session.userId, loginId: session.loginId },
   });
-  const name = `${secure() ? "__Secure-" : ""}next-auth.session-token`;
-  response.cookies.set(name, token, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge });
+  // next-auth's own name for it (core/lib/cookie.js): with the __Secure- prefix when its cookies are Secure.
+  const flags = cookieFlags();
+  response.cookies.set(`${flags.secure ? "__Secure-" : ""}next-auth.session-token`, token, { ...flags, maxAge });
 }
 
 /** A 303 to a path of this console (relative, so a proxy's idea of our host does not matter) or to a provider. */

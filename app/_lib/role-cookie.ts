@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { ROLE_COOKIE, ROLE_NOTICE_COOKIE } from "@/app/_lib/session";
 import { LOGIN_MAX_AGE_MS } from "@/lib/roles/role-sessions";
 
-const options = () => ({
+/** The flags of the console's own cookies: Secure (as next-auth decides it) when the console's URL is https. */
+export const cookieFlags = () => ({
   httpOnly: true,
   sameSite: "lax" as const,
   path: "/",
@@ -12,7 +13,7 @@ const options = () => ({
 
 export async function setRoleCookie(roleSessionId: string): Promise<void> {
   const jar = await cookies();
-  jar.set(ROLE_COOKIE, roleSessionId, { ...options(), maxAge: LOGIN_MAX_AGE_MS / 1000 });
+  jar.set(ROLE_COOKIE, roleSessionId, { ...cookieFlags(), maxAge: LOGIN_MAX_AGE_MS / 1000 });
   jar.delete(ROLE_NOTICE_COOKIE);
 }
 
@@ -21,5 +22,5 @@ export async function clearRoleCookie(notice?: string): Promise<void> {
   const jar = await cookies();
   jar.delete(ROLE_COOKIE);
   if (notice === undefined) jar.delete(ROLE_NOTICE_COOKIE);
-  else jar.set(ROLE_NOTICE_COOKIE, notice, { ...options(), maxAge: 60 * 60 });
+  else jar.set(ROLE_NOTICE_COOKIE, notice, { ...cookieFlags(), maxAge: 60 * 60 });
 }
